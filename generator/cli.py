@@ -1,0 +1,85 @@
+"""The `policygen` command line. Heavy modules are imported inside each command."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from generator.errors import PolicygenError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class PolicygenGroup(click.Group):
+    """Maps PolicygenError to a message on stderr and its exit code; no tracebacks."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PolicygenError as exc:
+            click.echo(_format_error(exc), err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("policygen: interrupted", err=True)
+            ctx.exit(130)
+
+
+def _format_error(exc: PolicygenError) -> str:
+    lines = exc.message.splitlines() or [""]
+    return "\n".join(f"policygen: error: {line}" for line in lines)
+
+
+@click.group(cls=PolicygenGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="policygen")
+def main() -> None:
+    """Write a privacy policy that says exactly what your online store does.
+
+    Start with `policygen wizard`, or write an answers file (see examples/)
+    and run `policygen build FILE`.
+    """
+
+
+answers_files = click.argument(
+    "files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False)
+)
+
+
+@main.command()
+@answers_files
+def validate(files: tuple[Path, ...]) -> None:
+    """Check answers files; print FILE:LINE: field: message for each problem."""
+    from generator.answers import load_profile
+    from generator.errors import AnswersError
+
+    failed = False
+    for file in files:
+        try:
+            load_profile(file)
+        except AnswersError as exc:
+            failed = True
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+        else:
+            click.echo(f"{file}: valid")
+    if failed:
+        sys.exit(2)
+
+
+@main.command()
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write to a file.")
+def schema(out: Path | None) -> None:
+    """Print the JSON Schema of answers files (for editor completion and checks)."""
+    from generator.schema import schema_text
+
+    text = schema_text()
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        from generator.output import write_atomic
+
+        write_atomic(out, text.encode("utf-8"))
+        click.echo(f"wrote {out}")

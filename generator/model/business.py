@@ -1,0 +1,77 @@
+"""Who the store is, where it sells, and how big it is."""
+
+from __future__ import annotations
+
+from pydantic import Field, HttpUrl
+
+from generator.model.base import Contact, CountryCode, Name, Part, PostalAddress, StateCode, Text
+
+
+class Operator(Part):
+    """A service provider that runs the store for a brand."""
+
+    name: Name
+    role: Text = Field(default="runs this online store on the brand's behalf")
+
+
+class ParentCompany(Part):
+    name: Name
+    policy_url: HttpUrl | None = Field(
+        default=None, description="The parent's own privacy policy, which covers its other sites."
+    )
+
+
+class Representative(Part):
+    """An EU or UK representative under GDPR Art 27."""
+
+    name: Name
+    contact: Contact
+
+
+class Business(Part):
+    legal_name: Name = Field(description="The company's registered name, e.g. 'Acme Supplies LLC'.")
+    store_name: Name = Field(description="The name customers know the store by.")
+    websites: list[HttpUrl] = Field(min_length=1, description="The store's web addresses.")
+    operator: Operator | None = None
+    parent: ParentCompany | None = None
+    affiliates: list[Name] = Field(
+        default_factory=list, description="Affiliated companies or sites this policy also covers."
+    )
+    network_name: Name | None = Field(
+        default=None, description="A network of stores this policy covers, e.g. 'Acme Network'."
+    )
+    address: PostalAddress
+    contact: Contact = Field(description="The privacy contact: at least one way to reach you.")
+    privacy_officer: Contact | None = Field(
+        default=None, description="The person accountable for privacy (PIPEDA privacy officer)."
+    )
+    dpo: Contact | None = Field(default=None, description="Data protection officer, if appointed.")
+    eu_representative: Representative | None = None
+    uk_representative: Representative | None = None
+    employees: int = Field(default=1, ge=1)
+    annual_revenue_usd: int = Field(
+        default=0, ge=0, description="Gross annual revenue in US dollars."
+    )
+    consumers_per_year: int = Field(
+        default=0, ge=0, description="People whose personal data you handle in a year, all regions."
+    )
+    consumers_by_state: dict[StateCode, int] = Field(
+        default_factory=dict,
+        description="Consumers a year per US state, where known; otherwise the total is used.",
+    )
+    revenue_share_from_selling_data: int = Field(
+        default=0, ge=0, le=100, description="Percent of revenue from selling or sharing data."
+    )
+    sba_small_business: bool = Field(
+        default=True, description="Whether the company is a small business by US SBA standards."
+    )
+    established_in: list[CountryCode] = Field(
+        default_factory=lambda: ["US"],
+        min_length=1,
+        description="Countries where you have offices.",
+    )
+    sells_to_countries: list[CountryCode] = Field(default_factory=lambda: ["US"], min_length=1)
+    sells_to_us_states: list[StateCode] | None = Field(
+        default=None, description="US states you sell to; leave empty for all of them."
+    )
+    data_stored_in: list[CountryCode] = Field(default_factory=lambda: ["US"], min_length=1)

@@ -1,0 +1,168 @@
+"""People's rights, retention, security, children, transfers, and the policy itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field, HttpUrl, model_validator
+
+from generator.model.base import CountryCode, Duration, Name, Part, Text
+from generator.model.vocab import (
+    ChangeNotice,
+    DataCategory,
+    RequestMethod,
+    RetentionBasis,
+    Right,
+    Safeguard,
+    SecurityMeasure,
+    TrustProgramKind,
+)
+
+
+class FinancialIncentive(Part):
+    name: Name = Field(description="e.g. 'Ink Rewards' or '10% off for newsletter sign-up'.")
+    description: Text
+    categories: list[DataCategory] = Field(min_length=1)
+    value_explanation: Text = Field(description="How you value the data, in good faith.")
+    how_to_join: Text
+    how_to_withdraw: Text
+
+
+class Rights(Part):
+    offered_to_everyone: bool = Field(
+        default=True,
+        description="Whether every customer gets the rights, not only where law requires.",
+    )
+    rights: list[Right] = Field(
+        default_factory=lambda: [Right.ACCESS, Right.CORRECT, Right.DELETE],
+    )
+    methods: list[RequestMethod] = Field(
+        default_factory=lambda: [RequestMethod.EMAIL], min_length=1
+    )
+    review_before_order: bool = Field(
+        default=False,
+        description="Customers can review and edit details before confirming an order.",
+    )
+    verification: Text = Field(
+        default="We match the details you give us with the details we already hold.",
+        description="How you confirm a requester's identity.",
+    )
+    authorized_agents: bool = True
+    response_days: int = Field(default=45, ge=1, le=90)
+    appeals: bool = True
+    non_discrimination: bool = True
+    deletion_limits: Text | None = Field(
+        default=None, description="What you must keep after a deletion request, and why."
+    )
+    incentives: list[FinancialIncentive] = Field(default_factory=list)
+
+
+class RetentionRule(Part):
+    categories: list[DataCategory] = Field(min_length=1)
+    basis: RetentionBasis
+    period: Duration | None = Field(
+        default=None, description="How long, for a fixed period or after the account closes."
+    )
+    details: Text | None = None
+
+    @model_validator(mode="after")
+    def _fixed_period_needs_length(self) -> RetentionRule:
+        if self.basis is RetentionBasis.FIXED_PERIOD and self.period is None:
+            raise ValueError("a fixed-period rule needs 'period' (amount and unit)")
+        return self
+
+
+class Retention(Part):
+    rules: list[RetentionRule] = Field(default_factory=list)
+    default_criteria: Text = Field(
+        default="We keep personal data only as long as we need it for the purposes in this policy.",
+        description="The rule for anything no specific rule covers.",
+    )
+
+
+class Security(Part):
+    measures: list[SecurityMeasure] = Field(
+        default_factory=lambda: [SecurityMeasure.TLS, SecurityMeasure.ACCESS_CONTROL]
+    )
+    breach_notice: bool = Field(
+        default=True, description="You tell affected people about breaches."
+    )
+
+
+class Children(Part):
+    minimum_age: int = Field(
+        default=13, ge=0, le=21, description="Youngest age allowed to use the site."
+    )
+    directed_to_children: bool = False
+    knows_of_child_users: bool = Field(
+        default=False, description="You actually know some users are under 13."
+    )
+    parental_consent_method: Text | None = Field(
+        default=None, description="How a parent's verifiable consent is obtained."
+    )
+    child_data: list[DataCategory] = Field(default_factory=list)
+    sells_data_of_under_16: bool = False
+
+
+class Transfer(Part):
+    destination: CountryCode
+    safeguard: Safeguard
+    recipients: Text | None = Field(default=None, description="Who receives it there.")
+
+
+class TrustProgram(Part):
+    name: Name
+    kind: TrustProgramKind
+    url: HttpUrl | None = None
+    complaint_url: HttpUrl | None = None
+
+
+class International(Part):
+    transfers: list[Transfer] = Field(default_factory=list)
+    trust_programs: list[TrustProgram] = Field(default_factory=list)
+
+
+class Other(Part):
+    third_party_links: bool = True
+    public_reviews: bool = False
+    review_consent: bool = Field(default=False, description="You ask before publishing a review.")
+    governing_language: Name | None = Field(
+        default=None, description="The language that governs if translations differ."
+    )
+    terms_url: HttpUrl | None = None
+    disputes_under_terms: bool = Field(
+        default=False,
+        description="Privacy disputes follow the terms of sale (arbitration, limits).",
+    )
+    third_party_data_consent: bool = Field(
+        default=False, description="Customers who give others' details must have their permission."
+    )
+
+
+class Revision(Part):
+    date: dt.date
+    changes: list[Text] = Field(min_length=1)
+    practices_changed: bool = True
+
+
+class Policy(Part):
+    effective_date: dt.date
+    last_updated: dt.date | None = None
+    language: Name = Field(default="en", pattern=r"^[a-z]{2}(-[A-Z]{2})?$")
+    change_notice: list[ChangeNotice] = Field(
+        default_factory=lambda: [ChangeNotice.POSTING], min_length=1
+    )
+    new_uses_need_consent: bool = Field(
+        default=True, description="You ask before using old data in a new way."
+    )
+    revisions: list[Revision] = Field(default_factory=list)
+
+    @property
+    def updated(self) -> dt.date:
+        return self.last_updated or self.effective_date
+
+    @model_validator(mode="after")
+    def _updated_not_before_effective(self) -> Policy:
+        if self.last_updated is not None and self.last_updated < self.effective_date:
+            raise ValueError("'last_updated' is before 'effective_date'; swap or correct them")
+        return self

@@ -1,0 +1,94 @@
+"""Cookies and tracking, and marketing messages."""
+
+from __future__ import annotations
+
+from pydantic import EmailStr, Field, HttpUrl
+
+from generator.model.base import Name, Part, PostalAddress, Text
+from generator.model.vocab import (
+    AdProgram,
+    Channel,
+    CookieFallback,
+    CookieKind,
+    DntResponse,
+    MarketingConsent,
+)
+
+
+class TrackingTool(Part):
+    name: Name = Field(description="e.g. 'Google Analytics' or 'Meta Pixel'.")
+    provider: Name | None = None
+    kind: CookieKind
+    purpose: Text | None = None
+    opt_out_url: HttpUrl | None = None
+
+
+class Cookies(Part):
+    uses_cookies: bool = True
+    kinds: list[CookieKind] = Field(default_factory=lambda: [CookieKind.STRICTLY_NECESSARY])
+    session: bool = True
+    persistent: bool = False
+    third_party: bool = False
+    pixels: bool = Field(default=False, description="Pixels, web beacons or clear GIFs.")
+    tools: list[TrackingTool] = Field(default_factory=list)
+    remembers: list[Name] = Field(
+        default_factory=list,
+        description="What cookies store, e.g. 'shopping cart', 'login', 'country and language'.",
+    )
+    without_cookies: CookieFallback = CookieFallback.LIMITED
+    consent_banner: bool = False
+    do_not_track: DntResponse = DntResponse.NOT_HONORED
+    global_privacy_control: bool = Field(
+        default=False, description="Whether the Global Privacy Control signal is honored."
+    )
+    ad_programs: list[AdProgram] = Field(default_factory=list)
+
+
+class Unsubscribe(Part):
+    link_in_message: bool = True
+    reply_stop: bool = Field(default=False, description="Reply STOP to a text message.")
+    email: EmailStr | None = None
+    email_subject_word: Name | None = Field(default=None, description="e.g. REMOVE.")
+    account_settings: bool = False
+    web_page: HttpUrl | None = None
+    postal: PostalAddress | None = None
+
+    def has_any(self) -> bool:
+        return any(
+            (
+                self.link_in_message,
+                self.reply_stop,
+                self.email,
+                self.account_settings,
+                self.web_page,
+                self.postal,
+            )
+        )
+
+
+class Marketing(Part):
+    channels: list[Channel] = Field(
+        default_factory=list, description="Leave empty for no marketing."
+    )
+    consent: MarketingConsent = MarketingConsent.OPT_IN
+    double_opt_in: bool = False
+    existing_customers: bool = Field(
+        default=False,
+        description="Customers get offers about similar products unless they opt out.",
+    )
+    purchased_opt_in_lists: bool = Field(
+        default=False, description="You email people from rented lists certified as opt-in."
+    )
+    referral_emails: bool = Field(
+        default=False, description="Invitations to friends a customer names."
+    )
+    third_party_offers: bool = Field(
+        default=False, description="You send offers from selected partners to your list."
+    )
+    unsubscribe: Unsubscribe = Field(default_factory=Unsubscribe)
+    opt_out_days: int = Field(
+        default=10, ge=1, le=30, description="Business days to honor an opt-out."
+    )
+    transactional_notices: bool = Field(
+        default=True, description="Order and account notices continue after an unsubscribe."
+    )

@@ -1,0 +1,160 @@
+"""What the store collects, why, and who receives it."""
+
+from __future__ import annotations
+
+from pydantic import Field, HttpUrl, model_validator
+
+from generator.model.base import Name, Part, Text
+from generator.model.vocab import (
+    CollectionPoint,
+    DataCategory,
+    LegalBasis,
+    Necessity,
+    Purpose,
+    RecipientKind,
+    RecipientUse,
+    SensitiveKind,
+    Source,
+)
+
+
+class CollectedData(Part):
+    category: DataCategory
+    details: Text | None = Field(
+        default=None,
+        description="What exactly, in a few words, e.g. 'card number and expiry date'.",
+    )
+    sources: list[Source] = Field(default_factory=lambda: [Source.FROM_YOU], min_length=1)
+    points: list[CollectionPoint] = Field(
+        default_factory=list, description="Where on the site it is collected."
+    )
+    necessity: Necessity = Necessity.OPTIONAL
+    if_not_provided: Text | None = Field(
+        default=None, description="What happens if the person does not provide it."
+    )
+
+
+class Collection(Part):
+    items: list[CollectedData] = Field(min_length=1)
+    sensitive_kinds: list[SensitiveKind] = Field(
+        default_factory=list,
+        description="Kinds of sensitive data collected; leave empty if none.",
+    )
+    never_collects_sensitive: bool = Field(
+        default=False,
+        description="Promise never to ask for health, beliefs, ethnic origin and the like.",
+    )
+    visit_without_giving_data: bool = Field(
+        default=True, description="Whether people can browse without giving personal data."
+    )
+    links_cookies_to_identity: bool = Field(
+        default=True, description="Whether cookie and log data is tied to named customers."
+    )
+    contest_winners_published: bool = False
+
+    def categories(self) -> list[DataCategory]:
+        return [item.category for item in self.items]
+
+    @model_validator(mode="after")
+    def _each_category_once(self) -> Collection:
+        seen: set[DataCategory] = set()
+        for item in self.items:
+            if item.category in seen:
+                raise ValueError(
+                    f"category '{item.category}' is listed twice; merge the two entries"
+                )
+            seen.add(item.category)
+        return self
+
+
+class PurposeUse(Part):
+    purpose: Purpose
+    categories: list[DataCategory] = Field(min_length=1)
+    legal_basis: LegalBasis | None = Field(default=None, description="GDPR legal basis.")
+    legitimate_interest: Text | None = Field(
+        default=None, description="The interest pursued, when the basis is legitimate interests."
+    )
+    details: Text | None = None
+
+
+class AutomatedDecision(Part):
+    description: Text
+    logic: Text
+    significance: Text
+
+
+class Use(Part):
+    purposes: list[PurposeUse] = Field(min_length=1)
+    automated_decisions: list[AutomatedDecision] = Field(default_factory=list)
+    aggregate_statistics: bool = Field(
+        default=False, description="Whether you study aggregate, de-identified customer behavior."
+    )
+
+    def purpose_set(self) -> set[Purpose]:
+        return {use.purpose for use in self.purposes}
+
+    @model_validator(mode="after")
+    def _each_purpose_once(self) -> Use:
+        seen: set[Purpose] = set()
+        for use in self.purposes:
+            if use.purpose in seen:
+                raise ValueError(f"purpose '{use.purpose}' is listed twice; merge the two entries")
+            seen.add(use.purpose)
+        return self
+
+
+class Payments(Part):
+    processors: list[Name] = Field(default_factory=list, description="e.g. Stripe, PayPal.")
+    stores_card_data: bool = Field(
+        default=False, description="Whether card numbers are kept on your own systems."
+    )
+    authorize_then_capture: bool = Field(
+        default=False, description="Card authorized at order, charged only at shipping."
+    )
+
+
+class Recipient(Part):
+    kind: RecipientKind
+    names: list[Name] = Field(default_factory=list, description="Named companies, optional.")
+    categories: list[DataCategory] = Field(min_length=1)
+    purpose: Text | None = Field(default=None, description="Why they receive it, in a few words.")
+    use: RecipientUse = RecipientUse.ON_OUR_BEHALF
+    sale: bool = Field(
+        default=False, description="Given for money or other valuable consideration."
+    )
+    cross_context_ads: bool = Field(
+        default=False, description="Shared for advertising based on activity across other sites."
+    )
+    with_consent_only: bool = Field(
+        default=False, description="Shared only after the person agrees."
+    )
+    may_onward_share: bool = Field(
+        default=False, description="May pass data to its own subcontractors to complete an order."
+    )
+    opt_out_available: bool = Field(
+        default=False, description="People can ask you to stop this sharing."
+    )
+    policy_url: HttpUrl | None = None
+
+
+class Sharing(Part):
+    recipients: list[Recipient] = Field(default_factory=list)
+    aggregate_to_partners: bool = Field(
+        default=False, description="Aggregate statistics shared with advertisers or partners."
+    )
+    legal_requests: bool = Field(
+        default=True, description="Disclosure to meet subpoenas and the law."
+    )
+    protect_rights: bool = Field(
+        default=True, description="Disclosure to enforce terms or protect safety."
+    )
+    business_transfers: bool = Field(
+        default=True, description="Data passes on in a merger or sale."
+    )
+    fraud_exchange: bool = Field(
+        default=False, description="Data exchanged with other companies to prevent fraud."
+    )
+    requires_confidentiality: bool = Field(
+        default=True,
+        description="Service providers are bound by contract to keep data confidential.",
+    )

@@ -1,0 +1,298 @@
+"""StoreProfile: everything the policy may say, and the facts derived from it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field, model_validator
+
+from generator.model.base import Part
+from generator.model.business import Business
+from generator.model.commitments import (
+    Children,
+    International,
+    Other,
+    Policy,
+    Retention,
+    Rights,
+    Security,
+)
+from generator.model.engagement import Cookies, Marketing
+from generator.model.practices import Collection, Payments, Recipient, Sharing, Use
+from generator.model.vocab import (
+    Channel,
+    CookieKind,
+    DataCategory,
+    Purpose,
+    RecipientKind,
+    RecipientUse,
+    RequestMethod,
+)
+
+EEA = frozenset(
+    [
+        "AT",
+        "BE",
+        "BG",
+        "HR",
+        "CY",
+        "CZ",
+        "DK",
+        "EE",
+        "FI",
+        "FR",
+        "DE",
+        "GR",
+        "HU",
+        "IE",
+        "IT",
+        "LV",
+        "LT",
+        "LU",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SK",
+        "SI",
+        "ES",
+        "SE",
+        "IS",
+        "LI",
+        "NO",
+    ]
+)
+
+
+class Clash(ValueError):
+    """Two answers that would make the policy say something false."""
+
+    def __init__(self, fields: tuple[str, ...], message: str) -> None:
+        super().__init__(f"{message} (answers that clash: {', '.join(fields)})")
+        self.fields = fields
+
+
+class Clashes(ValueError):
+    """Every clash found in one profile, so the user can fix them all at once."""
+
+    def __init__(self, clashes: list[Clash]) -> None:
+        super().__init__("; ".join(str(c) for c in clashes))
+        self.clashes = clashes
+
+
+class StoreProfile(Part):
+    """What one online store does with personal data."""
+
+    business: Business
+    collection: Collection
+    use: Use
+    payments: Payments = Field(default_factory=Payments)
+    sharing: Sharing = Field(default_factory=Sharing)
+    cookies: Cookies = Field(default_factory=Cookies)
+    marketing: Marketing = Field(default_factory=Marketing)
+    rights: Rights = Field(default_factory=Rights)
+    retention: Retention = Field(default_factory=Retention)
+    security: Security = Field(default_factory=Security)
+    children: Children = Field(default_factory=Children)
+    international: International = Field(default_factory=International)
+    other: Other = Field(default_factory=Other)
+    policy: Policy
+
+    # ---- derived facts -------------------------------------------------
+    @property
+    def categories(self) -> list[DataCategory]:
+        return self.collection.categories()
+
+    def collects(self, category: DataCategory) -> bool:
+        return category in self.categories
+
+    def uses_for(self, purpose: Purpose) -> bool:
+        return purpose in self.use.purpose_set()
+
+    def recipients_of(self, *kinds: RecipientKind) -> list[Recipient]:
+        return [r for r in self.sharing.recipients if r.kind in kinds]
+
+    @property
+    def sells_data(self) -> bool:
+        return any(r.sale for r in self.sharing.recipients)
+
+    @property
+    def shares_for_ads(self) -> bool:
+        return any(r.cross_context_ads for r in self.sharing.recipients)
+
+    @property
+    def sells_or_shares(self) -> bool:
+        return self.sells_data or self.shares_for_ads
+
+    @property
+    def targets_ads(self) -> bool:
+        return self.shares_for_ads or self.uses_for(Purpose.TARGETED_ADVERTISING)
+
+    @property
+    def third_party_direct_marketing(self) -> bool:
+        return any(r.use is RecipientUse.OWN_MARKETING for r in self.sharing.recipients)
+
+    @property
+    def collects_sensitive(self) -> bool:
+        return bool(self.collection.sensitive_kinds)
+
+    @property
+    def markets(self) -> bool:
+        return bool(self.marketing.channels)
+
+    @property
+    def emails_marketing(self) -> bool:
+        return Channel.EMAIL in self.marketing.channels
+
+    @property
+    def sells_to_eea(self) -> bool:
+        return bool(EEA & set(self.business.sells_to_countries))
+
+    @property
+    def established_in_eea(self) -> bool:
+        return bool(EEA & set(self.business.established_in))
+
+    @property
+    def tracks_across_sites(self) -> bool:
+        """Whether other parties may collect data about activity over time and across sites."""
+        return self.cookies.uses_cookies and (
+            CookieKind.ADVERTISING in self.cookies.kinds
+            or self.shares_for_ads
+            or any(t.kind is CookieKind.ADVERTISING for t in self.cookies.tools)
+        )
+
+    # ---- contradictions ------------------------------------------------
+    @model_validator(mode="after")
+    def _no_contradictions(self) -> StoreProfile:
+        clashes = list(self._clashes())
+        if clashes:
+            raise Clashes(clashes)
+        return self
+
+    def _clashes(self) -> Iterator[Clash]:
+        yield from self._uncollected_categories()
+        yield from self._marketing_clashes()
+        yield from self._payment_clashes()
+        yield from self._cookie_clashes()
+        yield from self._rights_clashes()
+        yield from self._children_clashes()
+
+    def _uncollected_categories(self) -> Iterator[Clash]:
+        collected = set(self.categories)
+        places: list[tuple[str, list[DataCategory]]] = []
+        places += [
+            (f"use.purposes[{i}].categories", u.categories) for i, u in enumerate(self.use.purposes)
+        ]
+        places += [
+            (f"sharing.recipients[{i}].categories", r.categories)
+            for i, r in enumerate(self.sharing.recipients)
+        ]
+        places += [
+            (f"retention.rules[{i}].categories", r.categories)
+            for i, r in enumerate(self.retention.rules)
+        ]
+        places += [("children.child_data", self.children.child_data)]
+        for where, categories in places:
+            missing = [c.value for c in categories if c not in collected]
+            if missing:
+                yield Clash(
+                    (where, "collection.items"),
+                    f"{where} names {', '.join(missing)}, which collection.items does not list; "
+                    "add them to collection.items or remove them here",
+                )
+        if self.collection.sensitive_kinds and DataCategory.SENSITIVE not in collected:
+            yield Clash(
+                ("collection.sensitive_kinds", "collection.items"),
+                "sensitive kinds are listed but collection.items has no 'sensitive' entry",
+            )
+        if self.collection.sensitive_kinds and self.collection.never_collects_sensitive:
+            yield Clash(
+                ("collection.sensitive_kinds", "collection.never_collects_sensitive"),
+                "the store promises never to collect sensitive data but lists sensitive kinds",
+            )
+
+    def _marketing_clashes(self) -> Iterator[Clash]:
+        if self.markets:
+            return
+        tools = self.recipients_of(RecipientKind.SMS_PROVIDER, RecipientKind.EMAIL_PROVIDER)
+        marketing_tools = [r for r in tools if r.purpose and "market" in r.purpose.lower()]
+        if self.recipients_of(RecipientKind.SMS_PROVIDER):
+            yield Clash(
+                ("sharing.recipients", "marketing.channels"),
+                "a text message provider is listed but marketing.channels is empty; "
+                "add 'sms' to marketing.channels or remove the provider",
+            )
+        elif marketing_tools:
+            yield Clash(
+                ("sharing.recipients", "marketing.channels"),
+                "an email provider is used for marketing but marketing.channels is empty",
+            )
+        if self.uses_for(Purpose.MARKETING):
+            yield Clash(
+                ("use.purposes", "marketing.channels"),
+                "'marketing' is a purpose but marketing.channels is empty; "
+                "name the channels or drop the purpose",
+            )
+
+    def _payment_clashes(self) -> Iterator[Clash]:
+        pays = self.collects(DataCategory.PAYMENT_CARD) or self.collects(DataCategory.BANK_ACCOUNT)
+        has_processor = bool(self.payments.processors) or bool(
+            self.recipients_of(RecipientKind.PAYMENT_PROCESSOR)
+        )
+        if has_processor and not pays:
+            yield Clash(
+                ("payments.processors", "collection.items"),
+                "a payment processor is named but no payment card or bank data is collected; "
+                "add 'payment_card' to collection.items or remove the processor",
+            )
+        if self.payments.stores_card_data and not self.collects(DataCategory.PAYMENT_CARD):
+            yield Clash(
+                ("payments.stores_card_data", "collection.items"),
+                "card data is said to be stored but 'payment_card' is not collected",
+            )
+
+    def _cookie_clashes(self) -> Iterator[Clash]:
+        cookies = self.cookies
+        if not cookies.uses_cookies and (cookies.tools or cookies.pixels or cookies.third_party):
+            yield Clash(
+                ("cookies.uses_cookies", "cookies.tools"),
+                "the store says it uses no cookies but lists tracking tools, pixels or "
+                "third-party cookies",
+            )
+        for i, tool in enumerate(cookies.tools):
+            if cookies.uses_cookies and tool.kind not in cookies.kinds:
+                yield Clash(
+                    (f"cookies.tools[{i}].kind", "cookies.kinds"),
+                    f"tool '{tool.name}' is a {tool.kind.value} tool but cookies.kinds "
+                    f"lacks '{tool.kind.value}'",
+                )
+
+    def _rights_clashes(self) -> Iterator[Clash]:
+        contact = self.business.contact
+        needs = {
+            RequestMethod.EMAIL: (contact.email, "business.contact.email"),
+            RequestMethod.PHONE: (contact.phone or contact.toll_free, "business.contact.phone"),
+            RequestMethod.TOLL_FREE: (contact.toll_free, "business.contact.toll_free"),
+            RequestMethod.WEB_FORM: (contact.web_form, "business.contact.web_form"),
+        }
+        for method in self.rights.methods:
+            if method in needs and not needs[method][0]:
+                yield Clash(
+                    ("rights.methods", needs[method][1]),
+                    f"requests by {method.value} are offered but {needs[method][1]} is empty",
+                )
+
+    def _children_clashes(self) -> Iterator[Clash]:
+        kids = self.children
+        if kids.directed_to_children and kids.minimum_age >= 13:
+            yield Clash(
+                ("children.directed_to_children", "children.minimum_age"),
+                "the site is directed to children but the minimum age is 13 or more",
+            )
+        if kids.child_data and not (kids.directed_to_children or kids.knows_of_child_users):
+            yield Clash(
+                ("children.child_data", "children.directed_to_children"),
+                "children's data is listed but the site is neither directed to children nor "
+                "aware of child users",
+            )

@@ -1,0 +1,517 @@
+"""The closed vocabularies a store profile is written in.
+
+Every enum member has a plain-English label in ``LABELS``: the wizard offers
+it as a choice and the clauses use it as the noun phrase in running text, so
+the two can never disagree about what a value means.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class DataCategory(StrEnum):
+    NAME = "name"
+    EMAIL = "email"
+    PHONE = "phone"
+    POSTAL_ADDRESS = "postal_address"
+    PAYMENT_CARD = "payment_card"
+    BANK_ACCOUNT = "bank_account"
+    CREDENTIALS = "credentials"
+    ORDER_HISTORY = "order_history"
+    BUSINESS_CONTACT = "business_contact"
+    CUSTOMER_NUMBER = "customer_number"
+    PRODUCT_SERIAL = "product_serial"
+    DEVICE_AND_LOG = "device_and_log"
+    APPROXIMATE_LOCATION = "approximate_location"
+    PRECISE_LOCATION = "precise_location"
+    BROWSING_ACTIVITY = "browsing_activity"
+    SEARCH_TERMS = "search_terms"
+    COMMUNICATIONS = "communications"
+    CHAT_TRANSCRIPTS = "chat_transcripts"
+    REVIEWS = "reviews"
+    SURVEY_RESPONSES = "survey_responses"
+    CONTEST_ENTRIES = "contest_entries"
+    REFERRED_CONTACTS = "referred_contacts"
+    GIFT_RECIPIENTS = "gift_recipients"
+    WARRANTY_REGISTRATIONS = "warranty_registrations"
+    LOYALTY = "loyalty"
+    PREFERENCES = "preferences"
+    INFERENCES = "inferences"
+    SENSITIVE = "sensitive"
+
+
+class SensitiveKind(StrEnum):
+    GOVERNMENT_ID = "government_id"
+    ACCOUNT_LOGIN = "account_login"
+    FINANCIAL_ACCOUNT_WITH_CODE = "financial_account_with_code"
+    PRECISE_GEOLOCATION = "precise_geolocation"
+    RACIAL_ETHNIC_ORIGIN = "racial_ethnic_origin"
+    RELIGIOUS_BELIEFS = "religious_beliefs"
+    HEALTH = "health"
+    SEX_LIFE_ORIENTATION = "sex_life_orientation"
+    UNION_MEMBERSHIP = "union_membership"
+    BIOMETRIC = "biometric"
+    GENETIC = "genetic"
+    CITIZENSHIP_IMMIGRATION = "citizenship_immigration"
+    CHILDREN = "children"
+    COMMUNICATIONS_CONTENT = "communications_content"
+
+
+class Source(StrEnum):
+    FROM_YOU = "from_you"
+    AUTOMATIC = "automatic"
+    SERVICE_PROVIDERS = "service_providers"
+    PARTNERS = "partners"
+    DATA_ENRICHMENT = "data_enrichment"
+    DATA_BROKERS = "data_brokers"
+    BUSINESS_DIRECTORIES = "business_directories"
+    OTHER_CUSTOMERS = "other_customers"
+    PUBLIC_SOURCES = "public_sources"
+
+
+class CollectionPoint(StrEnum):
+    BROWSING = "browsing"
+    REGISTRATION = "registration"
+    CHECKOUT = "checkout"
+    NEWSLETTER = "newsletter"
+    SURVEY = "survey"
+    CONTEST = "contest"
+    SUPPORT = "support"
+    LIVE_CHAT = "live_chat"
+    REVIEW = "review"
+    REFERRAL = "referral"
+    WARRANTY = "warranty"
+    LOYALTY = "loyalty"
+    CONTACT_FORM = "contact_form"
+
+
+class Necessity(StrEnum):
+    REQUIRED = "required"
+    OPTIONAL = "optional"
+    AUTOMATIC = "automatic"
+
+
+class Purpose(StrEnum):
+    ORDER_FULFILMENT = "order_fulfilment"
+    PAYMENT = "payment"
+    ACCOUNT = "account"
+    CUSTOMER_SERVICE = "customer_service"
+    TRANSACTIONAL_MESSAGES = "transactional_messages"
+    MARKETING = "marketing"
+    PERSONALIZATION = "personalization"
+    TARGETED_ADVERTISING = "targeted_advertising"
+    ANALYTICS = "analytics"
+    SITE_ADMINISTRATION = "site_administration"
+    FRAUD_PREVENTION = "fraud_prevention"
+    LEGAL_COMPLIANCE = "legal_compliance"
+    PRODUCT_DEVELOPMENT = "product_development"
+    CONTESTS = "contests"
+    SURVEYS = "surveys"
+    REVIEWS = "reviews"
+    REFERRALS = "referrals"
+    WARRANTY = "warranty"
+    LOYALTY_PROGRAM = "loyalty_program"
+    COMBINING_SOURCES = "combining_sources"
+    AI_TRAINING = "ai_training"
+
+
+class LegalBasis(StrEnum):
+    CONTRACT = "contract"
+    CONSENT = "consent"
+    LEGITIMATE_INTERESTS = "legitimate_interests"
+    LEGAL_OBLIGATION = "legal_obligation"
+
+
+class RecipientKind(StrEnum):
+    PAYMENT_PROCESSOR = "payment_processor"
+    SHIPPING_CARRIER = "shipping_carrier"
+    EMAIL_PROVIDER = "email_provider"
+    SMS_PROVIDER = "sms_provider"
+    LIVE_CHAT = "live_chat"
+    ANALYTICS = "analytics"
+    ADVERTISING = "advertising"
+    HOSTING = "hosting"
+    ECOMMERCE_PLATFORM = "ecommerce_platform"
+    CUSTOMER_SUPPORT = "customer_support"
+    WARRANTY = "warranty"
+    SURVEY_VENDOR = "survey_vendor"
+    FULFILMENT_PARTNER = "fulfilment_partner"
+    FRAUD_PREVENTION = "fraud_prevention"
+    AFFILIATE = "affiliate"
+    MARKETING_PARTNER = "marketing_partner"
+    DATA_BROKER = "data_broker"
+    PROFESSIONAL_ADVISERS = "professional_advisers"
+
+
+class RecipientUse(StrEnum):
+    """What a recipient may do with the data it receives."""
+
+    ON_OUR_BEHALF = "on_our_behalf"
+    OWN_PURPOSES = "own_purposes"
+    OWN_MARKETING = "own_marketing"
+
+
+class CookieKind(StrEnum):
+    STRICTLY_NECESSARY = "strictly_necessary"
+    PREFERENCES = "preferences"
+    ANALYTICS = "analytics"
+    ADVERTISING = "advertising"
+
+
+class CookieFallback(StrEnum):
+    """What happens to a visitor who blocks cookies."""
+
+    WORKS = "works"
+    LIMITED = "limited"
+    CANNOT_SHOP = "cannot_shop"
+
+
+class DntResponse(StrEnum):
+    HONORED = "honored"
+    NOT_HONORED = "not_honored"
+
+
+class AdProgram(StrEnum):
+    NAI = "nai"
+    DAA = "daa"
+    DAAC = "daac"
+    EDAA = "edaa"
+
+
+class Channel(StrEnum):
+    EMAIL = "email"
+    SMS = "sms"
+    POSTAL = "postal"
+    PHONE = "phone"
+
+
+class MarketingConsent(StrEnum):
+    OPT_IN = "opt_in"
+    OPT_OUT = "opt_out"
+
+
+class Right(StrEnum):
+    ACCESS = "access"
+    CORRECT = "correct"
+    DELETE = "delete"
+    PORTABILITY = "portability"
+    RESTRICT = "restrict"
+    OBJECT = "object"
+    OPT_OUT_SALE_SHARING = "opt_out_sale_sharing"
+    OPT_OUT_TARGETED_ADS = "opt_out_targeted_ads"
+    OPT_OUT_PROFILING = "opt_out_profiling"
+    LIMIT_SENSITIVE = "limit_sensitive"
+    WITHDRAW_CONSENT = "withdraw_consent"
+
+
+class RequestMethod(StrEnum):
+    ACCOUNT = "account"
+    EMAIL = "email"
+    WEB_FORM = "web_form"
+    PHONE = "phone"
+    TOLL_FREE = "toll_free"
+    POSTAL = "postal"
+
+
+class RetentionBasis(StrEnum):
+    FIXED_PERIOD = "fixed_period"
+    ACCOUNT_LIFETIME = "account_lifetime"
+    UNTIL_UNSUBSCRIBE = "until_unsubscribe"
+    LEGAL_REQUIREMENT = "legal_requirement"
+    INDEFINITE = "indefinite"
+
+
+class TimeUnit(StrEnum):
+    DAYS = "days"
+    MONTHS = "months"
+    YEARS = "years"
+
+
+class SecurityMeasure(StrEnum):
+    TLS = "tls"
+    ENCRYPTION_AT_REST = "encryption_at_rest"
+    PASSWORD_HASHING = "password_hashing"
+    ACCESS_CONTROL = "access_control"
+    PCI_DSS = "pci_dss"
+    FIREWALLS = "firewalls"
+    PHYSICAL_SECURITY = "physical_security"
+    SECURITY_POLICY = "security_policy"
+    STAFF_TRAINING = "staff_training"
+    AUDITS = "audits"
+    CONFIDENTIALITY_AGREEMENTS = "confidentiality_agreements"
+
+
+class Safeguard(StrEnum):
+    ADEQUACY = "adequacy"
+    SCC = "scc"
+    DPF = "dpf"
+    BCR = "bcr"
+    UK_IDTA = "uk_idta"
+    UK_ADDENDUM = "uk_addendum"
+    CONSENT = "consent"
+    CONTRACT_NECESSITY = "contract_necessity"
+
+
+class TrustProgramKind(StrEnum):
+    SEAL = "seal"
+    DISPUTE_RESOLUTION = "dispute_resolution"
+
+
+class ChangeNotice(StrEnum):
+    POSTING = "posting"
+    EMAIL = "email"
+    BANNER = "banner"
+    HOMEPAGE = "homepage"
+
+
+class CcpaCategory(StrEnum):
+    """The categories named in Cal. Civ. Code §1798.140(v)(1)."""
+
+    IDENTIFIERS = "identifiers"
+    CUSTOMER_RECORDS = "customer_records"
+    PROTECTED_CLASSIFICATIONS = "protected_classifications"
+    COMMERCIAL = "commercial"
+    BIOMETRIC = "biometric"
+    INTERNET_ACTIVITY = "internet_activity"
+    GEOLOCATION = "geolocation"
+    SENSORY = "sensory"
+    PROFESSIONAL = "professional"
+    EDUCATION = "education"
+    INFERENCES = "inferences"
+    SENSITIVE = "sensitive"
+
+
+LABELS: dict[StrEnum, str] = {
+    DataCategory.NAME: "name",
+    DataCategory.EMAIL: "email address",
+    DataCategory.PHONE: "phone number",
+    DataCategory.POSTAL_ADDRESS: "postal and shipping address",
+    DataCategory.PAYMENT_CARD: "payment card details",
+    DataCategory.BANK_ACCOUNT: "bank account details",
+    DataCategory.CREDENTIALS: "account username and password",
+    DataCategory.ORDER_HISTORY: "order and purchase history",
+    DataCategory.BUSINESS_CONTACT: "business contact details (company and job title)",
+    DataCategory.CUSTOMER_NUMBER: "customer or account number",
+    DataCategory.PRODUCT_SERIAL: "product serial numbers",
+    DataCategory.DEVICE_AND_LOG: "device, browser, IP address and log data",
+    DataCategory.APPROXIMATE_LOCATION: "approximate location",
+    DataCategory.PRECISE_LOCATION: "precise location",
+    DataCategory.BROWSING_ACTIVITY: "pages viewed and referring site",
+    DataCategory.SEARCH_TERMS: "search terms",
+    DataCategory.COMMUNICATIONS: "messages and correspondence with us",
+    DataCategory.CHAT_TRANSCRIPTS: "live chat transcripts",
+    DataCategory.REVIEWS: "product reviews and photos",
+    DataCategory.SURVEY_RESPONSES: "survey answers",
+    DataCategory.CONTEST_ENTRIES: "contest and sweepstakes entries",
+    DataCategory.REFERRED_CONTACTS: "email addresses of friends you refer",
+    DataCategory.GIFT_RECIPIENTS: "gift recipients' names and addresses",
+    DataCategory.WARRANTY_REGISTRATIONS: "warranty registrations",
+    DataCategory.LOYALTY: "loyalty program activity",
+    DataCategory.PREFERENCES: "preferences and settings",
+    DataCategory.INFERENCES: "inferences about your interests",
+    DataCategory.SENSITIVE: "sensitive personal information",
+    SensitiveKind.GOVERNMENT_ID: "government identification numbers",
+    SensitiveKind.ACCOUNT_LOGIN: "account login with password",
+    SensitiveKind.FINANCIAL_ACCOUNT_WITH_CODE: "card or account number with its security code",
+    SensitiveKind.PRECISE_GEOLOCATION: "precise geolocation",
+    SensitiveKind.RACIAL_ETHNIC_ORIGIN: "racial or ethnic origin",
+    SensitiveKind.RELIGIOUS_BELIEFS: "religious or philosophical beliefs",
+    SensitiveKind.HEALTH: "health information",
+    SensitiveKind.SEX_LIFE_ORIENTATION: "sex life or sexual orientation",
+    SensitiveKind.UNION_MEMBERSHIP: "union membership",
+    SensitiveKind.BIOMETRIC: "biometric data",
+    SensitiveKind.GENETIC: "genetic data",
+    SensitiveKind.CITIZENSHIP_IMMIGRATION: "citizenship or immigration status",
+    SensitiveKind.CHILDREN: "personal data of a known child",
+    SensitiveKind.COMMUNICATIONS_CONTENT: "contents of private messages",
+    Source.FROM_YOU: "you, when you give it to us",
+    Source.AUTOMATIC: "your device, automatically, when you use the site",
+    Source.SERVICE_PROVIDERS: "our service providers",
+    Source.PARTNERS: "our business partners",
+    Source.DATA_ENRICHMENT: "data enrichment and verification services",
+    Source.DATA_BROKERS: "data brokers",
+    Source.BUSINESS_DIRECTORIES: "business directories",
+    Source.OTHER_CUSTOMERS: "other customers (for example, when they send you a gift or refer you)",
+    Source.PUBLIC_SOURCES: "publicly available sources",
+    CollectionPoint.BROWSING: "browsing the site",
+    CollectionPoint.REGISTRATION: "creating an account",
+    CollectionPoint.CHECKOUT: "placing an order",
+    CollectionPoint.NEWSLETTER: "signing up for our newsletter",
+    CollectionPoint.SURVEY: "answering a survey",
+    CollectionPoint.CONTEST: "entering a contest or sweepstakes",
+    CollectionPoint.SUPPORT: "contacting customer service",
+    CollectionPoint.LIVE_CHAT: "using live chat",
+    CollectionPoint.REVIEW: "writing a review",
+    CollectionPoint.REFERRAL: "referring a friend",
+    CollectionPoint.WARRANTY: "buying or registering a warranty",
+    CollectionPoint.LOYALTY: "joining our loyalty program",
+    CollectionPoint.CONTACT_FORM: "sending us a web form",
+    Necessity.REQUIRED: "required",
+    Necessity.OPTIONAL: "optional",
+    Necessity.AUTOMATIC: "collected automatically",
+    Purpose.ORDER_FULFILMENT: "process and deliver your orders",
+    Purpose.PAYMENT: "take payment and issue refunds",
+    Purpose.ACCOUNT: "create and run your account",
+    Purpose.CUSTOMER_SERVICE: "answer your questions and give support",
+    Purpose.TRANSACTIONAL_MESSAGES: "send order confirmations, shipping updates and account notices",
+    Purpose.MARKETING: "send you news and offers",
+    Purpose.PERSONALIZATION: "tailor the site and recommendations to you",
+    Purpose.TARGETED_ADVERTISING: "show you our ads on other sites",
+    Purpose.ANALYTICS: "understand how the site is used",
+    Purpose.SITE_ADMINISTRATION: "run, secure and fix the site",
+    Purpose.FRAUD_PREVENTION: "prevent fraud and check orders",
+    Purpose.LEGAL_COMPLIANCE: "meet our legal, tax and accounting duties",
+    Purpose.PRODUCT_DEVELOPMENT: "improve our products and services",
+    Purpose.CONTESTS: "run contests and sweepstakes and notify winners",
+    Purpose.SURVEYS: "run surveys",
+    Purpose.REVIEWS: "publish your reviews",
+    Purpose.REFERRALS: "send the invitations you ask us to send",
+    Purpose.WARRANTY: "register and service warranties",
+    Purpose.LOYALTY_PROGRAM: "run our loyalty program",
+    Purpose.COMBINING_SOURCES: "combine what we hold with data from other sources",
+    Purpose.AI_TRAINING: "train artificial intelligence models",
+    LegalBasis.CONTRACT: "performance of a contract with you",
+    LegalBasis.CONSENT: "your consent",
+    LegalBasis.LEGITIMATE_INTERESTS: "our legitimate interests",
+    LegalBasis.LEGAL_OBLIGATION: "a legal obligation",
+    RecipientKind.PAYMENT_PROCESSOR: "payment processors",
+    RecipientKind.SHIPPING_CARRIER: "shipping carriers",
+    RecipientKind.EMAIL_PROVIDER: "email service providers",
+    RecipientKind.SMS_PROVIDER: "text message providers",
+    RecipientKind.LIVE_CHAT: "live chat providers",
+    RecipientKind.ANALYTICS: "analytics providers",
+    RecipientKind.ADVERTISING: "advertising networks",
+    RecipientKind.HOSTING: "hosting providers",
+    RecipientKind.ECOMMERCE_PLATFORM: "our e-commerce platform",
+    RecipientKind.CUSTOMER_SUPPORT: "customer support tools",
+    RecipientKind.WARRANTY: "warranty and service companies",
+    RecipientKind.SURVEY_VENDOR: "survey companies",
+    RecipientKind.FULFILMENT_PARTNER: "authorized agents, dealers and fulfilment partners",
+    RecipientKind.FRAUD_PREVENTION: "fraud prevention services",
+    RecipientKind.AFFILIATE: "our affiliated companies",
+    RecipientKind.MARKETING_PARTNER: "marketing partners",
+    RecipientKind.DATA_BROKER: "data brokers",
+    RecipientKind.PROFESSIONAL_ADVISERS: "professional advisers such as lawyers and auditors",
+    RecipientUse.ON_OUR_BEHALF: "only to provide services to us",
+    RecipientUse.OWN_PURPOSES: "for their own purposes",
+    RecipientUse.OWN_MARKETING: "for their own marketing",
+    CookieKind.STRICTLY_NECESSARY: "strictly necessary",
+    CookieKind.PREFERENCES: "preference",
+    CookieKind.ANALYTICS: "analytics",
+    CookieKind.ADVERTISING: "advertising",
+    CookieFallback.WORKS: "the site still works",
+    CookieFallback.LIMITED: "some features stop working",
+    CookieFallback.CANNOT_SHOP: "you cannot shop",
+    DntResponse.HONORED: "honored",
+    DntResponse.NOT_HONORED: "not honored",
+    AdProgram.NAI: "the Network Advertising Initiative (NAI)",
+    AdProgram.DAA: "the Digital Advertising Alliance (DAA)",
+    AdProgram.DAAC: "the Digital Advertising Alliance of Canada (DAAC)",
+    AdProgram.EDAA: "the European Interactive Digital Advertising Alliance (EDAA)",
+    Channel.EMAIL: "email",
+    Channel.SMS: "text message",
+    Channel.POSTAL: "postal mail",
+    Channel.PHONE: "phone",
+    MarketingConsent.OPT_IN: "only with your consent (opt-in)",
+    MarketingConsent.OPT_OUT: "unless you tell us not to (opt-out)",
+    Right.ACCESS: "access",
+    Right.CORRECT: "correction",
+    Right.DELETE: "deletion",
+    Right.PORTABILITY: "portability",
+    Right.RESTRICT: "restriction of processing",
+    Right.OBJECT: "objection",
+    Right.OPT_OUT_SALE_SHARING: "opting out of sale and sharing",
+    Right.OPT_OUT_TARGETED_ADS: "opting out of targeted advertising",
+    Right.OPT_OUT_PROFILING: "opting out of profiling",
+    Right.LIMIT_SENSITIVE: "limiting the use of sensitive personal information",
+    Right.WITHDRAW_CONSENT: "withdrawing consent",
+    RequestMethod.ACCOUNT: "your account page",
+    RequestMethod.EMAIL: "email",
+    RequestMethod.WEB_FORM: "our web form",
+    RequestMethod.PHONE: "phone",
+    RequestMethod.TOLL_FREE: "our toll-free number",
+    RequestMethod.POSTAL: "postal mail",
+    RetentionBasis.FIXED_PERIOD: "a fixed period",
+    RetentionBasis.ACCOUNT_LIFETIME: "while your account is open",
+    RetentionBasis.UNTIL_UNSUBSCRIBE: "until you unsubscribe",
+    RetentionBasis.LEGAL_REQUIREMENT: "as long as the law requires",
+    RetentionBasis.INDEFINITE: "with no set end date",
+    TimeUnit.DAYS: "days",
+    TimeUnit.MONTHS: "months",
+    TimeUnit.YEARS: "years",
+    SecurityMeasure.TLS: "encryption in transit (TLS)",
+    SecurityMeasure.ENCRYPTION_AT_REST: "encryption of stored data",
+    SecurityMeasure.PASSWORD_HASHING: "hashed passwords",
+    SecurityMeasure.ACCESS_CONTROL: "access only for staff who need it",
+    SecurityMeasure.PCI_DSS: "PCI DSS compliant card handling",
+    SecurityMeasure.FIREWALLS: "firewalls",
+    SecurityMeasure.PHYSICAL_SECURITY: "physical security of our premises and servers",
+    SecurityMeasure.SECURITY_POLICY: "a written information security policy",
+    SecurityMeasure.STAFF_TRAINING: "staff training",
+    SecurityMeasure.AUDITS: "regular security reviews",
+    SecurityMeasure.CONFIDENTIALITY_AGREEMENTS: "confidentiality duties for staff and providers",
+    Safeguard.ADEQUACY: "an adequacy decision",
+    Safeguard.SCC: "the European Commission's standard contractual clauses",
+    Safeguard.DPF: "the EU-U.S. Data Privacy Framework",
+    Safeguard.BCR: "binding corporate rules",
+    Safeguard.UK_IDTA: "the UK International Data Transfer Agreement",
+    Safeguard.UK_ADDENDUM: "the UK Addendum to the standard contractual clauses",
+    Safeguard.CONSENT: "your explicit consent",
+    Safeguard.CONTRACT_NECESSITY: "necessity for our contract with you",
+    TrustProgramKind.SEAL: "privacy seal",
+    TrustProgramKind.DISPUTE_RESOLUTION: "dispute resolution program",
+    ChangeNotice.POSTING: "posting the new version on this page",
+    ChangeNotice.EMAIL: "email",
+    ChangeNotice.BANNER: "a notice on the site",
+    ChangeNotice.HOMEPAGE: "a notice on our home page",
+    CcpaCategory.IDENTIFIERS: "Identifiers",
+    CcpaCategory.CUSTOMER_RECORDS: "Personal information categories listed in the California Customer Records statute",
+    CcpaCategory.PROTECTED_CLASSIFICATIONS: "Protected classification characteristics under California or federal law",
+    CcpaCategory.COMMERCIAL: "Commercial information",
+    CcpaCategory.BIOMETRIC: "Biometric information",
+    CcpaCategory.INTERNET_ACTIVITY: "Internet or other similar network activity",
+    CcpaCategory.GEOLOCATION: "Geolocation data",
+    CcpaCategory.SENSORY: "Sensory data",
+    CcpaCategory.PROFESSIONAL: "Professional or employment-related information",
+    CcpaCategory.EDUCATION: "Non-public education information",
+    CcpaCategory.INFERENCES: "Inferences drawn from other personal information",
+    CcpaCategory.SENSITIVE: "Sensitive personal information",
+}
+
+# Cal. Civ. Code §1798.140(v)(1): where each of our categories falls.
+CCPA_CATEGORY_OF: dict[DataCategory, CcpaCategory] = {
+    DataCategory.NAME: CcpaCategory.IDENTIFIERS,
+    DataCategory.EMAIL: CcpaCategory.IDENTIFIERS,
+    DataCategory.PHONE: CcpaCategory.CUSTOMER_RECORDS,
+    DataCategory.POSTAL_ADDRESS: CcpaCategory.IDENTIFIERS,
+    DataCategory.PAYMENT_CARD: CcpaCategory.CUSTOMER_RECORDS,
+    DataCategory.BANK_ACCOUNT: CcpaCategory.CUSTOMER_RECORDS,
+    DataCategory.CREDENTIALS: CcpaCategory.SENSITIVE,
+    DataCategory.ORDER_HISTORY: CcpaCategory.COMMERCIAL,
+    DataCategory.BUSINESS_CONTACT: CcpaCategory.PROFESSIONAL,
+    DataCategory.CUSTOMER_NUMBER: CcpaCategory.IDENTIFIERS,
+    DataCategory.PRODUCT_SERIAL: CcpaCategory.COMMERCIAL,
+    DataCategory.DEVICE_AND_LOG: CcpaCategory.IDENTIFIERS,
+    DataCategory.APPROXIMATE_LOCATION: CcpaCategory.GEOLOCATION,
+    DataCategory.PRECISE_LOCATION: CcpaCategory.SENSITIVE,
+    DataCategory.BROWSING_ACTIVITY: CcpaCategory.INTERNET_ACTIVITY,
+    DataCategory.SEARCH_TERMS: CcpaCategory.INTERNET_ACTIVITY,
+    DataCategory.COMMUNICATIONS: CcpaCategory.SENSORY,
+    DataCategory.CHAT_TRANSCRIPTS: CcpaCategory.SENSORY,
+    DataCategory.REVIEWS: CcpaCategory.SENSORY,
+    DataCategory.SURVEY_RESPONSES: CcpaCategory.INFERENCES,
+    DataCategory.CONTEST_ENTRIES: CcpaCategory.COMMERCIAL,
+    DataCategory.REFERRED_CONTACTS: CcpaCategory.IDENTIFIERS,
+    DataCategory.GIFT_RECIPIENTS: CcpaCategory.IDENTIFIERS,
+    DataCategory.WARRANTY_REGISTRATIONS: CcpaCategory.COMMERCIAL,
+    DataCategory.LOYALTY: CcpaCategory.COMMERCIAL,
+    DataCategory.PREFERENCES: CcpaCategory.INFERENCES,
+    DataCategory.INFERENCES: CcpaCategory.INFERENCES,
+    DataCategory.SENSITIVE: CcpaCategory.SENSITIVE,
+}
+
+
+def label(member: StrEnum) -> str:
+    """The plain-English label of a vocabulary member."""
+    return LABELS[member]
