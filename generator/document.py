@@ -1,0 +1,41 @@
+"""The composed policy as the rest of the pipeline sees it: Markdown plus what it contains."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Section:
+    """One numbered section of the policy, as rendered."""
+
+    number: int
+    title: str
+    anchor: str
+    clause: str
+    covers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PolicyDocument:
+    """A rendered policy. ``markdown`` is the single source HTML and PDF are derived from."""
+
+    markdown: str
+    title: str
+    store_name: str
+    legal_name: str
+    description: str
+    language: str
+    effective_date: dt.date
+    last_updated: dt.date
+    sections: tuple[Section, ...]
+    keywords: tuple[str, ...] = ()
+
+    def covered(self) -> dict[str, list[Section]]:
+        """Requirement id -> the sections that cover it."""
+        out: dict[str, list[Section]] = {}
+        for section in self.sections:
+            for req in section.covers:
+                out.setdefault(req, []).append(section)
+        return out
