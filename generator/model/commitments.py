@@ -156,6 +156,11 @@ class Policy(Part):
         default=True, description="You ask before using old data in a new way."
     )
     revisions: list[Revision] = Field(default_factory=list)
+    old_data_keeps_old_terms: bool = Field(
+        default=False,
+        description="Data collected under an earlier version stays under that version's terms "
+        "unless people are told directly and given a choice.",
+    )
 
     @property
     def updated(self) -> dt.date:

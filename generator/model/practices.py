@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, HttpUrl, model_validator
 
-from generator.model.base import Name, Part, Text
+from generator.model.base import Contact, Name, Part, Text
 from generator.model.vocab import (
     CollectionPoint,
     DataCategory,
@@ -153,6 +153,15 @@ class Sharing(Part):
     )
     fraud_exchange: bool = Field(
         default=False, description="Data exchanged with other companies to prevent fraud."
+    )
+    transfer_keeps_promises: bool = Field(
+        default=False,
+        description="In a merger or sale, the buyer must keep the promises of this policy.",
+    )
+    marketing_opt_out_contact: Contact | None = Field(
+        default=None,
+        description="Where to ask that your data stop going to others for their own marketing "
+        "(California Shine the Light), when it differs from the privacy contact.",
     )
     requires_confidentiality: bool = Field(
         default=True,

@@ -114,6 +114,7 @@ class Purpose(StrEnum):
     LOYALTY_PROGRAM = "loyalty_program"
     COMBINING_SOURCES = "combining_sources"
     AI_TRAINING = "ai_training"
+    BUSINESS_PARTNERSHIPS = "business_partnerships"
 
 
 class LegalBasis(StrEnum):
@@ -371,6 +372,7 @@ LABELS: dict[StrEnum, str] = {
     Purpose.LOYALTY_PROGRAM: "run our loyalty program",
     Purpose.COMBINING_SOURCES: "combine what we hold with data from other sources",
     Purpose.AI_TRAINING: "train artificial intelligence models",
+    Purpose.BUSINESS_PARTNERSHIPS: "set up reseller and business partnerships",
     LegalBasis.CONTRACT: "performance of a contract with you",
     LegalBasis.CONSENT: "your consent",
     LegalBasis.LEGITIMATE_INTERESTS: "our legitimate interests",
