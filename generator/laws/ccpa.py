@@ -1,0 +1,247 @@
+"""California Consumer Privacy Act as amended by the CPRA (Cal. Civ. Code §1798.100 ff.)
+and its regulations (11 CCR §7000 ff.)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.laws.base import (
+    Applicability,
+    Law,
+    as_of,
+    consumers_in_state,
+    money,
+    reaches_us_state,
+    req,
+)
+from generator.model import StoreProfile
+from generator.model.vocab import CCPA_CATEGORY_OF, CcpaCategory, DataCategory, Purpose
+
+ID = "ccpa"
+NAME = "CCPA (as amended by the CPRA)"
+
+# §1798.140(d)(1)(A): USD 25M, adjusted for inflation under §1798.199.95(d);
+# the CPPA set USD 26,625,000 from January 1, 2025.
+_REVENUE_THRESHOLDS = ((dt.date(2025, 1, 1), 26_625_000), (dt.date(2020, 1, 1), 25_000_000))
+CPRA_IN_FORCE = dt.date(2023, 1, 1)
+METRICS_CONSUMERS = 10_000_000  # 11 CCR §7102(a)
+
+# 11 CCR §7027(m): uses of sensitive personal information that need no right to limit.
+# Any purpose outside this set makes the right to limit apply.
+_PERMITTED_SENSITIVE_PURPOSES = frozenset(
+    {
+        Purpose.ORDER_FULFILMENT,
+        Purpose.PAYMENT,
+        Purpose.ACCOUNT,
+        Purpose.CUSTOMER_SERVICE,
+        Purpose.TRANSACTIONAL_MESSAGES,
+        Purpose.SITE_ADMINISTRATION,
+        Purpose.FRAUD_PREVENTION,
+        Purpose.LEGAL_COMPLIANCE,
+        Purpose.WARRANTY,
+    }
+)
+
+
+def revenue_threshold(on: dt.date) -> int:
+    return next(amount for since, amount in _REVENUE_THRESHOLDS if on >= since)
+
+
+def california_consumers(profile: StoreProfile) -> int:
+    return consumers_in_state(profile, "CA")
+
+
+def sensitive_categories(profile: StoreProfile) -> list[DataCategory]:
+    """Collected categories that are sensitive personal information under §1798.140(ae)."""
+    return [c for c in profile.categories if CCPA_CATEGORY_OF[c] is CcpaCategory.SENSITIVE]
+
+
+def collects_sensitive(profile: StoreProfile) -> bool:
+    return profile.collects_sensitive or bool(sensitive_categories(profile))
+
+
+def uses_sensitive_beyond_permitted(profile: StoreProfile) -> bool:
+    """Whether sensitive PI serves a purpose §7027(m) does not permit (the right to limit)."""
+    sensitive = set(sensitive_categories(profile))
+    return any(
+        use.purpose not in _PERMITTED_SENSITIVE_PURPOSES and sensitive & set(use.categories)
+        for use in profile.use.purposes
+    )
+
+
+def publishes_metrics(profile: StoreProfile) -> bool:
+    return california_consumers(profile) >= METRICS_CONSUMERS
+
+
+def applies(profile: StoreProfile) -> Applicability:
+    if not reaches_us_state(profile, "CA"):
+        return Applicability(False, "The store does not do business in California.")
+    day = as_of(profile)
+    revenue = profile.business.annual_revenue_usd
+    threshold = revenue_threshold(day)
+    # §1798.140(d)(1)(A)-(C).
+    if revenue > threshold:
+        return Applicability(
+            True, f"Annual revenue of {money(revenue)} is above the {money(threshold)} threshold."
+        )
+    consumers = california_consumers(profile)
+    if day < CPRA_IN_FORCE and consumers >= 50_000:
+        return Applicability(
+            True, f"The store handles data of {consumers:,} California consumers (50,000 or more)."
+        )
+    if day >= CPRA_IN_FORCE and consumers >= 100_000 and profile.sells_or_shares:
+        return Applicability(
+            True,
+            f"The store sells or shares data of {consumers:,} California consumers "
+            "(100,000 or more).",
+        )
+    share = profile.business.revenue_share_from_selling_data
+    if share >= 50:
+        return Applicability(
+            True, f"{share}% of revenue comes from selling or sharing personal data (50% or more)."
+        )
+    return Applicability(
+        False,
+        f"Revenue of {money(revenue)} is not above {money(threshold)}, the store does not sell or "
+        f"share data of 100,000 or more California consumers, and less than half its revenue "
+        "comes from selling data.",
+    )
+
+
+REQUIREMENTS = (
+    req(
+        ID,
+        "CCPA-01",
+        "11 CCR §7011(e)(1); Civ. §1798.130(a)(5)",
+        "the categories of personal information collected in the last 12 months, "
+        "with the statutory category names",
+        "collection.items",
+    ),
+    req(
+        ID,
+        "CCPA-02",
+        "11 CCR §7011(e)(1)",
+        "the categories of sources",
+        "collection.items[].sources",
+    ),
+    req(
+        ID,
+        "CCPA-03",
+        "11 CCR §7011(e)(1)",
+        "the business or commercial purposes for collecting",
+        "use.purposes",
+    ),
+    req(
+        ID,
+        "CCPA-04",
+        "11 CCR §7011(e)(1)",
+        "the categories sold or shared in the last 12 months, or 'none', with the recipients",
+        "sharing.recipients[].sale and cross_context_ads",
+    ),
+    req(
+        ID,
+        "CCPA-05",
+        "11 CCR §7011(e)(1)",
+        "the categories disclosed for a business purpose and to whom, or 'none'",
+        "sharing.recipients",
+    ),
+    req(
+        ID,
+        "CCPA-06",
+        "11 CCR §7011(e)(1); §7072",
+        "whether it knowingly sells or shares personal information of consumers under 16",
+        "children.sells_data_of_under_16 (and children.parental_consent_method if so)",
+        kind="S/C",
+    ),
+    req(
+        ID,
+        "CCPA-07",
+        "11 CCR §7011(e)(1); Civ. §1798.121",
+        "the sensitive personal information collected and whether it is used beyond the "
+        "permitted purposes",
+        "collection.sensitive_kinds and use.purposes",
+        kind="S/C",
+        needed=collects_sensitive,
+    ),
+    req(
+        ID,
+        "CCPA-08",
+        "Civ. §1798.100(a)(3); 11 CCR §7012(e)",
+        "how long each category is kept, or the criteria",
+        "retention.rules",
+    ),
+    req(
+        ID,
+        "CCPA-09",
+        "11 CCR §7011(e)(2)",
+        "the rights to know, delete, correct, opt out of sale or sharing, limit sensitive "
+        "personal information, and not to be retaliated against",
+        "none: fixed text",
+        kind="F",
+    ),
+    req(
+        ID,
+        "CCPA-10",
+        "11 CCR §7011(e)(3); §7020",
+        "how to submit requests: two or more methods including a toll-free number "
+        "(email alone for an online-only store)",
+        "rights.methods and business.contact (toll_free or email)",
+    ),
+    req(ID, "CCPA-11", "11 CCR §7011(e)(3)", "how requests are verified", "rights.verification"),
+    req(
+        ID,
+        "CCPA-12",
+        "11 CCR §7011(e)(3)(H)",
+        "how authorized agents submit requests",
+        "rights.authorized_agents",
+        kind="F/S",
+    ),
+    req(
+        ID,
+        "CCPA-13",
+        "11 CCR §7011(e)(3)(F)-(G); §7025",
+        "how opt-out preference signals such as Global Privacy Control are processed",
+        "cookies.global_privacy_control",
+        kind="S/C",
+        needed=lambda p: p.sells_or_shares,
+        since=CPRA_IN_FORCE,
+    ),
+    req(
+        ID,
+        "CCPA-14",
+        "Civ. §1798.135",
+        "the 'Do Not Sell or Share My Personal Information' and 'Limit the Use of My "
+        "Sensitive Personal Information' links, or that opt-out signals are honored",
+        "rights.rights (opt_out_sale_sharing, limit_sensitive) and a contact.web_form",
+        kind="S/C",
+        needed=lambda p: p.sells_or_shares or uses_sensitive_beyond_permitted(p),
+    ),
+    req(ID, "CCPA-15", "11 CCR §7011(e)(3)(J)", "a privacy contact", "business.contact"),
+    req(
+        ID,
+        "CCPA-16",
+        "11 CCR §7011(e)(4); Civ. §1798.130(a)(5)",
+        "the date the policy was last updated",
+        "policy.last_updated",
+    ),
+    req(
+        ID,
+        "CCPA-17",
+        "11 CCR §7011(e)(5); §7102",
+        "last year's request metrics (received, complied with, denied; median days)",
+        "a metrics answer (not in the model yet)",
+        kind="S/C",
+        needed=publishes_metrics,
+    ),
+    req(
+        ID,
+        "CCPA-18",
+        "Civ. §1798.125(b); 11 CCR §7016",
+        "a notice of financial incentive for loyalty programs and sign-up discounts",
+        "rights.incentives",
+        kind="S/C",
+        needed=lambda p: bool(p.rights.incentives),
+    ),
+)
+
+LAW = Law(ID, NAME, applies, REQUIREMENTS, in_force=dt.date(2020, 1, 1))

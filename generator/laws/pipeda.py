@@ -1,0 +1,79 @@
+"""Canada: PIPEDA (S.C. 2000, c. 5), Schedule 1 principles, with CASL (S.C. 2010, c. 23)
+for commercial electronic messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.laws.base import Applicability, Law, established_in, req, sells_to
+from generator.model import StoreProfile
+from generator.model.vocab import MarketingConsent
+
+ID = "pipeda"
+NAME = "PIPEDA"
+CANADA = ("CA",)
+CASL_IN_FORCE = dt.date(2014, 7, 1)
+
+
+def applies(profile: StoreProfile) -> Applicability:
+    # PIPEDA s.4(1)(a): personal information collected in the course of commercial activity.
+    if established_in(profile, *CANADA):
+        return Applicability(True, "The business operates in Canada.")
+    if sells_to(profile, *CANADA):
+        return Applicability(True, "The store sells to people in Canada.")
+    return Applicability(False, "The store neither operates in nor sells to Canada.")
+
+
+def casl_applies(profile: StoreProfile) -> bool:
+    """CASL s.6: commercial electronic messages sent to people in Canada."""
+    return (
+        applies(profile).applies
+        and profile.emails_marketing
+        and profile.policy.updated >= CASL_IN_FORCE
+    )
+
+
+def casl_consent_missing(profile: StoreProfile) -> bool:
+    """CASL s.10: opt-out email is only lawful on implied consent (an existing customer)."""
+    marketing = profile.marketing
+    return (
+        casl_applies(profile)
+        and marketing.consent is MarketingConsent.OPT_OUT
+        and not marketing.existing_customers
+    )
+
+
+REQUIREMENTS = (
+    req(
+        ID,
+        "PIP-01",
+        "PIPEDA Sch. 1, 4.8.2(a)",
+        "the name or title and address of the person accountable (the privacy officer)",
+        "business.privacy_officer (name or title, and postal address)",
+    ),
+    req(
+        ID,
+        "PIP-02",
+        "PIPEDA Sch. 1, 4.8.2(b)-(c)",
+        "how to access personal information; the kinds held and how they are used",
+        "rights.rights (access) and rights.methods",
+    ),
+    req(
+        ID,
+        "PIP-03",
+        "PIPEDA Sch. 1, 4.8.2(e)",
+        "what goes to related organizations and third parties and why; how to complain, "
+        "including to the Privacy Commissioner",
+        "sharing.recipients",
+    ),
+    req(
+        ID,
+        "PIP-04",
+        "OPC Guidelines for obtaining meaningful consent (2018)",
+        "up front: what data, shared with whom, for what, the meaningful risks, and "
+        "processing outside Canada",
+        "business.data_stored_in and international.transfers",
+    ),
+)
+
+LAW = Law(ID, NAME, applies, REQUIREMENTS, in_force=dt.date(2004, 1, 1))
