@@ -44,7 +44,8 @@ _PERMITTED_SENSITIVE_PURPOSES = frozenset(
 
 
 def revenue_threshold(on: dt.date) -> int:
-    return next(amount for since, amount in _REVENUE_THRESHOLDS if on >= since)
+    oldest = _REVENUE_THRESHOLDS[-1][1]
+    return next((amount for since, amount in _REVENUE_THRESHOLDS if on >= since), oldest)
 
 
 def california_consumers(profile: StoreProfile) -> int:
