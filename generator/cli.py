@@ -70,6 +70,55 @@ def validate(files: tuple[Path, ...]) -> None:
 
 
 @main.command()
+@answers_files
+@click.option(
+    "--format",
+    "formats",
+    default="md,html,pdf",
+    show_default=True,
+    metavar="LIST",
+    help="Comma-separated formats to write: md, html, pdf.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="Folder for the outputs; each file builds into OUT/<file name>/.",
+)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), help="Parallel processes [default: CPU count]."
+)
+@click.option("--fragment", is_flag=True, help="Write the HTML body alone, for pasting into a CMS.")
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Folder of clause templates that override the built-in ones.",
+)
+@click.option("--annotate", is_flag=True, help="Add an appendix mapping sections to the law.")
+def build(
+    files: tuple[Path, ...],
+    formats: str,
+    out: Path,
+    jobs: int | None,
+    fragment: bool,
+    templates: Path | None,
+    annotate: bool,
+) -> None:
+    """Build privacy policies: OUT/<file name>/privacy-policy.{md,html,pdf}."""
+    from generator import build as builder
+
+    options = builder.BuildOptions(
+        formats=builder.parse_formats(formats),
+        out=out,
+        templates=templates,
+        annotate=annotate,
+        fragment=fragment,
+    )
+    sys.exit(builder.run(files, options, jobs))
+
+
+@main.command()
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write to a file.")
 def schema(out: Path | None) -> None:
     """Print the JSON Schema of answers files (for editor completion and checks)."""

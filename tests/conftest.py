@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,3 +18,54 @@ def example_paths() -> list[Path]:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+# --- publishing: a hand-written policy for the renderer tests (independent of compose) ---
+SAMPLE_SECTIONS = (
+    ("What we collect", "what-we-collect"),
+    ("How we use your information", "how-we-use"),
+    ("Who we share it with", "sharing"),
+    ("Your rights", "your-rights"),
+    ("Contact us", "contact"),
+)
+
+
+def sample_markdown(store: str = "TonerRefillKits") -> str:
+    toc = "\n".join(
+        f"{n}. [{title}](#{anchor})" for n, (title, anchor) in enumerate(SAMPLE_SECTIONS, 1)
+    )
+    body = "\n\n".join(
+        f"## {n}. {title}\n\n{store} explains {title.lower()} here.\n\n"
+        "- A first point.\n- A second point with [our site](https://www.example.com/)."
+        for n, (title, anchor) in enumerate(SAMPLE_SECTIONS, 1)
+    )
+    table = (
+        "\n\n### Retention\n\n| Information | How long |\n|---|---|\n"
+        "| Order history | 7 years |\n| Newsletter email | Until you unsubscribe |\n"
+    )
+    return (
+        f"# Privacy Policy\n\nThis policy explains how {store} handles personal information.\n\n"
+        f"Effective date: March 2, 2016.\n\n**Contents**\n\n{toc}\n\n{body}{table}"
+    )
+
+
+def sample_policy(store: str = "TonerRefillKits", markdown: str | None = None) -> Any:
+    import datetime as dt
+
+    from generator.document import PolicyDocument, Section
+
+    return PolicyDocument(
+        markdown=markdown if markdown is not None else sample_markdown(store),
+        title="Privacy Policy",
+        store_name=store,
+        legal_name=f"{store} LLC",
+        description=f"How {store} collects, uses and shares personal information.",
+        language="en",
+        effective_date=dt.date(2016, 3, 2),
+        last_updated=dt.date(2016, 4, 1),
+        sections=tuple(
+            Section(n, title, anchor, anchor, ("CAL-01",) if n == 1 else ())
+            for n, (title, anchor) in enumerate(SAMPLE_SECTIONS, 1)
+        ),
+        keywords=("privacy policy", store, "personal information"),
+    )

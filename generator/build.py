@@ -1,0 +1,228 @@
+"""Build answers files into privacy-policy.{md,html,pdf}, one folder per file, in parallel.
+
+Each file is rendered completely in memory before anything is written, and every write is
+atomic, so a file that fails (bad answers, a broken template, a failed PDF) leaves the
+outputs of an earlier build untouched. One bad file never stops the others.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.document import PolicyDocument
+from generator.errors import PolicygenError, UsageError
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
+FORMATS = ("md", "html", "pdf")
+OUTPUT_NAME = "privacy-policy"
+DEFAULT_OUT = Path("output")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What to build and where; the same for every file in a batch."""
+
+    formats: tuple[str, ...] = FORMATS
+    out: Path = DEFAULT_OUT
+    templates: Path | None = None
+    annotate: bool = False
+    fragment: bool = False
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """The outcome for one answers file: what was written, or why nothing was."""
+
+    source: Path
+    written: tuple[Path, ...] = ()
+    errors: tuple[str, ...] = field(default=())
+    exit_code: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """`md,html` -> ("md", "html") in canonical order; UsageError for an unknown format."""
+    wanted = {part.strip().lower() for part in text.split(",") if part.strip()}
+    unknown = sorted(wanted - set(FORMATS))
+    if unknown or not wanted:
+        raise UsageError(
+            f"unknown format {', '.join(unknown) or repr(text)}: choose from {', '.join(FORMATS)}"
+        )
+    return tuple(f for f in FORMATS if f in wanted)
+
+
+def output_dir(source: Path, options: BuildOptions) -> Path:
+    return options.out / source.stem
+
+
+def check_sources(files: Sequence[Path]) -> None:
+    """Two files with the same name would build into the same folder: refuse up front."""
+    seen: dict[str, Path] = {}
+    for file in files:
+        if file.stem in seen and seen[file.stem] != file:
+            raise UsageError(
+                f"{seen[file.stem]} and {file} would both build into the folder "
+                f"'{file.stem}'; rename one of them"
+            )
+        seen[file.stem] = file
+
+
+def build_file(source: Path, options: BuildOptions) -> BuildResult:
+    """Build one answers file; every problem becomes part of the result, never an exception."""
+    try:
+        return BuildResult(source, written=_build(source, options))
+    except PolicygenError as exc:
+        return BuildResult(source, errors=_error_lines(source, exc), exit_code=exc.exit_code)
+    except Exception as exc:  # a bug must not take the rest of the batch down with it
+        message = f"{source}: internal error: {type(exc).__name__}: {exc}"
+        return BuildResult(source, errors=(message,), exit_code=1)
+
+
+def _build(source: Path, options: BuildOptions) -> tuple[Path, ...]:
+    from generator.answers import load_profile
+    from generator.compose import render_policy
+
+    profile = load_profile(source)
+    doc = render_policy(profile, options.templates, annotate=options.annotate)
+    rendered = render_formats(doc, options.formats, fragment=options.fragment)
+    return write_outputs(output_dir(source, options), rendered)
+
+
+def render_formats(
+    doc: PolicyDocument, formats: Sequence[str], *, fragment: bool
+) -> dict[str, bytes]:
+    """The bytes of each wanted format; HTML is rendered once and reused for the PDF."""
+    out: dict[str, bytes] = {}
+    if "md" in formats:
+        out["md"] = doc.markdown.encode("utf-8")
+    if "html" in formats or "pdf" in formats:
+        from generator.render.html import render_html
+
+        page = render_html(doc)
+        if "html" in formats:
+            html = render_html(doc, fragment=True) if fragment else page
+            out["html"] = html.encode("utf-8")
+        if "pdf" in formats:
+            from generator.render.pdf import render_pdf
+
+            out["pdf"] = render_pdf(doc, page)
+    return out
+
+
+def write_outputs(folder: Path, rendered: dict[str, bytes]) -> tuple[Path, ...]:
+    from generator.output import write_atomic
+
+    written = []
+    for fmt, data in rendered.items():
+        path = folder / f"{OUTPUT_NAME}.{fmt}"
+        write_atomic(path, data)
+        written.append(path)
+    return tuple(written)
+
+
+def _error_lines(source: Path, exc: PolicygenError) -> tuple[str, ...]:
+    from generator.errors import AnswersError
+
+    if isinstance(exc, AnswersError):
+        return tuple(str(problem) for problem in exc.problems)
+    lines = exc.message.splitlines() or [""]
+    # Answers problems name their file already; other errors get it prefixed.
+    return tuple(line if line.startswith(str(source)) else f"{source}: {line}" for line in lines)
+
+
+def build_many(
+    files: Sequence[Path],
+    options: BuildOptions,
+    jobs: int | None = None,
+    on_result: Callable[[BuildResult], None] | None = None,
+) -> list[BuildResult]:
+    """Build every file, over ``jobs`` processes (default: the CPU count); results in order."""
+    check_sources(files)
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(files)))
+    results: dict[Path, BuildResult] = {}
+    for result in _results(files, options, workers):
+        results[result.source] = result
+        if on_result is not None:
+            on_result(result)
+    return [results[file] for file in files]
+
+
+def _results(files: Sequence[Path], options: BuildOptions, workers: int) -> Iterator[BuildResult]:
+    if workers == 1:
+        for file in files:
+            yield build_file(file, options)
+        return
+    _preload(options)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context()) as pool:
+        futures = [pool.submit(build_file, file, options) for file in files]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def _preload(options: BuildOptions) -> None:
+    """Import the heavy modules once in the parent, so forked workers start with them."""
+    import generator.answers
+    import generator.compose
+
+    if "html" in options.formats or "pdf" in options.formats:
+        import generator.render.html  # noqa: F401
+    if "pdf" in options.formats:
+        import weasyprint  # noqa: F401
+
+
+def _fork_context() -> BaseContext:
+    import multiprocessing
+
+    # Forked workers share the parent's imports; elsewhere use the platform default.
+    if sys.platform == "linux":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def run(files: Sequence[Path], options: BuildOptions, jobs: int | None = None) -> int:
+    """The `policygen build` command: build, report each file, return the exit code."""
+    import click
+
+    results = _build_with_progress(files, options, jobs)
+    for result in results:
+        if result.ok:
+            names = ", ".join(path.name for path in result.written)
+            click.echo(f"{result.source}: wrote {output_dir(result.source, options)}/ ({names})")
+        else:
+            for line in result.errors:
+                click.echo(line, err=True)
+    failed = [r for r in results if not r.ok]
+    if failed and len(results) > 1:
+        click.echo(f"{len(failed)} of {len(results)} files failed to build", err=True)
+    return max((r.exit_code for r in failed), default=0)
+
+
+def _build_with_progress(
+    files: Sequence[Path], options: BuildOptions, jobs: int | None
+) -> list[BuildResult]:
+    """A progress bar on a terminal for batches; nothing extra when output is redirected."""
+    if len(files) < 2 or not sys.stderr.isatty():
+        return build_many(files, options, jobs)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    columns = (
+        "{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("Building", total=len(files))
+        return build_many(files, options, jobs, on_result=lambda _: progress.advance(task))

@@ -1,0 +1,251 @@
+"""HTML from the policy's Markdown: a standalone page, or the body alone (``fragment``).
+
+The Markdown is the single source. markdown-it-py parses it with raw HTML and images off,
+so nothing in it can inject markup or make the page fetch anything; the page layout is a
+Jinja2 template with autoescaping, and the stylesheet is inlined.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from generator.document import PolicyDocument, Section
+from generator.errors import TemplateError
+from generator.resources import templates_dir
+
+if TYPE_CHECKING:
+    import jinja2
+
+PAGE_TEMPLATE = "html/page.html.j2"
+STYLESHEET = "html/policy.css"
+
+# `## 1. Title {#anchor}`: an explicit anchor written by compose. A backslash before the
+# brace means the brace was escaped user text, which must stay text.
+_EXPLICIT_ANCHOR = re.compile(r"(?<!\\)\{#([A-Za-z][\w-]*)\}\s*$")
+_SLUG_DROP = re.compile(r"[^\w\s-]")
+_SLUG_SPACE = re.compile(r"[\s_-]+")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def render_html(doc: PolicyDocument, *, fragment: bool = False) -> str:
+    """The policy as a complete HTML5 page, or with ``fragment`` its body alone."""
+    body = _render_body(doc)
+    if fragment:
+        return f'<div class="privacy-policy" lang="{escape(doc.language)}">\n{body}</div>\n'
+    return _page_template().render(
+        doc=doc,
+        body=_markup(body),
+        css=_markup(_stylesheet()),
+        effective=long_date(doc.effective_date),
+        updated=long_date(doc.last_updated),
+    )
+
+
+def long_date(day: Any) -> str:
+    """`March 2, 2016`, independent of the process locale."""
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def _render_body(doc: PolicyDocument) -> str:
+    parser = _parser()
+    env: dict[str, Any] = {"sections": doc.sections}
+    tokens = parser.parse(doc.markdown, env)
+    if not _wrap_toc(tokens, {s.anchor for s in doc.sections}) and doc.sections:
+        _insert_toc(tokens, doc.sections)
+    html: str = parser.renderer.render(tokens, parser.options, env)
+    return html
+
+
+@cache
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False, "linkify": False})
+    md.enable("table")
+    # Images are the one Markdown construct that makes a browser fetch something.
+    md.disable("image")
+    md.core.ruler.after("block", "explicit_anchors", _explicit_anchors)
+    md.core.ruler.push("heading_ids", _heading_ids)
+    return md
+
+
+def _explicit_anchors(state: StateCore) -> None:
+    """Move a trailing `{#anchor}` from a heading's source into its id attribute."""
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        inline = tokens[index + 1]
+        match = _EXPLICIT_ANCHOR.search(inline.content)
+        if match:
+            token.attrSet("id", match.group(1))
+            inline.content = inline.content[: match.start()].rstrip()
+
+
+def _heading_ids(state: StateCore) -> None:
+    """Give every heading a unique id: explicit, the composed section's anchor, or a slug."""
+    sections: Sequence[Section] = state.env.get("sections", ())
+    # Compose writes section headings as "## 1. Title"; their anchors are in the sections.
+    by_title = {_plain(f"{s.number}. {s.title}"): s.anchor for s in sections}
+    taken: set[str] = set()
+    for index, token in enumerate(state.tokens):
+        if token.type != "heading_open":
+            continue
+        text = _inline_text(state.tokens[index + 1])
+        section_anchor = by_title.get(_plain(text)) if token.tag == "h2" else None
+        wanted = str(token.attrGet("id") or section_anchor or _slug(text))
+        token.attrSet("id", _unique(wanted, taken))
+
+
+def _wrap_toc(tokens: list[Token], anchors: set[str]) -> bool:
+    """Put the Markdown's own table of contents (a list of in-page links) in a <nav>."""
+    span = _find_toc(tokens, anchors)
+    if span is None:
+        return False
+    start, end = span
+    title = _toc_title(tokens, start)
+    if title is None:
+        label = 'aria-label="Contents"'
+    else:
+        start = title
+        tokens[title].attrJoin("class", "toc-title")
+        label = f'aria-labelledby="{escape(str(tokens[title].attrGet("id")))}"'
+    tokens[start:start] = [_html_block(f'<nav class="toc" {label}>\n')]
+    tokens.insert(end + 2, _html_block("</nav>\n"))
+    return True
+
+
+def _toc_title(tokens: list[Token], start: int) -> int | None:
+    """The block directly above the list that titles it: a heading or a bold paragraph."""
+    if start < 3:
+        return None
+    opening, inline, closing = tokens[start - 3 : start]
+    if closing.type == "heading_close":
+        return start - 3
+    children = [c.type for c in inline.children or ()]
+    if closing.type == "paragraph_close" and children == ["strong_open", "text", "strong_close"]:
+        opening.attrSet("id", "contents-title")
+        return start - 3
+    return None
+
+
+def _insert_toc(tokens: list[Token], sections: Sequence[Section]) -> None:
+    """Build a table of contents from the sections when the Markdown has none."""
+    items = "".join(
+        f'<li><a href="#{escape(s.anchor)}">{s.number}. {escape(s.title)}</a></li>\n'
+        for s in sections
+    )
+    nav = f'<nav class="toc" aria-label="Contents">\n<ol class="toc-list">\n{items}</ol>\n</nav>\n'
+    first_section = next(
+        (i for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"),
+        len(tokens),
+    )
+    tokens.insert(first_section, _html_block(nav))
+
+
+def _find_toc(tokens: list[Token], anchors: set[str]) -> tuple[int, int] | None:
+    for start, token in enumerate(tokens):
+        if token.type not in ("bullet_list_open", "ordered_list_open") or token.level:
+            continue
+        end = _closing(tokens, start)
+        targets = _link_targets(tokens[start:end])
+        in_page = bool(targets) and all(t.startswith("#") for t in targets)
+        if in_page and (not anchors or {t[1:] for t in targets} & anchors):
+            return start, end
+    return None
+
+
+def _closing(tokens: list[Token], start: int) -> int:
+    closing_type = tokens[start].type.replace("_open", "_close")
+    for index in range(start + 1, len(tokens)):
+        if tokens[index].type == closing_type and tokens[index].level == tokens[start].level:
+            return index
+    return len(tokens) - 1
+
+
+def _link_targets(tokens: Iterable[Token]) -> list[str]:
+    targets = []
+    for token in tokens:
+        for child in token.children or ():
+            if child.type == "link_open":
+                targets.append(str(child.attrGet("href") or ""))
+    return targets
+
+
+def _html_block(content: str) -> Token:
+    # Raw HTML is off for parsing; this token is our own trusted markup.
+    token = Token("html_block", "", 0)
+    token.content = content
+    return token
+
+
+def _inline_text(inline: Token) -> str:
+    return "".join(
+        child.content for child in inline.children or () if child.type in ("text", "code_inline")
+    )
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _slug(text: str) -> str:
+    text = re.sub(r"^\d+\.\s*", "", text)
+    slug = _SLUG_SPACE.sub("-", _SLUG_DROP.sub("", text.casefold())).strip("-")
+    return slug or "section"
+
+
+def _unique(wanted: str, taken: set[str]) -> str:
+    candidate, counter = wanted, 2
+    while candidate in taken:
+        candidate, counter = f"{wanted}-{counter}", counter + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _markup(text: str) -> Any:
+    from markupsafe import Markup
+
+    return Markup(text)
+
+
+@cache
+def _stylesheet() -> str:
+    return (templates_dir() / STYLESHEET).read_text(encoding="utf-8")
+
+
+@cache
+def _page_template() -> jinja2.Template:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir()),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    try:
+        return env.get_template(PAGE_TEMPLATE)
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{PAGE_TEMPLATE}: {exc}") from None

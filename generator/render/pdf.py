@@ -1,0 +1,123 @@
+"""PDF from the policy's HTML with WeasyPrint: paged, tagged (PDF/UA-1), deterministic.
+
+WeasyPrint takes most of a second to import, so it is imported here, inside the functions
+that need it, and nowhere else in policygen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
+
+from generator.document import PolicyDocument
+from generator.errors import PolicygenError
+from generator.resources import templates_dir
+
+if TYPE_CHECKING:
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+# Relative to the page's base URL, the html/ asset folder.
+PRINT_STYLESHEET_HREF = "../pdf/print.css"
+# The only folders a rendered policy may read from: our own stylesheets (and fonts, if
+# any are ever bundled). Everything else — network, other files — is refused.
+ASSET_FOLDERS = ("html", "pdf")
+# PDF/UA-1: tagged structure, document title shown, language set.
+PDF_VARIANT = "pdf/ua-1"
+
+
+class RefusedURLError(ValueError):
+    """A URL outside policygen's bundled assets. WeasyPrint treats it as a missing resource."""
+
+
+def render_pdf(doc: PolicyDocument, html: str | None = None) -> bytes:
+    """The policy as PDF bytes; ``html`` is the page from render_html when already built."""
+    import weasyprint
+
+    if html is None:
+        from generator.render.html import render_html
+
+        html = render_html(doc)
+    fetcher = bundled_asset_fetcher()
+    try:
+        with source_date_epoch(doc.last_updated):
+            page = weasyprint.HTML(
+                string=with_print_stylesheet(html), base_url=_asset_base_url(), url_fetcher=fetcher
+            )
+            document = page.render(font_config=_font_config(), pdf_variant=PDF_VARIANT)
+            pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True)
+    except (OSError, ValueError) as exc:
+        raise PolicygenError(f"PDF rendering failed: {exc}") from None
+    return pdf
+
+
+def with_print_stylesheet(html: str) -> str:
+    """Link the paged-media stylesheet into the page, after its own inlined styles.
+
+    Linked from the page (an author stylesheet, fetched through the asset fetcher), it
+    overrides the screen styles; WeasyPrint's ``stylesheets=`` would rank below them.
+    """
+    link = f'<link rel="stylesheet" href="{PRINT_STYLESHEET_HREF}">\n'
+    head_end = html.find("</head>")
+    if head_end < 0:
+        return link + html
+    return html[:head_end] + link + html[head_end:]
+
+
+def bundled_asset_fetcher() -> weasyprint.URLFetcher:
+    """A WeasyPrint URL fetcher that serves files from our asset folders and nothing else."""
+    from weasyprint import URLFetcher
+    from weasyprint.urls import URLFetcherResponse
+
+    roots = tuple((templates_dir() / name).resolve() for name in ASSET_FOLDERS)
+
+    class BundledAssetFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            path = bundled_asset_path(url, roots)
+            return URLFetcherResponse(url, body=path.read_bytes(), headers={})
+
+    return BundledAssetFetcher(allowed_protocols={"file"}, allow_redirects=False)
+
+
+def bundled_asset_path(url: str, roots: tuple[Path, ...]) -> Path:
+    """The file a URL names, if it is one of our assets; RefusedURLError otherwise."""
+    parts = urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        raise RefusedURLError(f"refused to fetch {url!r}: only bundled assets are allowed")
+    path = Path(unquote(parts.path)).resolve()
+    if path.is_file() and any(path.is_relative_to(root) for root in roots):
+        return path
+    raise RefusedURLError(f"refused to fetch {url!r}: not a bundled asset")
+
+
+@contextmanager
+def source_date_epoch(day: dt.date) -> Iterator[None]:
+    """Stamp the policy's date, not the clock, into subsetted fonts during the render."""
+    stamp = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp))
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def _asset_base_url() -> str:
+    return (templates_dir() / "html").resolve().as_uri() + "/"
+
+
+@cache
+def _font_config() -> FontConfiguration:
+    # Loading the system fonts is a large part of a render; a batch worker does it once.
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
