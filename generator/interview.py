@@ -1,0 +1,677 @@
+"""The interview: which question comes next, its default, and what an answer means.
+
+This module never talks to the terminal; it asks through a ``Prompter`` (the questionary
+one lives in ``generator.questionnaire_ui``, tests may drive it through pipe input).
+Each answer is checked with the model field's own validation as it is given; at the end the
+whole answers dict goes through ``generator.answers.profile_from_answers``, the one path
+every answers file takes.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from generator.answers import profile_from_answers
+from generator.errors import AnswersError, PolicygenError, Problem
+from generator.model import StoreProfile
+from generator.model.vocab import LABELS
+from generator.output import write_atomic
+from generator.questionnaire import (
+    EEA_CODES,
+    Expressions,
+    FieldSpec,
+    Kind,
+    Question,
+    Questionnaire,
+    QuestionnaireError,
+    Section,
+    label_of,
+)
+
+Validator = Callable[[Any], str | None]
+SAVE = "save"
+
+
+class Prompter(Protocol):
+    """What the interview needs from a terminal."""
+
+    def heading(self, title: str, intro: str | None) -> None: ...
+
+    def say(self, text: str) -> None: ...
+
+    def text(self, message: str, *, default: str, help: str | None, validate: Validator) -> str: ...
+
+    def confirm(self, message: str, *, default: bool, help: str | None) -> bool: ...
+
+    def select(
+        self,
+        message: str,
+        choices: list[tuple[str, str]],
+        *,
+        default: str | None,
+        help: str | None,
+    ) -> str: ...
+
+    def checkbox(
+        self,
+        message: str,
+        choices: list[tuple[str, str]],
+        *,
+        checked: list[str],
+        help: str | None,
+        validate: Validator,
+    ) -> list[str]: ...
+
+
+class Interrupted(PolicygenError):
+    """The interview stopped early; the answers so far were kept in a resume file."""
+
+    exit_code = 130
+
+
+# ---- answers as a nested dict --------------------------------------------------------
+
+
+def get_path(data: Mapping[str, Any], dotted: str) -> Any:
+    node: Any = data
+    for part in dotted.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def has_path(data: Mapping[str, Any], dotted: str) -> bool:
+    node: Any = data
+    for part in dotted.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return False
+        node = node[part]
+    return True
+
+
+def set_path(data: dict[str, Any], dotted: str, value: Any) -> None:
+    *parents, last = dotted.split(".")
+    node = data
+    for part in parents:
+        child = node.get(part)
+        if not isinstance(child, dict):
+            child = node[part] = {}
+        node = child
+    node[last] = value
+
+
+def drop_path(data: dict[str, Any], dotted: str) -> None:
+    """Remove an answer, and the parts it leaves empty (so they fall back to defaults)."""
+    parts = dotted.split(".")
+    trail: list[tuple[dict[str, Any], str]] = []
+    node: Any = data
+    for part in parts:
+        if not isinstance(node, dict) or part not in node:
+            return
+        trail.append((node, part))
+        node = node[part]
+    parent, key = trail.pop()
+    del parent[key]
+    while trail and parent == {}:
+        parent, key = trail.pop()
+        del parent[key]
+
+
+# ---- expressions over earlier answers ------------------------------------------------
+
+
+class Scope:
+    """Answers seen through the model: a field not answered yet reads as its default.
+
+    Jinja looks attributes up with getattr first, so this is a plain object rather than a
+    Mapping (a Mapping would answer `collection.items` with its `items` method).
+    """
+
+    __slots__ = ("_data", "_model")
+
+    def __init__(self, data: Mapping[str, Any], model: type[BaseModel]) -> None:
+        self._data = data
+        self._model = model
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name not in self._model.model_fields:
+            raise AttributeError(name)
+        from generator.questionnaire import _spec
+
+        spec = _spec(name, self._model.model_fields[name])
+        value = self._data.get(name) if name in self._data else spec.default()
+        if spec.kind is Kind.OBJECT and spec.model is not None:
+            return Scope(value if isinstance(value, Mapping) else {}, spec.model)
+        return value
+
+    def __getitem__(self, name: str) -> Any:
+        try:
+            return getattr(self, name)
+        except AttributeError:
+            raise KeyError(name) from None
+
+
+def _any_in(values: Any, pool: Any) -> bool:
+    return bool(set(values or ()) & set(pool or ()))
+
+
+# ---- checking one answer -------------------------------------------------------------
+
+
+def _messages(exc: ValidationError) -> str:
+    out = []
+    for error in exc.errors():
+        message = error["msg"].removeprefix("Value error, ")
+        loc = [p for p in error["loc"] if isinstance(p, int)]
+        out.append(f"item {loc[0] + 1}: {message}" if loc else message)
+    return "; ".join(out)
+
+
+def split_list(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+@dataclass
+class Parsed:
+    value: Any = None
+    error: str | None = None
+    empty: bool = False
+
+
+def parse_text(question: Question, text: str) -> Parsed:
+    """Turn typed text into the stored answer, using the model field's own validation."""
+    spec = question.spec
+    text = text.strip()
+    if question.data.upper:
+        text = text.upper()
+    if spec.kind is Kind.TEXT_LIST:
+        raw: Any = split_list(text)
+        if not raw and not spec.required and spec.min_items == 0:
+            return Parsed(empty=True)
+    elif spec.kind is Kind.NUMBER:
+        raw = text.replace(",", "").replace("_", "")
+    else:
+        raw = text
+    if raw == "" and spec.optional:
+        return Parsed(empty=True)
+    if raw == "" and spec.kind is not Kind.TEXT_LIST:
+        return Parsed(error="an answer is needed here")
+    return _validated(spec, raw)
+
+
+def _validated(spec: FieldSpec, raw: Any) -> Parsed:
+    try:
+        value = spec.adapter.validate_python(raw)
+    except ValidationError as exc:
+        return Parsed(error=_messages(exc))
+    return Parsed(value=spec.adapter.dump_python(value, mode="json"))
+
+
+def as_text(question: Question, value: Any) -> str:
+    """A stored answer as the text a user would type for it."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+# ---- the interview -------------------------------------------------------------------
+
+
+@dataclass
+class Interview:
+    questionnaire: Questionnaire
+    prompter: Prompter
+    answers: dict[str, Any] = field(default_factory=dict)
+    completed: list[str] = field(default_factory=list)
+    today: dt.date = field(default_factory=dt.date.today)
+    asked: int = 0
+    expressions: Expressions = field(default_factory=Expressions)
+
+    # -- running -----------------------------------------------------------------------
+    def run(self) -> StoreProfile:
+        """Ask every section not done yet, then check, review and return the profile."""
+        for section in self.questionnaire.sections:
+            if section.id not in self.completed:
+                self.ask_section(section)
+        while True:
+            problems = self.problems()
+            if problems:
+                self._send_back(problems)
+                continue
+            choice = self.review()
+            if choice == SAVE:
+                return profile_from_answers(self.answers, source="wizard")
+            self.ask_section(self.questionnaire.section(choice))
+
+    def ask_section(self, section: Section) -> None:
+        if section.data.when and not self._holds(section.data.when, {}):
+            self._forget(section.questions, self.answers)
+        else:
+            self.prompter.heading(section.title, section.data.intro)
+            self._ask_all(section.questions, self.answers, None)
+        if section.id not in self.completed:
+            self.completed.append(section.id)
+
+    def problems(self) -> list[Problem]:
+        try:
+            profile_from_answers(self.answers, source="wizard")
+        except AnswersError as exc:
+            return exc.problems
+        return []
+
+    def _send_back(self, problems: list[Problem]) -> None:
+        self.prompter.say("Some answers do not fit together yet:")
+        for problem in problems:
+            self.prompter.say(f"  - {problem.field}: {problem.message}")
+        first = self.questionnaire.section_for(problems[0].field)
+        choice = self.prompter.select(
+            "Which section do you want to fix?",
+            [(s.id, s.title) for s in self.questionnaire.sections],
+            default=first.id,
+            help=f"The first problem is in '{first.title}'.",
+        )
+        self.ask_section(self.questionnaire.section(choice))
+
+    # -- review ------------------------------------------------------------------------
+    def review_lines(self) -> Iterator[tuple[Section, list[str]]]:
+        for section in self.questionnaire.sections:
+            if section.data.when and not self._holds(section.data.when, {}):
+                continue
+            lines: list[str] = []
+            self._describe(section.questions, self.answers, None, lines, "  ")
+            yield section, lines
+
+    def review(self) -> str:
+        self.prompter.heading("Review your answers", None)
+        for section, lines in self.review_lines():
+            self.prompter.say(section.title)
+            for line in lines or ["  (nothing to answer here)"]:
+                self.prompter.say(line)
+        choices = [(SAVE, "Save these answers")]
+        choices += [(s.id, f"Change: {s.title}") for s in self.questionnaire.sections]
+        return self.prompter.select(
+            "Save, or go back to a section?", choices, default=SAVE, help=None
+        )
+
+    def _describe(
+        self,
+        questions: tuple[Question, ...],
+        data: dict[str, Any],
+        item: Scope | None,
+        lines: list[str],
+        indent: str,
+    ) -> None:
+        for question in questions:
+            if question.data.when and not self._holds(question.data.when, {"item": item}):
+                continue
+            if question.kind is Kind.GROUP:
+                items = get_path(data, question.field) or []
+                summary = "; ".join(self._summary(question, it) for it in items) or "(none)"
+                lines.append(f"{indent}{question.short}: {summary}")
+            elif question.kind is Kind.OBJECT:
+                present = has_path(data, question.field)
+                lines.append(f"{indent}{question.short}: {'yes' if present else 'no'}")
+                if present:
+                    inner = get_path(data, question.field)
+                    self._describe(question.questions, inner, item, lines, indent + "  ")
+            else:
+                value = self._current(question, data)
+                lines.append(f"{indent}{question.short}: {label_of(value, question.spec.enum)}")
+
+    # -- asking ------------------------------------------------------------------------
+    def _ask_all(
+        self, questions: tuple[Question, ...], data: dict[str, Any], item: Scope | None
+    ) -> None:
+        for question in questions:
+            if question.data.when and not self._holds(question.data.when, {"item": item}):
+                self._forget((question,), data)
+                continue
+            self._ask(question, data, item)
+
+    def _ask(self, question: Question, data: dict[str, Any], item: Scope | None) -> None:
+        kind = question.kind
+        if kind is Kind.GROUP:
+            self._ask_group(question, data)
+        elif kind is Kind.OBJECT:
+            self._ask_object(question, data, item)
+        else:
+            value = self._ask_value(question, data, item)
+            if value is _EMPTY:
+                drop_path(data, question.field)
+            else:
+                set_path(data, question.field, value)
+
+    def _ask_value(self, question: Question, data: dict[str, Any], item: Scope | None) -> Any:
+        self.asked += 1
+        spec, help_text = question.spec, question.data.help
+        current = self._current(question, data, item)
+        if question.kind is Kind.YES_NO:
+            return self.prompter.confirm(
+                question.data.prompt, default=bool(current), help=help_text
+            )
+        if question.kind is Kind.CHOICE:
+            choices = self._choices(question, data)
+            if spec.optional:
+                choices = [("", "(none)"), *choices]
+            picked = self.prompter.select(
+                question.data.prompt,
+                choices,
+                default=current if current in dict(choices) else choices[0][0],
+                help=help_text,
+            )
+            return _EMPTY if picked == "" else picked
+        if question.kind is Kind.CHOICES:
+            choices = self._choices(question, data)
+            offered = dict(choices)
+            return self.prompter.checkbox(
+                question.data.prompt,
+                choices,
+                checked=[c for c in current or [] if c in offered],
+                help=help_text,
+                validate=lambda values: _validated(spec, values).error,
+            )
+        text = self.prompter.text(
+            question.data.prompt,
+            default=as_text(question, current),
+            help=help_text,
+            validate=lambda typed: parse_text(question, typed).error,
+        )
+        parsed = parse_text(question, text)
+        if parsed.error:  # the prompter let through what the validator refused
+            raise AnswersError([Problem("wizard", None, question.field, parsed.error)])
+        return _EMPTY if parsed.empty else parsed.value
+
+    def _ask_object(self, question: Question, data: dict[str, Any], item: Scope | None) -> None:
+        present = has_path(data, question.field)
+        if question.spec.optional:
+            self.asked += 1
+            present = self.prompter.confirm(
+                question.data.prompt, default=present, help=question.data.help
+            )
+            if not present:
+                drop_path(data, question.field)
+                return
+        inner = get_path(data, question.field)
+        if not isinstance(inner, dict):
+            inner = {}
+            set_path(data, question.field, inner)
+        self._ask_all(question.questions, inner, item)
+
+    def _ask_group(self, question: Question, data: dict[str, Any]) -> None:
+        items = get_path(data, question.field)
+        if not isinstance(items, list):
+            items = self._default_items(question)
+            set_path(data, question.field, items)
+        name = question.data.item_name or "item"
+        while True:
+            self.asked += 1
+            choices = [("done", f"Done: keep these {len(items)}" if items else "Done: none")]
+            choices.append(("add", f"Add {_a(name)}"))
+            choices += [
+                (str(i), f"Change or remove: {self._summary(question, it)}")
+                for i, it in enumerate(items)
+            ]
+            listing = "; ".join(self._summary(question, it) for it in items) or "none yet"
+            picked = self.prompter.select(
+                question.data.prompt,
+                choices,
+                default="add" if len(items) < question.spec.min_items else "done",
+                help=f"{question.data.help + ' ' if question.data.help else ''}So far: {listing}.",
+            )
+            if picked == "done":
+                if len(items) >= question.spec.min_items:
+                    return
+                self.prompter.say(f"Add at least {question.spec.min_items} {name} first.")
+            elif picked == "add":
+                items.append({})
+                self._ask_item(question, items, len(items) - 1)
+            else:
+                self._change_item(question, items, int(picked), name)
+
+    def _default_items(self, question: Question) -> list[dict[str, Any]]:
+        """The questionnaire's starting items, trimmed to data the store said it collects."""
+        items: list[dict[str, Any]] = copy.deepcopy(question.data.default or [])
+        for inner in question.questions:
+            if inner.data.choices_from and inner.kind is Kind.CHOICES:
+                allowed = set(self._values_from(inner.data.choices_from))
+                for item in items:
+                    item[inner.field] = [v for v in item.get(inner.field, []) if v in allowed]
+        return [item for item in items if all(v != [] for v in item.values())]
+
+    def _change_item(
+        self, question: Question, items: list[dict[str, Any]], index: int, name: str
+    ) -> None:
+        self.asked += 1
+        action = self.prompter.select(
+            f"{self._summary(question, items[index])}:",
+            [("change", f"Change this {name}"), ("remove", "Remove it"), ("back", "Go back")],
+            default="change",
+            help=None,
+        )
+        if action == "change":
+            self._ask_item(question, items, index)
+        elif action == "remove":
+            del items[index]
+
+    def _ask_item(self, question: Question, items: list[dict[str, Any]], index: int) -> None:
+        assert question.spec.model is not None
+        item = items[index]
+        while True:
+            scope = Scope(item, question.spec.model)
+            for inner in question.questions:
+                if inner.data.when and not self._holds(inner.data.when, {"item": scope}):
+                    self._forget((inner,), item)
+                    continue
+                if inner.data.unique and inner.kind is Kind.CHOICE:
+                    taken = {get_path(other, inner.field) for other in items if other is not item}
+                    self._ask_unique(inner, item, taken)
+                else:
+                    self._ask(inner, item, scope)
+            error = _item_error(question.spec.model, item)
+            if error is None:
+                return
+            self.prompter.say(f"That does not fit together: {error}")
+
+    def _ask_unique(self, question: Question, item: dict[str, Any], taken: set[Any]) -> None:
+        self.asked += 1
+        choices = [c for c in self._choices(question, item) if c[0] not in taken]
+        current = get_path(item, question.field)
+        picked = self.prompter.select(
+            question.data.prompt,
+            choices,
+            default=current if current in dict(choices) else choices[0][0],
+            help=question.data.help,
+        )
+        set_path(item, question.field, picked)
+
+    # -- helpers -----------------------------------------------------------------------
+    def _choices(self, question: Question, data: Mapping[str, Any]) -> list[tuple[str, str]]:
+        enum = question.spec.enum
+        assert enum is not None
+        members = [m.value for m in enum]
+        if question.data.choices_from:
+            allowed = set(self._values_from(question.data.choices_from))
+            members = [m for m in members if m in allowed] or members
+        return [(m, LABELS.get(enum(m), m)) for m in members]
+
+    def _values_from(self, path: str) -> list[Any]:
+        group, _, item_field = path.rpartition(".")
+        items = get_path(self.answers, group) or []
+        return [get_path(it, item_field) for it in items if isinstance(it, Mapping)]
+
+    def _current(
+        self, question: Question, data: Mapping[str, Any], item: Scope | None = None
+    ) -> Any:
+        """The answer shown as the default: given before, else the questionnaire's, else the model's."""
+        if has_path(data, question.field):
+            return get_path(data, question.field)
+        if question.data.default_expr:
+            return self.expressions.evaluate(
+                question.data.default_expr, self._context({"item": item})
+            )
+        if question.data.default is not None:
+            return question.data.default
+        return question.spec.default()
+
+    def _summary(self, question: Question, item: Mapping[str, Any]) -> str:
+        first = question.questions[0]
+        return label_of(get_path(item, first.field), first.spec.enum)
+
+    def _context(self, extra: Mapping[str, Any]) -> dict[str, Any]:
+        context: dict[str, Any] = {
+            name: getattr(self._scope, name) for name in StoreProfile.model_fields
+        }
+        context.update(
+            EEA=EEA_CODES,
+            any_in=_any_in,
+            today=self.today.isoformat(),
+            categories=self._values_from("collection.items.category"),
+        )
+        context.update(extra)
+        return context
+
+    @property
+    def _scope(self) -> Scope:
+        return Scope(self.answers, StoreProfile)
+
+    def condition(self, name: str) -> bool:
+        return bool(
+            self.expressions.evaluate(self.questionnaire.conditions[name], self._context({}))
+        )
+
+    def _holds(self, expression: str, extra: Mapping[str, Any]) -> bool:
+        context = self._context(extra)
+        for name, condition in self.questionnaire.conditions.items():
+            context[name] = bool(self.expressions.evaluate(condition, context))
+        return bool(self.expressions.evaluate(expression, context))
+
+    def _forget(self, questions: tuple[Question, ...], data: dict[str, Any]) -> None:
+        """Answers to questions that no longer apply fall back to the model's defaults."""
+        for question in questions:
+            drop_path(data, question.field)
+
+
+class _Empty:
+    """An answer left blank on purpose: the field is left out of the answers."""
+
+
+_EMPTY = _Empty()
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
+
+
+def _item_error(model: type[BaseModel], item: dict[str, Any]) -> str | None:
+    try:
+        TypeAdapter(model).validate_python(item)
+    except ValidationError as exc:
+        return _messages(exc)
+    return None
+
+
+# ---- keeping answers across an interruption ------------------------------------------
+
+
+def resume_path(answers_file: Path) -> Path:
+    return answers_file.with_name(f".{answers_file.name}.wizard-resume.json")
+
+
+def save_resume(interview: Interview, answers_file: Path) -> Path:
+    path = resume_path(answers_file)
+    state = {"answers": interview.answers, "completed": interview.completed}
+    write_atomic(path, json.dumps(state, indent=2, ensure_ascii=False).encode("utf-8"))
+    return path
+
+
+def load_resume(answers_file: Path) -> tuple[dict[str, Any], list[str]] | None:
+    path = resume_path(answers_file)
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise QuestionnaireError(f"{path}: cannot read the saved answers: {exc}") from None
+    if not isinstance(state, dict) or not isinstance(state.get("answers"), dict):
+        raise QuestionnaireError(f"{path}: this is not a wizard resume file; delete it")
+    completed = [str(s) for s in state.get("completed", [])]
+    return state["answers"], completed
+
+
+# ---- one whole wizard run ------------------------------------------------------------
+
+
+class HangUp(Exception):
+    """The terminal closed (SIGHUP) while a question was open."""
+
+
+def _raise_hang_up(signum: int, frame: object) -> None:
+    raise HangUp
+
+
+def starting_answers(
+    prompter: Prompter, answers_file: Path, from_file: Path | None
+) -> tuple[dict[str, Any], list[str]]:
+    """Answers to begin with: a resumed interview, `--from FILE`, or the file being updated."""
+    from generator.answers import read_answers
+
+    resumed = load_resume(answers_file)
+    if resumed is not None:
+        answers, completed = resumed
+        if prompter.confirm(
+            f"You stopped an interview for {answers_file} before it was saved "
+            f"({len(completed)} sections done). Pick up where you left off?",
+            default=True,
+            help=None,
+        ):
+            return answers, completed
+    if from_file is not None:
+        return read_answers(from_file)[0], []
+    if answers_file.exists() and prompter.confirm(
+        f"{answers_file} already exists. Start from its answers?", default=True, help=None
+    ):
+        return read_answers(answers_file)[0], []
+    return {}, []
+
+
+def conduct(
+    prompter: Prompter,
+    answers_file: Path,
+    from_file: Path | None = None,
+    questionnaire: Questionnaire | None = None,
+) -> tuple[StoreProfile, Interview]:
+    """Run the interview and save the answers file; keep the answers if it is cut short."""
+    import signal
+
+    from generator.answers import save_profile
+    from generator.questionnaire import load
+
+    questionnaire = questionnaire or load()
+    answers, completed = starting_answers(prompter, answers_file, from_file)
+    interview = Interview(questionnaire, prompter, answers, completed)
+    previous = signal.signal(signal.SIGHUP, _raise_hang_up)
+    try:
+        profile = interview.run()
+    except (KeyboardInterrupt, EOFError, HangUp):
+        kept = save_resume(interview, answers_file)
+        raise Interrupted(
+            f"stopped; your answers so far are kept in {kept}.\n"
+            f"Run `policygen wizard {answers_file}` again to pick up where you left off."
+        ) from None
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+    save_profile(profile, answers_file)
+    resume_path(answers_file).unlink(missing_ok=True)
+    prompter.say(f"Saved your answers to {answers_file} ({interview.asked} questions asked).")
+    return profile, interview
