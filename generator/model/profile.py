@@ -237,12 +237,16 @@ class StoreProfile(Part):
 
     def _payment_clashes(self) -> Iterator[Clash]:
         pays = self.collects(DataCategory.PAYMENT_CARD) or self.collects(DataCategory.BANK_ACCOUNT)
-        has_processor = bool(self.payments.processors) or bool(
-            self.recipients_of(RecipientKind.PAYMENT_PROCESSOR)
-        )
-        if has_processor and not pays:
+        # Point at the answer that names the processor, so the line number leads there.
+        processor_answers = ["payments.processors"] if self.payments.processors else []
+        processor_answers += [
+            f"sharing.recipients[{i}].kind"
+            for i, r in enumerate(self.sharing.recipients)
+            if r.kind is RecipientKind.PAYMENT_PROCESSOR
+        ]
+        if processor_answers and not pays:
             yield Clash(
-                ("payments.processors", "collection.items"),
+                (processor_answers[0], "collection.items"),
                 "a payment processor is named but no payment card or bank data is collected; "
                 "add 'payment_card' to collection.items or remove the processor",
             )

@@ -1,0 +1,379 @@
+"""The store profile model: derived facts, and the contradictions it refuses."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from pydantic import ValidationError
+from strategies import store_profiles
+
+from generator.model import StoreProfile
+from generator.model.vocab import DataCategory, Purpose, RecipientKind
+
+Answers = dict[str, Any]
+
+
+def minimal() -> Answers:
+    """The smallest store the model accepts: it collects a name and email to ship orders."""
+    return {
+        "business": {
+            "legal_name": "Quill & Ink LLC",
+            "store_name": "Quill & Ink",
+            "websites": ["https://quill.example.com/"],
+            "address": {"lines": ["1 Main St"], "city": "Austin", "country": "US"},
+            "contact": {"email": "privacy@quill.example.com"},
+        },
+        "collection": {"items": [{"category": "name"}, {"category": "email"}]},
+        "use": {"purposes": [{"purpose": "order_fulfilment", "categories": ["name", "email"]}]},
+        "policy": {"effective_date": "2024-01-01"},
+    }
+
+
+def build(change: Callable[[Answers], None] | None = None) -> StoreProfile:
+    answers = minimal()
+    if change is not None:
+        change(answers)
+    return StoreProfile.model_validate(answers)
+
+
+def refused(change: Callable[[Answers], None]) -> str:
+    """The validation message for answers that must be refused."""
+    with pytest.raises(ValidationError) as caught:
+        build(change)
+    return str(caught.value)
+
+
+def add_item(answers: Answers, category: str) -> None:
+    answers["collection"]["items"].append({"category": category})
+
+
+def add_recipient(answers: Answers, kind: str, categories: list[str], **extra: Any) -> None:
+    recipients = answers.setdefault("sharing", {}).setdefault("recipients", [])
+    recipients.append({"kind": kind, "categories": categories, **extra})
+
+
+# ---- derived facts ------------------------------------------------------
+
+
+def test_minimal_store_has_quiet_defaults() -> None:
+    profile = build()
+    assert profile.categories == [DataCategory.NAME, DataCategory.EMAIL]
+    assert profile.collects(DataCategory.EMAIL)
+    assert not profile.collects(DataCategory.PAYMENT_CARD)
+    assert profile.uses_for(Purpose.ORDER_FULFILMENT)
+    assert not profile.uses_for(Purpose.MARKETING)
+    assert not (profile.sells_data or profile.shares_for_ads or profile.sells_or_shares)
+    assert not (profile.targets_ads or profile.tracks_across_sites)
+    assert not (profile.markets or profile.emails_marketing or profile.collects_sensitive)
+    assert not (profile.sells_to_eea or profile.established_in_eea)
+    assert not profile.third_party_direct_marketing
+    assert profile.policy.updated == dt.date(2024, 1, 1)
+
+
+def test_sale_and_ad_sharing_are_derived_from_recipients() -> None:
+    def sells(a: Answers) -> None:
+        add_recipient(a, "data_broker", ["email"], sale=True)
+        add_recipient(a, "advertising", ["email"], cross_context_ads=True, use="own_marketing")
+
+    profile = build(sells)
+    assert profile.sells_data and profile.shares_for_ads and profile.sells_or_shares
+    assert profile.targets_ads
+    assert profile.tracks_across_sites  # cookies are on by default and data goes to ads
+    assert profile.third_party_direct_marketing
+    assert [r.kind for r in profile.recipients_of(RecipientKind.ADVERTISING)] == [
+        RecipientKind.ADVERTISING
+    ]
+
+
+def test_targeted_advertising_purpose_alone_targets_ads() -> None:
+    def ads(a: Answers) -> None:
+        a["use"]["purposes"].append({"purpose": "targeted_advertising", "categories": ["email"]})
+
+    profile = build(ads)
+    assert profile.targets_ads and not profile.shares_for_ads
+
+
+def test_advertising_cookies_track_across_sites_only_when_cookies_are_on() -> None:
+    def ad_cookies(a: Answers) -> None:
+        a["cookies"] = {"kinds": ["strictly_necessary", "advertising"]}
+
+    assert build(ad_cookies).tracks_across_sites
+
+    def off(a: Answers) -> None:
+        a["cookies"] = {"uses_cookies": False, "kinds": ["advertising"]}
+
+    assert not build(off).tracks_across_sites
+
+
+def test_regions_are_derived_from_countries() -> None:
+    def eu(a: Answers) -> None:
+        a["business"]["established_in"] = ["DE"]
+        a["business"]["sells_to_countries"] = ["DE", "GB"]
+
+    profile = build(eu)
+    assert profile.sells_to_eea and profile.established_in_eea
+
+    def uk_only(a: Answers) -> None:
+        a["business"]["sells_to_countries"] = ["GB", "US"]
+
+    assert not build(uk_only).sells_to_eea
+
+
+def test_marketing_channels_make_a_marketer() -> None:
+    def sms(a: Answers) -> None:
+        a["marketing"] = {"channels": ["sms"]}
+
+    profile = build(sms)
+    assert profile.markets and not profile.emails_marketing
+
+
+def test_last_updated_wins_over_effective_date() -> None:
+    def updated(a: Answers) -> None:
+        a["policy"]["last_updated"] = "2025-06-30"
+
+    assert build(updated).policy.updated == dt.date(2025, 6, 30)
+
+
+@settings(max_examples=60)
+@given(store_profiles())
+def test_generated_profiles_survive_a_dump_and_revalidate(profile: StoreProfile) -> None:
+    again = StoreProfile.model_validate(copy.deepcopy(profile.model_dump()))
+    assert again == profile
+
+
+# ---- contradictions: each names the answers that clash -----------------
+
+
+def _sms_provider_without_marketing(a: Answers) -> None:
+    add_recipient(a, "sms_provider", ["name"])
+
+
+def _email_marketing_tool_without_marketing(a: Answers) -> None:
+    add_recipient(a, "email_provider", ["email"], purpose="send marketing newsletters")
+
+
+def _marketing_purpose_without_channels(a: Answers) -> None:
+    a["use"]["purposes"].append({"purpose": "marketing", "categories": ["email"]})
+
+
+def _processor_without_payment_data(a: Answers) -> None:
+    a["payments"] = {"processors": ["Stripe"]}
+
+
+def _processor_recipient_without_payment_data(a: Answers) -> None:
+    add_recipient(a, "payment_processor", ["name"])
+
+
+def _stored_cards_without_card_data(a: Answers) -> None:
+    add_item(a, "bank_account")
+    a["payments"] = {"stores_card_data": True}
+
+
+def _purpose_names_uncollected(a: Answers) -> None:
+    a["use"]["purposes"][0]["categories"].append("postal_address")
+
+
+def _recipient_names_uncollected(a: Answers) -> None:
+    add_recipient(a, "shipping_carrier", ["postal_address"])
+
+
+def _retention_names_uncollected(a: Answers) -> None:
+    a["retention"] = {"rules": [{"categories": ["order_history"], "basis": "indefinite"}]}
+
+
+def _sensitive_kinds_without_sensitive_item(a: Answers) -> None:
+    a["collection"]["sensitive_kinds"] = ["health"]
+
+
+def _sensitive_kinds_with_never_promise(a: Answers) -> None:
+    add_item(a, "sensitive")
+    a["collection"]["sensitive_kinds"] = ["health"]
+    a["collection"]["never_collects_sensitive"] = True
+
+
+def _cookies_off_with_tools(a: Answers) -> None:
+    a["cookies"] = {
+        "uses_cookies": False,
+        "tools": [{"name": "Google Analytics", "kind": "analytics"}],
+    }
+
+
+def _tool_kind_missing_from_kinds(a: Answers) -> None:
+    a["cookies"] = {
+        "kinds": ["strictly_necessary"],
+        "tools": [{"name": "Meta Pixel", "kind": "advertising"}],
+    }
+
+
+def _phone_requests_without_phone(a: Answers) -> None:
+    a["rights"] = {"methods": ["phone"]}
+
+
+def _toll_free_requests_without_number(a: Answers) -> None:
+    a["business"]["contact"]["phone"] = "+1 512 555 0100"
+    a["rights"] = {"methods": ["toll_free"]}
+
+
+def _web_form_requests_without_form(a: Answers) -> None:
+    a["rights"] = {"methods": ["web_form"]}
+
+
+def _email_requests_without_email(a: Answers) -> None:
+    a["business"]["contact"] = {"phone": "+1 512 555 0100"}
+    a["rights"] = {"methods": ["email"]}
+
+
+def _directed_to_children_at_thirteen(a: Answers) -> None:
+    a["children"] = {"directed_to_children": True, "minimum_age": 13}
+
+
+def _child_data_on_general_site(a: Answers) -> None:
+    a["children"] = {"child_data": ["name"]}
+
+
+def _child_data_uncollected(a: Answers) -> None:
+    a["children"] = {"knows_of_child_users": True, "child_data": ["postal_address"]}
+
+
+CLASHES = {
+    "sms provider, no marketing": (
+        _sms_provider_without_marketing,
+        ["sharing.recipients", "marketing.channels"],
+    ),
+    "email marketing tool, no marketing": (
+        _email_marketing_tool_without_marketing,
+        ["sharing.recipients", "marketing.channels"],
+    ),
+    "marketing purpose, no channels": (
+        _marketing_purpose_without_channels,
+        ["use.purposes", "marketing.channels"],
+    ),
+    "processor, no payment data": (
+        _processor_without_payment_data,
+        ["payments.processors", "collection.items"],
+    ),
+    "processor recipient, no payment data": (
+        _processor_recipient_without_payment_data,
+        ["sharing.recipients[0].kind", "collection.items"],
+    ),
+    "stored cards, no card data": (
+        _stored_cards_without_card_data,
+        ["payments.stores_card_data", "collection.items"],
+    ),
+    "purpose uses uncollected": (
+        _purpose_names_uncollected,
+        ["use.purposes[0].categories", "collection.items", "postal_address"],
+    ),
+    "recipient gets uncollected": (
+        _recipient_names_uncollected,
+        ["sharing.recipients[0].categories", "collection.items", "postal_address"],
+    ),
+    "retention of uncollected": (
+        _retention_names_uncollected,
+        ["retention.rules[0].categories", "order_history"],
+    ),
+    "sensitive kinds, no sensitive item": (
+        _sensitive_kinds_without_sensitive_item,
+        ["collection.sensitive_kinds", "collection.items"],
+    ),
+    "sensitive kinds, never promise": (
+        _sensitive_kinds_with_never_promise,
+        ["collection.sensitive_kinds", "collection.never_collects_sensitive"],
+    ),
+    "cookies off, tools listed": (
+        _cookies_off_with_tools,
+        ["cookies.uses_cookies", "cookies.tools"],
+    ),
+    "tool kind not in kinds": (
+        _tool_kind_missing_from_kinds,
+        ["cookies.tools[0].kind", "cookies.kinds", "Meta Pixel"],
+    ),
+    "phone requests, no phone": (
+        _phone_requests_without_phone,
+        ["rights.methods", "business.contact.phone"],
+    ),
+    "toll-free requests, no number": (
+        _toll_free_requests_without_number,
+        ["rights.methods", "business.contact.toll_free"],
+    ),
+    "web form requests, no form": (
+        _web_form_requests_without_form,
+        ["rights.methods", "business.contact.web_form"],
+    ),
+    "email requests, no email": (
+        _email_requests_without_email,
+        ["rights.methods", "business.contact.email"],
+    ),
+    "child-directed at 13": (
+        _directed_to_children_at_thirteen,
+        ["children.directed_to_children", "children.minimum_age"],
+    ),
+    "child data on a general site": (
+        _child_data_on_general_site,
+        ["children.child_data", "children.directed_to_children"],
+    ),
+}
+
+
+@pytest.mark.parametrize("change, names", CLASHES.values(), ids=CLASHES.keys())
+def test_each_contradiction_names_the_clashing_answers(
+    change: Callable[[Answers], None], names: list[str]
+) -> None:
+    message = refused(change)
+    for name in names:
+        assert name in message
+
+
+def test_every_clash_is_reported_at_once() -> None:
+    def two(a: Answers) -> None:
+        _sms_provider_without_marketing(a)
+        _phone_requests_without_phone(a)
+
+    message = refused(two)
+    assert "marketing.channels" in message and "business.contact.phone" in message
+
+
+def test_child_data_must_be_collected_too() -> None:
+    message = refused(_child_data_uncollected)
+    assert "children.child_data names postal_address" in message
+    assert "collection.items" in message
+
+
+# ---- rules inside one part ----------------------------------------------
+
+
+def test_a_category_listed_twice_is_refused() -> None:
+    assert "'name' is listed twice" in refused(lambda a: add_item(a, "name"))
+
+
+def test_a_purpose_listed_twice_is_refused() -> None:
+    def twice(a: Answers) -> None:
+        a["use"]["purposes"].append({"purpose": "order_fulfilment", "categories": ["name"]})
+
+    assert "'order_fulfilment' is listed twice" in refused(twice)
+
+
+def test_a_fixed_retention_period_needs_its_length() -> None:
+    def no_length(a: Answers) -> None:
+        a["retention"] = {"rules": [{"categories": ["name"], "basis": "fixed_period"}]}
+
+    assert "needs 'period'" in refused(no_length)
+
+
+def test_last_updated_cannot_precede_the_effective_date() -> None:
+    def backwards(a: Answers) -> None:
+        a["policy"]["last_updated"] = "2023-12-31"
+
+    assert "'last_updated' is before 'effective_date'" in refused(backwards)
+
+
+def test_unknown_keys_are_refused_everywhere() -> None:
+    def typo(a: Answers) -> None:
+        a["cookies"] = {"use_cookies": True}
+
+    assert "use_cookies" in refused(typo)
