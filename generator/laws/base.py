@@ -10,8 +10,9 @@ that with today and says which laws a new version would have to meet.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from generator.model import StoreProfile
 
@@ -32,12 +33,15 @@ class Applicability:
     """Whether a law applies to a store, and why (or why not), in one plain sentence.
 
     ``scope`` names the parts the law applies to where that matters, for example
-    the US states whose laws reach the store.
+    the US states whose laws reach the store. ``facts`` carries what a law's clause
+    needs and the law module knows best (CCPA's category table), so templates
+    word it without re-deriving legal rules.
     """
 
     applies: bool
     reason: str
     scope: tuple[str, ...] = ()
+    facts: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
     def __bool__(self) -> bool:
         return self.applies

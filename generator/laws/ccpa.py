@@ -4,6 +4,9 @@ and its regulations (11 CCR §7000 ff.)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TypeVar
 
 from generator.laws.base import (
     Applicability,
@@ -15,7 +18,17 @@ from generator.laws.base import (
     req,
 )
 from generator.model import StoreProfile
-from generator.model.vocab import CCPA_CATEGORY_OF, CcpaCategory, DataCategory, Purpose
+from generator.model.commitments import RetentionRule
+from generator.model.vocab import (
+    CCPA_CATEGORY_OF,
+    CcpaCategory,
+    DataCategory,
+    Purpose,
+    RecipientKind,
+    Source,
+)
+
+T = TypeVar("T")
 
 ID = "ccpa"
 NAME = "CCPA (as amended by the CPRA)"
@@ -74,7 +87,73 @@ def publishes_metrics(profile: StoreProfile) -> bool:
     return california_consumers(profile) >= METRICS_CONSUMERS
 
 
+@dataclass(frozen=True)
+class CategoryRow:
+    """One row of the CCPA disclosure table: a statutory category and what happens to it."""
+
+    category: CcpaCategory
+    members: tuple[DataCategory, ...]
+    sources: tuple[Source, ...]
+    purposes: tuple[Purpose, ...]
+    disclosed_to: tuple[RecipientKind, ...]
+    sold_or_shared_to: tuple[RecipientKind, ...]
+    retention: tuple[RetentionRule, ...]
+
+
+def _unique(items: Iterable[T]) -> tuple[T, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def category_table(profile: StoreProfile) -> tuple[CategoryRow, ...]:
+    """§7011(e)(1)(A)-(F) and §1798.100(a)(3), grouped by the §1798.140(v)(1) categories."""
+    rows = []
+    for ccpa_category in CcpaCategory:
+        members = [c for c in profile.categories if CCPA_CATEGORY_OF[c] is ccpa_category]
+        if not members:
+            continue
+        group = set(members)
+        items = [i for i in profile.collection.items if i.category in group]
+        recipients = [r for r in profile.sharing.recipients if group & set(r.categories)]
+        rows.append(
+            CategoryRow(
+                category=ccpa_category,
+                members=tuple(members),
+                sources=_unique(s for item in items for s in item.sources),
+                purposes=_unique(
+                    u.purpose for u in profile.use.purposes if group & set(u.categories)
+                ),
+                disclosed_to=_unique(
+                    r.kind for r in recipients if not (r.sale or r.cross_context_ads)
+                ),
+                sold_or_shared_to=_unique(
+                    r.kind for r in recipients if r.sale or r.cross_context_ads
+                ),
+                retention=tuple(
+                    rule for rule in profile.retention.rules if group & set(rule.categories)
+                ),
+            )
+        )
+    return tuple(rows)
+
+
+def facts(profile: StoreProfile) -> dict[str, object]:
+    """What the California clause words: the category table and the sensitive-data test."""
+    return {
+        "table": category_table(profile),
+        "sensitive": tuple(sensitive_categories(profile)),
+        "sensitive_beyond_permitted": uses_sensitive_beyond_permitted(profile),
+        "metrics": publishes_metrics(profile),
+    }
+
+
 def applies(profile: StoreProfile) -> Applicability:
+    verdict = _threshold(profile)
+    if verdict.applies:
+        return Applicability(True, verdict.reason, facts=facts(profile))
+    return verdict
+
+
+def _threshold(profile: StoreProfile) -> Applicability:
     if not reaches_us_state(profile, "CA"):
         return Applicability(False, "The store does not do business in California.")
     day = as_of(profile)

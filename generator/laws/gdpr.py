@@ -14,7 +14,24 @@ NAME = "GDPR"
 _FIRST_HAND = frozenset({Source.FROM_YOU, Source.AUTOMATIC})
 
 
+def unsafeguarded(profile: StoreProfile) -> tuple[str, ...]:
+    """Countries outside the EEA where data is stored with no transfer safeguard named (Art 46)."""
+    named = {t.destination for t in profile.international.transfers}
+    return tuple(c for c in stores_outside(profile, EEA) if c not in named)
+
+
+def facts(profile: StoreProfile) -> dict[str, object]:
+    return {"unsafeguarded": unsafeguarded(profile)}
+
+
 def applies(profile: StoreProfile) -> Applicability:
+    verdict = _scope(profile)
+    if verdict.applies:
+        return Applicability(True, verdict.reason, facts=facts(profile))
+    return verdict
+
+
+def _scope(profile: StoreProfile) -> Applicability:
     # Art 3(1): an establishment in the Union; Art 3(2)(a): offering goods to people there.
     if profile.established_in_eea:
         return Applicability(True, "The business has an establishment in the EU or EEA.")

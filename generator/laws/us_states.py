@@ -19,6 +19,7 @@ from generator.laws.base import (
     req,
 )
 from generator.model import StoreProfile
+from generator.model.vocab import SensitiveKind
 
 ID = "us_states"
 NAME = "US state privacy laws"
@@ -215,8 +216,25 @@ def applies(profile: StoreProfile) -> Applicability:
         return Applicability(False, "No state privacy law's threshold is met on the policy's date.")
     parts = [f"{test.name} ({reason})" for test, reason in covered]
     return Applicability(
-        True, "State laws that apply: " + "; ".join(parts) + ".", tuple(t.name for t, _ in covered)
+        True,
+        "State laws that apply: " + "; ".join(parts) + ".",
+        tuple(test.name for test, _ in covered),
+        facts=facts(profile),
     )
+
+
+def facts(profile: StoreProfile) -> dict[str, object]:
+    """What the state-law clause words, decided here so the template holds no legal rules."""
+    texas = any_state(profile, "Texas")
+    return {
+        "correction_states": tuple(t.name for t in _covered(profile) if t.correction),
+        "appeals": needs_appeals(profile),
+        "universal_opt_out": needs_universal_opt_out(profile),
+        # Tex. Bus. & Com. Code §541.102(b)-(c).
+        "texas_sensitive_notice": texas and sells_sensitive(profile),
+        "texas_biometric_notice": texas and sells_biometric(profile),
+        "llm_statement": needs_llm_statement(profile),
+    }
 
 
 def _covered(profile: StoreProfile) -> list[StateTest]:
@@ -239,6 +257,10 @@ def needs_universal_opt_out(profile: StoreProfile) -> bool:
 
 def sells_sensitive(profile: StoreProfile) -> bool:
     return profile.sells_data and profile.collects_sensitive
+
+
+def sells_biometric(profile: StoreProfile) -> bool:
+    return profile.sells_data and SensitiveKind.BIOMETRIC in profile.collection.sensitive_kinds
 
 
 def needs_llm_statement(profile: StoreProfile) -> bool:
