@@ -19,7 +19,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from generator.errors import AnswersError, Problem
 from generator.model import Clashes, StoreProfile
@@ -56,9 +57,19 @@ def _node_line(node: Any) -> int | None:
     return None
 
 
+class _AnswersConstructor(RoundTripConstructor):
+    """Leaves dates as text, so the model parses them and a bad date gets a field and line."""
+
+
+_AnswersConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", _AnswersConstructor.construct_yaml_str
+)
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = False
+    yaml.Constructor = _AnswersConstructor
     return yaml
 
 
@@ -100,17 +111,10 @@ def read_answers(path: Path) -> tuple[dict[str, Any], Positions]:
         raise AnswersError([Problem(name, None, "", "no such file; check the path")]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise AnswersError([Problem(name, None, "", f"cannot read the file: {exc}")]) from None
-    if path.suffix.lower() == ".json":
+    is_json = path.suffix.lower() == ".json"
+    if is_json:
         _check_json_syntax(name, text)
-    try:
-        tree = _yaml().load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        what = exc.problem or exc.context or "invalid YAML"
-        raise AnswersError(
-            [Problem(name, line, "", f"not valid YAML: {what}; check indentation and quoting")]
-        ) from None
+    tree = _parse(name, text, "JSON" if is_json else "YAML")
     if tree is None:
         raise AnswersError(
             [Problem(name, None, "", "the file is empty; start from an example in examples/")]
@@ -131,11 +135,38 @@ def read_answers(path: Path) -> tuple[dict[str, Any], Positions]:
     return data, Positions(tree)
 
 
+def _parse(name: str, text: str, language: str) -> Any:
+    """The round-trip tree of an answers file (JSON is read as YAML to keep line numbers)."""
+    try:
+        return _yaml().load(text)
+    except DuplicateKeyError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise AnswersError(
+            [Problem(name, line, "", f"{exc.problem}; a key may appear only once, keep one")]
+        ) from None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = exc.problem or exc.context or f"invalid {language}"
+        raise AnswersError(
+            [
+                Problem(
+                    name, line, "", f"not valid {language}: {what}; check indentation and quoting"
+                )
+            ]
+        ) from None
+    except (YAMLError, ValueError) as exc:
+        # Any other parser failure still reaches the user as a message, never a traceback.
+        raise AnswersError([Problem(name, None, "", f"not valid {language}: {exc}")]) from None
+
+
 def _check_json_syntax(name: str, text: str) -> None:
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:
-        raise AnswersError([Problem(name, exc.lineno, "", f"not valid JSON: {exc.msg}")]) from None
+        raise AnswersError(
+            [Problem(name, exc.lineno, "", f"not valid JSON: {exc.msg} (column {exc.colno})")]
+        ) from None
 
 
 def load_profile(path: Path | str) -> StoreProfile:
@@ -182,6 +213,8 @@ def _explain(error: ErrorDetails, loc: tuple[int | str, ...]) -> str:
     if kind == "missing":
         hint = _field_description(loc)
         return "required but missing; add it" + (f" ({hint})" if hint else "")
+    if kind == "enum":
+        return _unknown_choice_message(error)
     message = error["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
@@ -189,6 +222,16 @@ def _explain(error: ErrorDetails, loc: tuple[int | str, ...]) -> str:
     if kind not in ("missing",) and isinstance(got, (str, int, float, bool)):
         message += f" (got {got!r})"
     return message
+
+
+def _unknown_choice_message(error: ErrorDetails) -> str:
+    got = str(error.get("input"))
+    expected = str((error.get("ctx") or {}).get("expected", ""))
+    choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",")]
+    choices = [c for c in choices if c]
+    close = difflib.get_close_matches(got, choices, n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else "."
+    return f"'{got}' is not one of the choices{hint} Choices: {', '.join(choices)}"
 
 
 def _unknown_key_message(loc: tuple[int | str, ...]) -> str:

@@ -243,15 +243,15 @@ def _child_data_uncollected(a: Answers) -> None:
 CLASHES = {
     "sms provider, no marketing": (
         _sms_provider_without_marketing,
-        ["sharing.recipients", "marketing.channels"],
+        ["sharing.recipients[0].kind", "marketing.channels"],
     ),
     "email marketing tool, no marketing": (
         _email_marketing_tool_without_marketing,
-        ["sharing.recipients", "marketing.channels"],
+        ["sharing.recipients[0].purpose", "marketing.channels"],
     ),
     "marketing purpose, no channels": (
         _marketing_purpose_without_channels,
-        ["use.purposes", "marketing.channels"],
+        ["use.purposes[1].purpose", "marketing.channels"],
     ),
     "processor, no payment data": (
         _processor_without_payment_data,

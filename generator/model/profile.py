@@ -215,25 +215,36 @@ class StoreProfile(Part):
     def _marketing_clashes(self) -> Iterator[Clash]:
         if self.markets:
             return
-        tools = self.recipients_of(RecipientKind.SMS_PROVIDER, RecipientKind.EMAIL_PROVIDER)
-        marketing_tools = [r for r in tools if r.purpose and "market" in r.purpose.lower()]
-        if self.recipients_of(RecipientKind.SMS_PROVIDER):
+        # Each clash names the exact entry, so its line number leads the user to it.
+        sms = [
+            i for i, r in enumerate(self.sharing.recipients) if r.kind is RecipientKind.SMS_PROVIDER
+        ]
+        email_marketing = [
+            i
+            for i, r in enumerate(self.sharing.recipients)
+            if r.kind is RecipientKind.EMAIL_PROVIDER
+            and r.purpose
+            and "market" in r.purpose.lower()
+        ]
+        if sms:
             yield Clash(
-                ("sharing.recipients", "marketing.channels"),
+                (f"sharing.recipients[{sms[0]}].kind", "marketing.channels"),
                 "a text message provider is listed but marketing.channels is empty; "
                 "add 'sms' to marketing.channels or remove the provider",
             )
-        elif marketing_tools:
+        elif email_marketing:
             yield Clash(
-                ("sharing.recipients", "marketing.channels"),
-                "an email provider is used for marketing but marketing.channels is empty",
+                (f"sharing.recipients[{email_marketing[0]}].purpose", "marketing.channels"),
+                "an email provider is used for marketing but marketing.channels is empty; "
+                "add 'email' to marketing.channels or change the provider's purpose",
             )
-        if self.uses_for(Purpose.MARKETING):
-            yield Clash(
-                ("use.purposes", "marketing.channels"),
-                "'marketing' is a purpose but marketing.channels is empty; "
-                "name the channels or drop the purpose",
-            )
+        for i, use in enumerate(self.use.purposes):
+            if use.purpose is Purpose.MARKETING:
+                yield Clash(
+                    (f"use.purposes[{i}].purpose", "marketing.channels"),
+                    "'marketing' is a purpose but marketing.channels is empty; "
+                    "name the channels or drop the purpose",
+                )
 
     def _payment_clashes(self) -> Iterator[Clash]:
         pays = self.collects(DataCategory.PAYMENT_CARD) or self.collects(DataCategory.BANK_ACCOUNT)
