@@ -132,3 +132,74 @@ def schema(out: Path | None) -> None:
 
         write_atomic(out, text.encode("utf-8"))
         click.echo(f"wrote {out}")
+
+
+@main.command()
+@answers_files
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="How to print the report.",
+)
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder of clause templates that override the built-in ones.",
+)
+def check(files: tuple[Path, ...], fmt: str, templates: Path | None) -> None:
+    """Show which laws apply, what the policy covers or misses, and clashing answers.
+
+    Exit status: 0 clean, 1 something to fix, 2 an answers file is invalid.
+    """
+    from generator.answers import load_profile
+    from generator.check import check_profile, render_reports
+    from generator.errors import AnswersError
+
+    reports = []
+    invalid = False
+    for file in files:
+        try:
+            profile = load_profile(file)
+        except AnswersError as exc:
+            invalid = True
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            continue
+        reports.append(check_profile(profile, source=str(file), templates_dir=templates))
+    if reports:
+        click.echo(render_reports(reports, fmt), nl=False)
+    if invalid:
+        sys.exit(2)
+    if not all(report.clean for report in reports):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument(
+    "answers_file",
+    required=False,
+    default=Path("my-store.yaml"),
+    type=click.Path(path_type=Path, dir_okay=False),
+)
+@click.option(
+    "--from",
+    "from_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Start from the answers in an existing answers file.",
+)
+def wizard(answers_file: Path, from_file: Path | None) -> None:
+    """Answer questions about your store; saves ANSWERS_FILE [default: my-store.yaml]."""
+    from generator import build as builder
+    from generator.interview import Interrupted
+    from generator.questionnaire_ui import offer_build
+    from generator.questionnaire_ui import wizard as interview
+
+    try:
+        interview(answers_file, from_file)
+    except Interrupted as exc:
+        click.echo(f"\npolicygen: {exc.message}", err=True)
+        sys.exit(exc.exit_code)
+    offer_build(answers_file, lambda file: builder.run([file], builder.BuildOptions(), jobs=1))
