@@ -132,13 +132,11 @@ def _advertising_tech(profile: StoreProfile) -> bool:
 def ad_pixels_without_sharing(
     profile: StoreProfile, _v: dict[str, Applicability]
 ) -> Iterator[Finding]:
-    # Cal. Civ. Code §1798.140(ah): giving browsing data to ad networks for cross-context
-    # behavioral advertising is "sharing", whatever the money flow.
-    if (
-        reaches_us_state(profile, "CA")
-        and _advertising_tech(profile)
-        and not profile.shares_for_ads
-    ):
+    # Cal. Civ. Code §1798.140(ah) (CPRA, from 2023): giving browsing data to ad networks
+    # for cross-context behavioral advertising is "sharing", whatever the money flow.
+    if as_of(profile) < ccpa.CPRA_IN_FORCE or not reaches_us_state(profile, "CA"):
+        return
+    if _advertising_tech(profile) and not profile.shares_for_ads:
         yield Finding(
             "ads-without-sharing",
             "Advertising cookies, pixels or ad networks are used and the store sells to "
