@@ -27,9 +27,6 @@ if TYPE_CHECKING:
 PAGE_TEMPLATE = "html/page.html.j2"
 STYLESHEET = "html/policy.css"
 
-# `## 1. Title {#anchor}`: an explicit anchor written by compose. A backslash before the
-# brace means the brace was escaped user text, which must stay text.
-_EXPLICIT_ANCHOR = re.compile(r"(?<!\\)\{#([A-Za-z][\w-]*)\}\s*$")
 _SLUG_DROP = re.compile(r"[^\w\s-]")
 _SLUG_SPACE = re.compile(r"[\s_-]+")
 _MONTHS = (
@@ -83,36 +80,23 @@ def _parser() -> MarkdownIt:
     md.enable("table")
     # Images are the one Markdown construct that makes a browser fetch something.
     md.disable("image")
-    md.core.ruler.after("block", "explicit_anchors", _explicit_anchors)
     md.core.ruler.push("heading_ids", _heading_ids)
     return md
 
 
-def _explicit_anchors(state: StateCore) -> None:
-    """Move a trailing `{#anchor}` from a heading's source into its id attribute."""
-    tokens = state.tokens
-    for index, token in enumerate(tokens):
-        if token.type != "heading_open":
-            continue
-        inline = tokens[index + 1]
-        match = _EXPLICIT_ANCHOR.search(inline.content)
-        if match:
-            token.attrSet("id", match.group(1))
-            inline.content = inline.content[: match.start()].rstrip()
-
-
 def _heading_ids(state: StateCore) -> None:
-    """Give every heading a unique id: explicit, the composed section's anchor, or a slug."""
-    sections: Sequence[Section] = state.env.get("sections", ())
-    # Compose writes section headings as "## 1. Title"; their anchors are in the sections.
-    by_title = {_plain(f"{s.number}. {s.title}"): s.anchor for s in sections}
+    """Give every heading a unique id; the N-th `## ` section gets its composed anchor.
+
+    ARCHITECTURE.md "Anchors": every `## ` heading is a numbered section, in the order of
+    PolicyDocument.sections. Other headings get a slug of their text.
+    """
+    anchors = iter(section.anchor for section in state.env.get("sections", ()))
     taken: set[str] = set()
     for index, token in enumerate(state.tokens):
         if token.type != "heading_open":
             continue
-        text = _inline_text(state.tokens[index + 1])
-        section_anchor = by_title.get(_plain(text)) if token.tag == "h2" else None
-        wanted = str(token.attrGet("id") or section_anchor or _slug(text))
+        anchor = next(anchors, None) if token.tag == "h2" else None
+        wanted = anchor or _slug(_inline_text(state.tokens[index + 1]))
         token.attrSet("id", _unique(wanted, taken))
 
 
@@ -141,7 +125,8 @@ def _toc_title(tokens: list[Token], start: int) -> int | None:
     opening, inline, closing = tokens[start - 3 : start]
     if closing.type == "heading_close":
         return start - 3
-    children = [c.type for c in inline.children or ()]
+    # Emphasis parsing leaves empty text tokens around the bold run.
+    children = [c.type for c in inline.children or () if c.type != "text" or c.content]
     if closing.type == "paragraph_close" and children == ["strong_open", "text", "strong_close"]:
         opening.attrSet("id", "contents-title")
         return start - 3
@@ -202,10 +187,6 @@ def _inline_text(inline: Token) -> str:
     return "".join(
         child.content for child in inline.children or () if child.type in ("text", "code_inline")
     )
-
-
-def _plain(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def _slug(text: str) -> str:

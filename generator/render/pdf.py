@@ -28,6 +28,8 @@ PRINT_STYLESHEET_HREF = "../pdf/print.css"
 # The only folders a rendered policy may read from: our own stylesheets (and fonts, if
 # any are ever bundled). Everything else — network, other files — is refused.
 ASSET_FOLDERS = ("html", "pdf")
+# WeasyPrint only applies a linked stylesheet served as text/css.
+_MEDIA_TYPES = {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".woff2": "font/woff2"}
 # PDF/UA-1: tagged structure, document title shown, language set.
 PDF_VARIANT = "pdf/ua-1"
 
@@ -80,7 +82,8 @@ def bundled_asset_fetcher() -> weasyprint.URLFetcher:
     class BundledAssetFetcher(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
             path = bundled_asset_path(url, roots)
-            return URLFetcherResponse(url, body=path.read_bytes(), headers={})
+            headers = {"Content-Type": _MEDIA_TYPES.get(path.suffix, "application/octet-stream")}
+            return URLFetcherResponse(url, body=path.read_bytes(), headers=headers)
 
     return BundledAssetFetcher(allowed_protocols={"file"}, allow_redirects=False)
 

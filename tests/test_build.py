@@ -1,0 +1,197 @@
+"""`policygen build`: outputs, exit codes, batches with bad files, atomic writes, determinism."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator import build
+from generator.build import BuildOptions, build_file, parse_formats
+from generator.cli import main
+from generator.errors import PolicygenError, UsageError
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "tonerrefillkits.yaml"
+
+
+def run(*args: str | Path) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["build", *map(str, args)])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def bad_copy(folder: Path, name: str = "bad.yaml") -> tuple[Path, int]:
+    """The example with a word where a number belongs; returns the file and that line."""
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(i for i, text in enumerate(lines) if text.strip().startswith("employees:"))
+    lines[line] = lines[line].split(":")[0] + ": twelve\n"
+    path = folder / name
+    path.write_text("".join(lines), encoding="utf-8")
+    return path, line + 1
+
+
+def test_writes_each_format_into_out_and_the_file_stem(tmp_path: Path) -> None:
+    code, out, err = run(EXAMPLE, "--format", "md,html", "--out", tmp_path)
+    assert (code, err) == (0, "")
+    folder = tmp_path / "tonerrefillkits"
+    assert sorted(p.name for p in folder.iterdir()) == ["privacy-policy.html", "privacy-policy.md"]
+    assert (folder / "privacy-policy.md").read_text(encoding="utf-8").startswith("# Privacy Policy")
+    assert (
+        (folder / "privacy-policy.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    )
+    assert str(folder) in out
+
+
+def test_default_is_every_format_into_output_of_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(EXAMPLE)
+    assert (code, err) == (0, "")
+    folder = tmp_path / "output" / "tonerrefillkits"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "privacy-policy.html",
+        "privacy-policy.md",
+        "privacy-policy.pdf",
+    ]
+    assert (folder / "privacy-policy.pdf").read_bytes().startswith(b"%PDF-")
+    assert not list(folder.glob(".*.tmp")), "no temporary files are left behind"
+
+
+def test_one_bad_file_is_reported_and_the_others_still_build(tmp_path: Path) -> None:
+    bad, line = bad_copy(tmp_path)
+    good = tmp_path / "good.yaml"
+    shutil.copy(EXAMPLE, good)
+    code, _, err = run(bad, good, "--format", "md", "--out", tmp_path / "out", "--jobs", "2")
+    assert code == 2
+    assert f"{bad}:{line}: business.employees: " in err
+    assert "1 of 2 files failed to build" in err
+    assert (tmp_path / "out" / "good" / "privacy-policy.md").is_file()
+    assert not (tmp_path / "out" / "bad").exists()
+
+
+def test_missing_file_fails_with_its_name(tmp_path: Path) -> None:
+    code, _, err = run(tmp_path / "nope.yaml", "--out", tmp_path)
+    assert code != 0
+    assert "nope.yaml" in err
+    assert "Traceback" not in err
+
+
+def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = run(EXAMPLE, "--format", "md,docx", "--out", tmp_path)
+    assert code == 2
+    assert "unknown format docx" in err
+
+
+def test_files_that_would_share_a_folder_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    other = tmp_path / "a" / EXAMPLE.name
+    shutil.copy(EXAMPLE, other)
+    code, _, err = run(EXAMPLE, other, "--out", tmp_path / "out")
+    assert code == 2
+    assert "rename one of them" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_fragment_writes_the_body_alone(tmp_path: Path) -> None:
+    code, _, _ = run(EXAMPLE, "--format", "html", "--fragment", "--out", tmp_path)
+    assert code == 0
+    html = (tmp_path / "tonerrefillkits" / "privacy-policy.html").read_text(encoding="utf-8")
+    assert html.startswith('<div class="privacy-policy" lang="en">')
+    assert "<head>" not in html
+
+
+def test_template_error_keeps_the_earlier_outputs(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run(EXAMPLE, "--format", "md,html", "--out", out)[0] == 0
+    before = {p.name: p.read_bytes() for p in (out / "tonerrefillkits").iterdir()}
+    broken = tmp_path / "templates" / "clauses"
+    broken.mkdir(parents=True)
+    (broken / "security.md.j2").write_text("## Security\n\n{{ p.no_such_field }}\n")
+    code, _, err = run(EXAMPLE, "--format", "md,html", "--out", out, "--templates", broken.parent)
+    assert code == 3
+    assert "security.md.j2" in err
+    after = {p.name: p.read_bytes() for p in (out / "tonerrefillkits").iterdir()}
+    assert after == before
+
+
+def test_a_failed_pdf_writes_no_format_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "tonerrefillkits"
+    folder.mkdir()
+    (folder / "privacy-policy.md").write_text("earlier build")
+
+    def failing_pdf(*_: object) -> bytes:
+        raise PolicygenError("PDF rendering failed: out of paper")
+
+    monkeypatch.setattr("generator.render.pdf.render_pdf", failing_pdf)
+    result = build_file(EXAMPLE, BuildOptions(out=tmp_path))
+    assert not result.ok
+    assert result.errors == (f"{EXAMPLE}: PDF rendering failed: out of paper",)
+    assert (folder / "privacy-policy.md").read_text() == "earlier build"
+    assert sorted(p.name for p in folder.iterdir()) == ["privacy-policy.md"]
+
+
+def test_builds_are_byte_identical(tmp_path: Path) -> None:
+    for name in ("one", "two"):
+        assert run(EXAMPLE, "--out", tmp_path / name, "--jobs", "1")[0] == 0
+    for fmt in ("md", "html", "pdf"):
+        first = (tmp_path / "one" / "tonerrefillkits" / f"privacy-policy.{fmt}").read_bytes()
+        second = (tmp_path / "two" / "tonerrefillkits" / f"privacy-policy.{fmt}").read_bytes()
+        assert first == second, fmt
+
+
+def test_parallel_and_serial_batches_give_the_same_files(tmp_path: Path) -> None:
+    files = []
+    for index in range(3):
+        files.append(tmp_path / f"store{index}.yaml")
+        shutil.copy(EXAMPLE, files[-1])
+    serial = build.build_many(files, BuildOptions(formats=("md", "html"), out=tmp_path / "s"), 1)
+    parallel = build.build_many(files, BuildOptions(formats=("md", "html"), out=tmp_path / "p"), 2)
+    assert [r.source for r in parallel] == files, "results come back in the given order"
+    assert all(r.ok for r in serial + parallel)
+    for file in files:
+        for fmt in ("md", "html"):
+            name = f"{file.stem}/privacy-policy.{fmt}"
+            assert (tmp_path / "s" / name).read_bytes() == (tmp_path / "p" / name).read_bytes()
+
+
+def test_parse_formats_orders_and_rejects() -> None:
+    assert parse_formats("pdf, md") == ("md", "pdf")
+    with pytest.raises(UsageError):
+        parse_formats(",")
+
+
+def _modules_after(code: str) -> set[str]:
+    probe = f"import sys, json\n{code}\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+def test_help_imports_no_heavy_dependency() -> None:
+    code = (
+        "from generator.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "try:\n    main(['build', '--help'])\nexcept SystemExit:\n    pass"
+    )
+    loaded = _modules_after(code)
+    assert "generator.cli" in loaded
+    assert not {"pydantic", "jinja2", "weasyprint", "markdown_it", "rich"} & loaded
+
+
+def test_markdown_build_never_imports_weasyprint(tmp_path: Path) -> None:
+    code = (
+        "from generator.build import BuildOptions, build_many\n"
+        f"from pathlib import Path\n"
+        f"r = build_many([Path({str(EXAMPLE)!r})], "
+        f"BuildOptions(formats=('md', 'html'), out=Path({str(tmp_path)!r})), 1)\n"
+        "assert r[0].ok, r"
+    )
+    loaded = _modules_after(code)
+    assert "generator.compose" in loaded
+    assert "weasyprint" not in loaded
