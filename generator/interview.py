@@ -167,12 +167,13 @@ def _any_in(values: Any, pool: Any) -> bool:
 # ---- checking one answer -------------------------------------------------------------
 
 
-def _messages(exc: ValidationError) -> str:
+def _messages(exc: ValidationError, items: int = 0) -> str:
+    """The model's messages; 'item N' only says which one when there are several."""
     out = []
     for error in exc.errors():
         message = error["msg"].removeprefix("Value error, ")
         loc = [p for p in error["loc"] if isinstance(p, int)]
-        out.append(f"item {loc[0] + 1}: {message}" if loc else message)
+        out.append(f"item {loc[0] + 1}: {message}" if loc and items > 1 else message)
     return "; ".join(out)
 
 
@@ -212,8 +213,25 @@ def _validated(spec: FieldSpec, raw: Any) -> Parsed:
     try:
         value = spec.adapter.validate_python(raw)
     except ValidationError as exc:
-        return Parsed(error=_messages(exc))
+        with_scheme = _with_https(raw)
+        if with_scheme is not None:
+            retry = _validated(spec, with_scheme)
+            if retry.error is None:
+                return retry
+        return Parsed(error=_messages(exc, len(raw) if isinstance(raw, list) else 0))
     return Parsed(value=spec.adapter.dump_python(value, mode="json"))
+
+
+def _with_https(raw: Any) -> Any:
+    """'shop.example' for a web address means https://shop.example; None if nothing to add."""
+
+    def fix(text: Any) -> Any:
+        if isinstance(text, str) and "." in text and "://" not in text and "@" not in text:
+            return "https://" + text
+        return text
+
+    fixed = [fix(v) for v in raw] if isinstance(raw, list) else fix(raw)
+    return None if fixed == raw else fixed
 
 
 def as_text(question: Question, value: Any) -> str:
@@ -374,20 +392,24 @@ class Interview:
         if question.kind is Kind.CHOICES:
             choices = self._choices(question, data)
             offered = dict(choices)
-            return self.prompter.checkbox(
+            kept = [c for c in current or [] if c in offered]
+            picked = self.prompter.checkbox(
                 question.data.prompt,
                 choices,
-                checked=[c for c in current or [] if c in offered],
+                checked=kept,
                 help=help_text,
                 validate=lambda values: _validated(spec, values).error,
             )
+            # Keep the order the answers were given in; the policy lists them that way.
+            return [c for c in kept if c in picked] + [c for c in picked if c not in kept]
+        shown = as_text(question, current)
         text = self.prompter.text(
-            question.data.prompt,
-            default=as_text(question, current),
-            help=help_text,
-            validate=lambda typed: parse_text(question, typed).error,
+            _with_default(question.data.prompt, shown),
+            default="",
+            help=_text_help(help_text, shown, clearable=not spec.required),
+            validate=lambda typed: parse_text(question, _meaning(typed, shown)).error,
         )
-        parsed = parse_text(question, text)
+        parsed = parse_text(question, _meaning(text, shown))
         if parsed.error:  # the prompter let through what the validator refused
             raise AnswersError([Problem("wizard", None, question.field, parsed.error)])
         return _EMPTY if parsed.empty else parsed.value
@@ -562,6 +584,33 @@ class Interview:
             drop_path(data, question.field)
 
 
+CLEAR = "-"
+SHORT_DEFAULT = 40
+
+
+def _meaning(typed: str, shown: str) -> str:
+    """Enter keeps the answer shown in brackets; a lone '-' clears it."""
+    typed = typed.strip()
+    if typed == "":
+        return shown
+    if typed == CLEAR:
+        return ""
+    return typed
+
+
+def _with_default(prompt: str, shown: str) -> str:
+    return f"{prompt} [{shown}]" if shown and len(shown) <= SHORT_DEFAULT else prompt
+
+
+def _text_help(help_text: str | None, shown: str, *, clearable: bool) -> str | None:
+    notes = [help_text] if help_text else []
+    if len(shown) > SHORT_DEFAULT:
+        notes.append(f"Enter keeps: {shown}")
+    if shown and clearable:
+        notes.append(f"Type {CLEAR} to clear it.")
+    return " ".join(notes) or None
+
+
 class _Empty:
     """An answer left blank on purpose: the field is left out of the answers."""
 
@@ -621,7 +670,7 @@ def _raise_hang_up(signum: int, frame: object) -> None:
 
 
 def starting_answers(
-    prompter: Prompter, answers_file: Path, from_file: Path | None
+    prompter: Prompter, questionnaire: Questionnaire, answers_file: Path, from_file: Path | None
 ) -> tuple[dict[str, Any], list[str]]:
     """Answers to begin with: a resumed interview, `--from FILE`, or the file being updated."""
     from generator.answers import read_answers
@@ -631,7 +680,8 @@ def starting_answers(
         answers, completed = resumed
         if prompter.confirm(
             f"You stopped an interview for {answers_file} before it was saved "
-            f"({len(completed)} sections done). Pick up where you left off?",
+            f"({len(completed)} of {len(questionnaire.sections)} sections done). "
+            "Pick up where you left off?",
             default=True,
             help=None,
         ):
@@ -658,7 +708,7 @@ def conduct(
     from generator.questionnaire import load
 
     questionnaire = questionnaire or load()
-    answers, completed = starting_answers(prompter, answers_file, from_file)
+    answers, completed = starting_answers(prompter, questionnaire, answers_file, from_file)
     interview = Interview(questionnaire, prompter, answers, completed)
     previous = signal.signal(signal.SIGHUP, _raise_hang_up)
     try:
