@@ -393,7 +393,7 @@ class Interview:
             choices = self._choices(question, data)
             offered = dict(choices)
             kept = [c for c in current or [] if c in offered]
-            picked = self.prompter.checkbox(
+            ticked = self.prompter.checkbox(
                 question.data.prompt,
                 choices,
                 checked=kept,
@@ -401,7 +401,7 @@ class Interview:
                 validate=lambda values: _validated(spec, values).error,
             )
             # Keep the order the answers were given in; the policy lists them that way.
-            return [c for c in kept if c in picked] + [c for c in picked if c not in kept]
+            return [c for c in kept if c in ticked] + [c for c in ticked if c not in kept]
         shown = as_text(question, current)
         text = self.prompter.text(
             _with_default(question.data.prompt, shown),
