@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 from conftest import example_paths
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from strategies import store_profiles
 
 from generator.answers import (
@@ -297,3 +298,26 @@ def test_generated_profiles_survive_yaml_and_json(profile: StoreProfile, tmp_pat
     for suffix in (".yaml", ".json"):
         saved = save_profile(profile, tmp_path / f"generated{suffix}")
         assert load_profile(saved) == profile
+
+
+# ---- no traceback, whatever the file holds --------------------------------
+
+_YAMLISH = st.text(alphabet=st.sampled_from(list("abc:-[]{}\"'#&*!|>%@`\t\n 0123,.?")), max_size=80)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(_YAMLISH, st.text(max_size=80)), suffix=st.sampled_from([".yaml", ".json"]))
+def test_any_text_gets_a_message_not_a_traceback(tmp_path: Path, text: str, suffix: str) -> None:
+    path = write(tmp_path, f"fuzz{suffix}", text)
+    result = validate(path)
+    assert result.exit_code == 2
+    assert isinstance(result.exception, SystemExit)
+    assert result.stderr.startswith(str(path))
+
+
+def test_a_file_that_is_not_utf8_gets_a_message(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("business:\n  legal_name: Caf\xe9\n".encode("latin-1"))
+    [message] = problems(path)
+    assert message.startswith(f"{path}: cannot read the file: 'utf-8' codec can't decode")
+    assert validate(path).exit_code == 2
