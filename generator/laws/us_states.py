@@ -193,7 +193,7 @@ def why_covered(profile: StoreProfile, test: StateTest) -> str | None:
         return "handles sensitive data"
     count = consumers_in_state(profile, test.state)
     if test.consumers is not None and count >= test.consumers:
-        return f"{count:,} consumers (threshold {test.consumers:,})"
+        return f"{count:,} consumers, threshold {test.consumers:,}"
     share = business.revenue_share_from_selling_data
     sells = profile.sells_data and share >= (test.sale_share or 0)
     if test.reduced_consumers is not None and count >= test.reduced_consumers and sells:

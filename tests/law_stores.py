@@ -1,0 +1,182 @@
+"""Answers for test stores near each law's edge: a plain modern store, changed per test."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from generator.answers import profile_from_answers
+from generator.model import StoreProfile
+
+BASE: dict[str, Any] = {
+    "business": {
+        "legal_name": "Plain Paper Co.",
+        "store_name": "Plain Paper",
+        "websites": ["https://plainpaper.example/"],
+        "address": {
+            "lines": ["1 Main Street"],
+            "city": "Springfield",
+            "region": "IL",
+            "postal_code": "62701",
+            "country": "US",
+        },
+        "contact": {
+            "name": "Privacy Team",
+            "email": "privacy@plainpaper.example",
+            "toll_free": "800-555-0100",
+            "web_form": "https://plainpaper.example/privacy-request",
+        },
+        "employees": 5,
+        "annual_revenue_usd": 1_000_000,
+        "consumers_per_year": 1_000,
+    },
+    "collection": {
+        "items": [
+            {"category": "name", "necessity": "required", "if_not_provided": "We cannot ship."},
+            {"category": "email", "necessity": "required"},
+            {"category": "postal_address", "necessity": "required"},
+            {"category": "payment_card", "necessity": "required"},
+            {"category": "order_history", "sources": ["from_you", "automatic"]},
+            {"category": "device_and_log", "sources": ["automatic"], "necessity": "automatic"},
+        ]
+    },
+    "use": {
+        "purposes": [
+            {
+                "purpose": "order_fulfilment",
+                "categories": ["name", "email", "postal_address", "order_history"],
+                "legal_basis": "contract",
+            },
+            {"purpose": "payment", "categories": ["name", "payment_card"], "legal_basis": "contract"},
+            {
+                "purpose": "fraud_prevention",
+                "categories": ["device_and_log", "payment_card"],
+                "legal_basis": "legitimate_interests",
+                "legitimate_interest": "stopping stolen cards being used on our site",
+            },
+        ]
+    },
+    "payments": {"processors": ["Stripe"]},
+    "sharing": {
+        "recipients": [
+            {
+                "kind": "payment_processor",
+                "categories": ["name", "payment_card"],
+                "purpose": "take card payments",
+            },
+            {"kind": "hosting", "categories": ["name", "email", "postal_address", "order_history"]},
+        ]
+    },
+    "rights": {
+        "rights": ["access", "correct", "delete", "portability", "opt_out_sale_sharing"],
+        "methods": ["email", "toll_free", "web_form"],
+    },
+    "retention": {
+        "rules": [
+            {
+                "categories": ["order_history", "payment_card"],
+                "basis": "fixed_period",
+                "period": {"amount": 7, "unit": "years"},
+            }
+        ]
+    },
+    "policy": {"effective_date": "2026-11-01"},
+}
+
+
+def deep_merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    out = copy.deepcopy(base)
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = deep_merge(out[key], value)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def answers(**changes: Any) -> dict[str, Any]:
+    return deep_merge(BASE, changes)
+
+
+def store(**changes: Any) -> StoreProfile:
+    """The base store with the given top-level parts merged in (lists replace)."""
+    return profile_from_answers(answers(**changes))
+
+
+def business(**fields: Any) -> dict[str, Any]:
+    return {"business": fields}
+
+
+def dated(day: str) -> dict[str, Any]:
+    return {"policy": {"effective_date": day}}
+
+
+AD_RECIPIENT = {
+    "kind": "advertising",
+    "names": ["AdNet"],
+    "categories": ["device_and_log", "order_history"],
+    "purpose": "show our ads on other sites",
+    "cross_context_ads": True,
+    "use": "own_purposes",
+}
+
+GB_REP = {"name": "UK Rep Ltd", "contact": {"email": "rep@ukrep.example"}}
+EU_REP = {"name": "EU Rep GmbH", "contact": {"email": "rep@eurep.example"}}
+
+# Reaches every law at once, with every answer the laws ask for.
+EVERYTHING: dict[str, Any] = {
+    "business": {
+        "employees": 250,
+        "annual_revenue_usd": 90_000_000,
+        "consumers_per_year": 400_000,
+        "sba_small_business": False,
+        "sells_to_countries": ["US", "CA", "DE", "FR", "GB", "BR", "AU"],
+        "data_stored_in": ["US"],
+        "eu_representative": EU_REP,
+        "uk_representative": GB_REP,
+        "dpo": {"name": "Dana Officer", "email": "dpo@plainpaper.example"},
+        "privacy_officer": {
+            "name": "Chief Privacy Officer",
+            "email": "cpo@plainpaper.example",
+            "postal": {
+                "lines": ["1 Main Street"],
+                "city": "Springfield",
+                "region": "IL",
+                "postal_code": "62701",
+                "country": "US",
+            },
+        },
+    },
+    "sharing": {
+        "recipients": [
+            {
+                "kind": "payment_processor",
+                "categories": ["name", "payment_card"],
+                "purpose": "take card payments",
+            },
+            {"kind": "hosting", "categories": ["name", "email", "postal_address", "order_history"]},
+            AD_RECIPIENT,
+        ]
+    },
+    "cookies": {
+        "kinds": ["strictly_necessary", "advertising"],
+        "consent_banner": True,
+        "global_privacy_control": True,
+    },
+    "rights": {
+        "rights": [
+            "access",
+            "correct",
+            "delete",
+            "portability",
+            "opt_out_sale_sharing",
+            "opt_out_targeted_ads",
+        ],
+        "methods": ["email", "toll_free", "web_form"],
+    },
+    "international": {"transfers": [{"destination": "US", "safeguard": "dpf"}]},
+}
+
+
+def everything(**changes: Any) -> StoreProfile:
+    return profile_from_answers(deep_merge(answers(**EVERYTHING), changes))
