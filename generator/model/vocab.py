@@ -253,6 +253,7 @@ class Safeguard(StrEnum):
     UK_ADDENDUM = "uk_addendum"
     CONSENT = "consent"
     CONTRACT_NECESSITY = "contract_necessity"
+    PROVIDER_CONTRACT = "provider_contract"
 
 
 class TrustProgramKind(StrEnum):
@@ -506,6 +507,10 @@ LABELS = LabelTable(
         (Safeguard.UK_ADDENDUM, "the UK Addendum to the standard contractual clauses"),
         (Safeguard.CONSENT, "your explicit consent"),
         (Safeguard.CONTRACT_NECESSITY, "necessity for our contract with you"),
+        (
+            Safeguard.PROVIDER_CONTRACT,
+            "contracts that require the recipient to protect the data as we do",
+        ),
         (TrustProgramKind.SEAL, "privacy seal"),
         (TrustProgramKind.DISPUTE_RESOLUTION, "dispute resolution program"),
         (ChangeNotice.POSTING, "posting the new version on this page"),
