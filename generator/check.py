@@ -214,12 +214,16 @@ _PARTNERS = (RecipientKind.MARKETING_PARTNER, RecipientKind.DATA_BROKER)
 
 
 def _uses_for_itself(recipient: Recipient) -> bool:
-    """A recipient that gets data for its own ends without the person directing it."""
+    """A recipient that gets data for its own marketing without the person directing it.
+
+    Independent controllers with their own non-marketing purposes (a carrier, a fraud
+    service) are not what a no-sale promise is read against.
+    """
     # Ad sharing is disclosed as sharing, not hidden behind the no-sale promise.
     exempt = recipient.with_consent_only or recipient.cross_context_ads
     if exempt or recipient.kind is RecipientKind.AFFILIATE:
         return False
-    return recipient.kind in _PARTNERS or recipient.use is not RecipientUse.ON_OUR_BEHALF
+    return recipient.kind in _PARTNERS or recipient.use is RecipientUse.OWN_MARKETING
 
 
 @rule

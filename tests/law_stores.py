@@ -47,7 +47,11 @@ BASE: dict[str, Any] = {
                 "categories": ["name", "email", "postal_address", "order_history"],
                 "legal_basis": "contract",
             },
-            {"purpose": "payment", "categories": ["name", "payment_card"], "legal_basis": "contract"},
+            {
+                "purpose": "payment",
+                "categories": ["name", "payment_card"],
+                "legal_basis": "contract",
+            },
             {
                 "purpose": "fraud_prevention",
                 "categories": ["device_and_log", "payment_card"],

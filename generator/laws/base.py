@@ -120,15 +120,16 @@ def reaches_us_state(profile: StoreProfile, state: str) -> bool:
 
 
 def consumers_in_state(profile: StoreProfile, state: str) -> int:
-    """Consumers a year in one state; the store-wide total when the state is not broken out.
+    """Consumers a year in one state, from the store's breakdown where it names the state.
 
-    Falling back to the total over-counts, so a store that has not split its
-    customers by state is held to the stricter reading.
+    For a state it does not name, every consumer not counted elsewhere might live there,
+    so the unassigned rest of ``consumers_per_year`` is used: the stricter reading that
+    the answers still allow.
     """
     by_state = profile.business.consumers_by_state
     if state in by_state:
         return by_state[state]
-    return profile.business.consumers_per_year
+    return max(0, profile.business.consumers_per_year - sum(by_state.values()))
 
 
 def money(amount: int) -> str:

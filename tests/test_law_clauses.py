@@ -1,0 +1,177 @@
+"""The law sections' rendered text says what each requirement needs, not only its id."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from law_stores import everything, store
+
+from generator import laws
+from generator.compose import render_policy
+from generator.document import PolicyDocument
+from generator.model import StoreProfile
+
+
+def section(doc: PolicyDocument, clause: str) -> str:
+    """The Markdown of one rendered clause, from its heading to the next section."""
+    number = next(s.number for s in doc.sections if s.clause == clause)
+    start = doc.markdown.index(f"\n## {number}. ")
+    end = doc.markdown.find("\n## ", start + 1)
+    return doc.markdown[start : end if end != -1 else None]
+
+
+def covered_by(doc: PolicyDocument, clause: str) -> set[str]:
+    return set(next(s.covers for s in doc.sections if s.clause == clause))
+
+
+@pytest.fixture(scope="module")
+def full() -> PolicyDocument:
+    return render_policy(everything())
+
+
+def test_each_applying_laws_requirements_are_declared_by_some_section(full: PolicyDocument) -> None:
+    profile = everything()
+    covered = full.covered()
+    for law_id, verdict in laws.applicable(profile).items():
+        if verdict.applies:
+            needed = [r.id for r in laws.LAWS[law_id].requirements if r.needed_for(profile)]
+            assert [r for r in needed if r not in covered] == [], law_id
+
+
+def test_ccpa_table_uses_the_statutory_category_names(full: PolicyDocument) -> None:
+    text = section(full, "california")
+    assert "| Identifiers |" in text
+    assert (
+        "| Personal information categories listed in the California Customer Records statute |"
+        in text
+    )
+    assert "| Commercial information |" in text
+    assert "Advertising networks" in text  # sold or shared column
+    assert "CCPA-01" in covered_by(full, "california")
+
+
+def test_ccpa_section_states_rights_methods_and_gpc(full: PolicyDocument) -> None:
+    text = section(full, "california")
+    assert "opt out of the sale or sharing" in text
+    assert "800-555-0100" in text  # toll-free request line
+    assert "authorized agent" in text
+    assert "Global Privacy Control" in text
+    assert '"Do Not Sell or Share My Personal Information"' in text
+    assert "under 16" in text
+
+
+def test_ccpa_without_sale_says_none() -> None:
+    doc = render_policy(store(business={"annual_revenue_usd": 30_000_000}))
+    text = section(doc, "california")
+    assert "have not sold or shared any personal information" in text
+    assert "Do Not Sell" not in text
+
+
+def test_gdpr_section_names_the_supervisory_authority_right(full: PolicyDocument) -> None:
+    text = section(full, "eea-uk")
+    assert "right to complain to a data protection supervisory authority" in text
+    assert "Information Commissioner's Office (ICO)" in text
+    assert "| Prevent fraud and check orders |" in text and "Our legitimate interests" in text
+    assert "EU Rep GmbH" in text and "UK Rep Ltd" in text
+    assert "the EU-U.S. Data Privacy Framework" in text
+    assert {"GDPR-08", "GDPR-10", "UK-01"} <= covered_by(full, "eea-uk")
+
+
+def texas_seller(**changes: Any) -> StoreProfile:
+    sensitive_sale = {
+        "kind": "data_broker",
+        "categories": ["sensitive"],
+        "sale": True,
+        "use": "own_purposes",
+    }
+    base: dict[str, Any] = {
+        "business": {"sba_small_business": False, "sells_to_us_states": ["TX"]},
+        "collection": {
+            "items": [
+                {"category": "name"},
+                {"category": "email"},
+                {"category": "sensitive"},
+            ],
+            "sensitive_kinds": ["precise_geolocation"],
+        },
+        "use": {"purposes": [{"purpose": "account", "categories": ["name", "email"]}]},
+        "payments": {"processors": []},
+        "sharing": {"recipients": [sensitive_sale]},
+        "retention": {"rules": []},
+        "rights": {"rights": ["access", "delete", "opt_out_sale_sharing"]},
+    }
+    base.update(changes)
+    return store(**base)
+
+
+def test_texas_notice_is_verbatim_when_sensitive_data_is_sold() -> None:
+    doc = render_policy(texas_seller())
+    assert "NOTICE: We may sell your sensitive personal data." in section(doc, "us-state-laws")
+    assert "ST-10" in covered_by(doc, "us-state-laws")
+
+
+def test_no_texas_notice_without_a_sale() -> None:
+    doc = render_policy(texas_seller(sharing={"recipients": []}))
+    assert "NOTICE:" not in doc.markdown
+
+
+def test_connecticut_llm_statement_from_july_2026() -> None:
+    ct = {"business": {"consumers_per_year": 40_000, "sells_to_us_states": ["CT"]}}
+    after = render_policy(store(**ct))
+    assert "We do not collect, use or sell personal data to train large language models." in (
+        section(after, "us-state-laws")
+    )
+    before = render_policy(store(**ct, policy={"effective_date": "2026-06-30"}))
+    assert "us-state-laws" not in [s.clause for s in before.sections]
+
+
+def test_state_appeals_are_explained(full: PolicyDocument) -> None:
+    text = section(full, "us-state-laws")
+    assert "you can appeal" in text
+    assert "attorney general" in text
+
+
+def test_coppa_01_text_for_a_child_directed_site() -> None:
+    kids = {
+        "children": {
+            "directed_to_children": True,
+            "minimum_age": 8,
+            "child_data": ["name"],
+            "parental_consent_method": "A parent confirms by signed form.",
+        }
+    }
+    doc = render_policy(store(**kids))
+    text = section(doc, "children")
+    assert "COPPA-01" in covered_by(doc, "children")
+    assert "review the personal information we hold about their child" in text
+    assert "ask us to delete it" in text
+    assert "A parent confirms by signed form." in text
+
+
+def test_coppa_02_text_for_a_general_audience_store() -> None:
+    doc = render_policy(store(children={"minimum_age": 18}))
+    text = section(doc, "children")
+    assert "aged 18 or older" in text
+    assert "not directed to children under 13" in text
+    assert "we will delete it" in text
+
+
+def test_canada_section_names_officer_commissioner_and_cross_border(full: PolicyDocument) -> None:
+    text = section(full, "canada")
+    assert "cpo@plainpaper.example" in text
+    assert "Privacy Commissioner of Canada" in text
+    assert "outside Canada, in the United States" in text
+
+
+def test_brazil_and_australia_sections(full: PolicyDocument) -> None:
+    assert "encarregado" in section(full, "brazil")
+    assert "Article 18" in section(full, "brazil")
+    australia = section(full, "australia")
+    assert "Australian Information Commissioner" in australia
+    assert "the United States" in australia
+
+
+def test_law_sections_absent_where_laws_do_not_apply() -> None:
+    clauses = {s.clause for s in render_policy(store()).sections}
+    assert not clauses & {"california", "us-state-laws", "eea-uk", "canada", "brazil", "australia"}

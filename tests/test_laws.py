@@ -1,0 +1,237 @@
+"""Each law's applicability, just inside and just outside its threshold, and the registry."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from law_stores import AD_RECIPIENT, GB_REP, business, dated, store
+
+from generator import laws
+from generator.laws import ccpa, lgpd, us_states
+from generator.model import StoreProfile
+
+REQUIREMENTS_MD = Path("/work/shared/legal/requirements.md")
+LAW_IDS = {
+    "caloppa", "ccpa", "shine_the_light", "us_states", "gdpr", "uk_gdpr",
+    "coppa", "can_spam", "pipeda", "lgpd", "australia",
+}  # fmt: skip
+
+
+def applies(law_id: str, profile: StoreProfile) -> bool:
+    return laws.applicable(profile)[law_id].applies
+
+
+def test_every_law_id_is_present_with_a_reason() -> None:
+    verdicts = laws.applicable(store())
+    assert set(verdicts) == LAW_IDS == set(laws.LAWS)
+    assert all(v.reason.endswith(".") for v in verdicts.values())
+
+
+def test_requirement_ids_match_the_legal_source() -> None:
+    if not REQUIREMENTS_MD.exists():
+        pytest.fail(f"{REQUIREMENTS_MD} is missing")
+    source_ids = set(re.findall(r"^\| ([A-Z]+-\d\d) \|", REQUIREMENTS_MD.read_text(), re.M))
+    assert source_ids == set(laws.requirement_ids())
+
+
+def test_requirement_lookup() -> None:
+    assert laws.requirement("CCPA-01").law == "ccpa"
+    with pytest.raises(KeyError, match="NOPE-1"):
+        laws.requirement("NOPE-1")
+
+
+# ---- CalOPPA -------------------------------------------------------------------------------
+
+
+def test_caloppa_needs_california_customers() -> None:
+    assert applies("caloppa", store(**business(sells_to_us_states=["CA", "NY"])))
+    assert not applies("caloppa", store(**business(sells_to_us_states=["NY"])))
+
+
+# ---- CCPA ----------------------------------------------------------------------------------
+
+
+def test_ccpa_revenue_threshold_2026() -> None:
+    assert not applies("ccpa", store(**business(annual_revenue_usd=26_625_000)))
+    assert applies("ccpa", store(**business(annual_revenue_usd=26_625_001)))
+
+
+def test_ccpa_revenue_threshold_before_2025_adjustment() -> None:
+    old = {**business(annual_revenue_usd=25_000_001), **dated("2024-06-01")}
+    assert applies("ccpa", store(**old))
+    assert ccpa.revenue_threshold(store(**dated("2024-06-01")).policy.updated) == 25_000_000
+
+
+def test_ccpa_consumer_threshold_needs_selling_or_sharing() -> None:
+    sharing = {"sharing": {"recipients": [AD_RECIPIENT]}}
+    counts = {"consumers_by_state": {"CA": 100_000}}
+    assert applies("ccpa", store(**business(**counts), **sharing))
+    assert not applies("ccpa", store(**business(consumers_by_state={"CA": 99_999}), **sharing))
+    assert not applies("ccpa", store(**business(**counts)))
+
+
+def test_ccpa_revenue_share_threshold() -> None:
+    recipient = {**AD_RECIPIENT, "sale": True}
+    sells = {"sharing": {"recipients": [recipient]}}
+    assert applies("ccpa", store(**business(revenue_share_from_selling_data=50), **sells))
+    assert not applies("ccpa", store(**business(revenue_share_from_selling_data=49), **sells))
+
+
+def test_ccpa_not_before_it_took_effect() -> None:
+    big = business(annual_revenue_usd=90_000_000)
+    assert applies("ccpa", store(**big, **dated("2020-01-01")))
+    verdict = laws.applicable(store(**big, **dated("2019-12-31")))["ccpa"]
+    assert not verdict.applies
+    assert "took effect on January 1, 2020" in verdict.reason
+
+
+# ---- Shine the Light -----------------------------------------------------------------------
+
+
+def test_shine_the_light_employee_threshold() -> None:
+    partner = {
+        "kind": "marketing_partner",
+        "categories": ["name", "email"],
+        "use": "own_marketing",
+    }
+    sharing = {"sharing": {"recipients": [partner]}}
+    assert applies("shine_the_light", store(**business(employees=20), **sharing))
+    assert not applies("shine_the_light", store(**business(employees=19), **sharing))
+    assert not applies("shine_the_light", store(**business(employees=20)))
+
+
+# ---- US states -----------------------------------------------------------------------------
+
+
+def scope(profile: StoreProfile) -> tuple[str, ...]:
+    return laws.applicable(profile)["us_states"].scope
+
+
+def test_virginia_consumer_threshold_by_state() -> None:
+    inside = business(consumers_per_year=100_000, sells_to_us_states=["VA"])
+    outside = business(consumers_per_year=99_999, sells_to_us_states=["VA"])
+    assert scope(store(**inside)) == ("Virginia",)
+    assert not applies("us_states", store(**outside))
+
+
+def test_per_state_counts_win_over_the_total() -> None:
+    split = business(consumers_per_year=500_000, consumers_by_state={"VA": 10, "CO": 100_000})
+    assert "Virginia" not in scope(store(**split))
+    assert "Colorado" in scope(store(**split))
+
+
+def test_connecticut_threshold_changes_on_july_1_2026() -> None:
+    ct = business(consumers_per_year=35_000, sells_to_us_states=["CT"])
+    assert scope(store(**ct, **dated("2026-07-01"))) == ("Connecticut",)
+    assert not applies("us_states", store(**ct, **dated("2026-06-30")))
+    assert not applies(
+        "us_states",
+        store(**business(consumers_per_year=34_999, sells_to_us_states=["CT"])),
+    )
+
+
+def test_texas_covers_any_business_that_is_not_small() -> None:
+    tx = {"sells_to_us_states": ["TX"], "consumers_per_year": 10}
+    assert scope(store(**business(sba_small_business=False, **tx))) == ("Texas",)
+    assert not applies("us_states", store(**business(sba_small_business=True, **tx)))
+
+
+def test_utah_needs_revenue_and_consumers() -> None:
+    ut = {"sells_to_us_states": ["UT"], "consumers_per_year": 100_000}
+    assert scope(store(**business(annual_revenue_usd=25_000_000, **ut))) == ("Utah",)
+    assert not applies("us_states", store(**business(annual_revenue_usd=24_999_999, **ut)))
+
+
+def test_reduced_threshold_with_sale_revenue() -> None:
+    seller = {"sharing": {"recipients": [{**AD_RECIPIENT, "sale": True}]}}
+    base = {"sells_to_us_states": ["OR"], "consumers_per_year": 25_000}
+    assert applies(
+        "us_states", store(**business(revenue_share_from_selling_data=25, **base), **seller)
+    )
+    assert not applies(
+        "us_states", store(**business(revenue_share_from_selling_data=24, **base), **seller)
+    )
+
+
+def test_state_table_rows_are_unique_per_state_and_date() -> None:
+    keys = [(t.state, t.since) for t in us_states.STATE_TESTS]
+    assert len(keys) == len(set(keys))
+
+
+# ---- GDPR and UK GDPR ----------------------------------------------------------------------
+
+
+def test_gdpr_follows_sales_to_the_eea() -> None:
+    assert applies("gdpr", store(**business(sells_to_countries=["US", "DE"])))
+    assert not applies("gdpr", store(**business(sells_to_countries=["US", "CH"])))
+    assert applies("gdpr", store(**business(established_in=["US", "IE"])))
+
+
+def test_gdpr_not_before_may_25_2018() -> None:
+    eu = business(sells_to_countries=["FR"])
+    assert applies("gdpr", store(**eu, **dated("2018-05-25")))
+    assert not applies("gdpr", store(**eu, **dated("2018-05-24")))
+
+
+def test_uk_gdpr_follows_the_uk() -> None:
+    assert applies(
+        "uk_gdpr", store(**business(sells_to_countries=["GB"], uk_representative=GB_REP))
+    )
+    assert not applies("uk_gdpr", store(**business(sells_to_countries=["IE"])))
+
+
+# ---- COPPA and CAN-SPAM --------------------------------------------------------------------
+
+
+def test_coppa_is_full_for_child_directed_sites() -> None:
+    kids: dict[str, Any] = {
+        "children": {"directed_to_children": True, "minimum_age": 8},
+    }
+    profile = store(**kids)
+    assert "directed to children" in laws.applicable(profile)["coppa"].reason
+    needed = [r.id for r in laws.LAWS["coppa"].requirements if r.needed_for(profile)]
+    assert needed == ["COPPA-01"]
+    general = [r.id for r in laws.LAWS["coppa"].requirements if r.needed_for(store())]
+    assert general == ["COPPA-02"]
+    assert not applies("coppa", store(**business(sells_to_countries=["FR"], established_in=["FR"])))
+
+
+def test_can_spam_needs_marketing_email() -> None:
+    email = {"marketing": {"channels": ["email"]}}
+    assert applies("can_spam", store(**email))
+    assert not applies("can_spam", store(marketing={"channels": ["postal"]}))
+
+
+# ---- Canada, Brazil, Australia -------------------------------------------------------------
+
+
+def test_pipeda_follows_canada() -> None:
+    assert applies("pipeda", store(**business(sells_to_countries=["US", "CA"])))
+    assert not applies("pipeda", store())
+
+
+def test_lgpd_and_its_dpo_threshold() -> None:
+    br = {"sells_to_countries": ["BR"]}
+    assert applies("lgpd", store(**business(**br)))
+    assert not applies("lgpd", store())
+    small = store(**business(annual_revenue_usd=lgpd.SMALL_AGENT_REVENUE_USD, **br))
+    large = store(**business(annual_revenue_usd=lgpd.SMALL_AGENT_REVENUE_USD + 1, **br))
+    assert not laws.requirement("LGPD-02").needed_for(small)
+    assert laws.requirement("LGPD-02").needed_for(large)
+
+
+def test_australia_small_business_exemption() -> None:
+    au = {"sells_to_countries": ["AU"]}
+    assert applies("australia", store(**business(annual_revenue_usd=2_000_001, **au)))
+    assert not applies("australia", store(**business(annual_revenue_usd=2_000_000, **au)))
+    seller = {"sharing": {"recipients": [{**AD_RECIPIENT, "sale": True}]}}
+    assert applies("australia", store(**business(annual_revenue_usd=10, **au), **seller))
+
+
+def test_unnamed_states_get_only_the_unassigned_consumers() -> None:
+    split = business(consumers_per_year=120_000, consumers_by_state={"CA": 100_000})
+    assert "Virginia" not in scope(store(**split))
+    assert "Virginia" in scope(store(**business(consumers_per_year=120_000)))
