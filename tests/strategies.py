@@ -454,6 +454,7 @@ def store_answers(draw: st.DrawFn) -> dict[str, Any]:
             "business_transfers": draw(st.booleans()),
             "fraud_exchange": draw(st.booleans()),
             "transfer_keeps_promises": draw(st.booleans()),
+            **({"marketing_opt_out_contact": draw(_contact("optout"))} if draw(_rarely()) else {}),
         },
         "cookies": draw(_cookies()),
         "marketing": draw(_marketing(channels)),
