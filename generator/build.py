@@ -78,10 +78,15 @@ def check_sources(files: Sequence[Path]) -> None:
         seen[file.stem] = file
 
 
-def build_file(source: Path, options: BuildOptions) -> BuildResult:
+PdfRenderer = Callable[[PolicyDocument, str], bytes]
+
+
+def build_file(
+    source: Path, options: BuildOptions, pdf_renderer: PdfRenderer | None = None
+) -> BuildResult:
     """Build one answers file; every problem becomes part of the result, never an exception."""
     try:
-        return BuildResult(source, written=_build(source, options))
+        return BuildResult(source, written=_build(source, options, pdf_renderer))
     except PolicygenError as exc:
         return BuildResult(source, errors=_error_lines(source, exc), exit_code=exc.exit_code)
     except Exception as exc:  # a bug must not take the rest of the batch down with it
@@ -89,18 +94,26 @@ def build_file(source: Path, options: BuildOptions) -> BuildResult:
         return BuildResult(source, errors=(message,), exit_code=1)
 
 
-def _build(source: Path, options: BuildOptions) -> tuple[Path, ...]:
+def _build(
+    source: Path, options: BuildOptions, pdf_renderer: PdfRenderer | None
+) -> tuple[Path, ...]:
     from generator.answers import load_profile
     from generator.compose import render_policy
 
     profile = load_profile(source)
     doc = render_policy(profile, options.templates, annotate=options.annotate)
-    rendered = render_formats(doc, options.formats, fragment=options.fragment)
+    rendered = render_formats(
+        doc, options.formats, fragment=options.fragment, pdf_renderer=pdf_renderer
+    )
     return write_outputs(output_dir(source, options), rendered)
 
 
 def render_formats(
-    doc: PolicyDocument, formats: Sequence[str], *, fragment: bool
+    doc: PolicyDocument,
+    formats: Sequence[str],
+    *,
+    fragment: bool,
+    pdf_renderer: PdfRenderer | None = None,
 ) -> dict[str, bytes]:
     """The bytes of each wanted format; HTML is rendered once and reused for the PDF."""
     out: dict[str, bytes] = {}
@@ -114,10 +127,38 @@ def render_formats(
             html = render_html(doc, fragment=True) if fragment else page
             out["html"] = html.encode("utf-8")
         if "pdf" in formats:
-            from generator.render.pdf import render_pdf
-
-            out["pdf"] = render_pdf(doc, page)
+            out["pdf"] = (pdf_renderer or _render_pdf)(doc, page)
     return out
+
+
+def _render_pdf(doc: PolicyDocument, page: str) -> bytes:
+    from generator.render.pdf import render_pdf
+
+    return render_pdf(doc, page)
+
+
+def _warm_up_pdf() -> None:
+    """Import WeasyPrint and load the fonts, ready for the first render."""
+    from generator.render.pdf import warm_up
+
+    warm_up()
+
+
+def build_file_overlapped(source: Path, options: BuildOptions) -> BuildResult:
+    """One file with a PDF on a machine with spare cores.
+
+    WeasyPrint's import and font loading take about as long as reading the answers and
+    composing the policy, so a helper process does the former while this one does the
+    latter, then renders the PDF.
+    """
+    with ProcessPoolExecutor(max_workers=1, mp_context=_fork_context()) as pool:
+        warming = pool.submit(_warm_up_pdf)
+
+        def render_in_helper(doc: PolicyDocument, page: str) -> bytes:
+            warming.result()
+            return pool.submit(_render_pdf, doc, page).result()
+
+        return build_file(source, options, render_in_helper)
 
 
 def write_outputs(folder: Path, rendered: dict[str, bytes]) -> tuple[Path, ...]:
@@ -149,16 +190,22 @@ def build_many(
 ) -> list[BuildResult]:
     """Build every file, over ``jobs`` processes (default: the CPU count); results in order."""
     check_sources(files)
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(files)))
     results: dict[Path, BuildResult] = {}
-    for result in _results(files, options, workers):
+    for result in _results(files, options, jobs):
         results[result.source] = result
         if on_result is not None:
             on_result(result)
     return [results[file] for file in files]
 
 
-def _results(files: Sequence[Path], options: BuildOptions, workers: int) -> Iterator[BuildResult]:
+def _results(
+    files: Sequence[Path], options: BuildOptions, jobs: int | None
+) -> Iterator[BuildResult]:
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(files)))
+    spare_cores = (jobs or os.cpu_count() or 1) > 1
+    if len(files) == 1 and "pdf" in options.formats and spare_cores:
+        yield build_file_overlapped(files[0], options)
+        return
     if workers == 1:
         for file in files:
             yield build_file(file, options)

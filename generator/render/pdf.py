@@ -50,13 +50,20 @@ def render_pdf(doc: PolicyDocument, html: str | None = None) -> bytes:
     try:
         with source_date_epoch(doc.last_updated):
             page = weasyprint.HTML(
-                string=with_print_stylesheet(html), base_url=_asset_base_url(), url_fetcher=fetcher
+                string=with_print_stylesheet(html), base_url=asset_base_url(), url_fetcher=fetcher
             )
             document = page.render(font_config=_font_config(), pdf_variant=PDF_VARIANT)
             pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True)
     except (OSError, ValueError) as exc:
         raise PolicygenError(f"PDF rendering failed: {exc}") from None
     return pdf
+
+
+def warm_up() -> None:
+    """Do the once-per-process work of a render (imports, fonts) ahead of time."""
+    import weasyprint  # noqa: F401
+
+    _font_config()
 
 
 def with_print_stylesheet(html: str) -> str:
@@ -114,7 +121,7 @@ def source_date_epoch(day: dt.date) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-def _asset_base_url() -> str:
+def asset_base_url() -> str:
     return (templates_dir() / "html").resolve().as_uri() + "/"
 
 
