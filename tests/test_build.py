@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -196,3 +197,23 @@ def test_markdown_build_never_imports_weasyprint(tmp_path: Path) -> None:
     loaded = _modules_after(code)
     assert "generator.compose" in loaded
     assert "weasyprint" not in loaded
+
+
+def test_annotate_and_templates_reach_compose(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.compose
+
+    calls: list[tuple[Path | None, bool]] = []
+    real = generator.compose.render_policy
+
+    def recording(
+        profile: Any, templates_dir: Path | None = None, *, annotate: bool = False
+    ) -> Any:
+        calls.append((templates_dir, annotate))
+        return real(profile, templates_dir, annotate=annotate)
+
+    monkeypatch.setattr(generator.compose, "render_policy", recording)
+    options = BuildOptions(formats=("md",), out=tmp_path, templates=tmp_path, annotate=True)
+    assert build_file(EXAMPLE, options).ok
+    assert calls == [(tmp_path, True)]
