@@ -29,6 +29,7 @@ from typing import Any
 
 import jinja2
 import jinja2.sandbox
+from pydantic import AnyUrl
 from pydantic_core import Url
 
 from generator import resources
@@ -197,7 +198,7 @@ def finalize(value: object) -> object:
         )
     if isinstance(value, StrEnum):
         raise TypeError(f"a template printed the raw value {value.value!r}; use the 'label' filter")
-    if isinstance(value, Url):
+    if isinstance(value, Url | AnyUrl):
         return link(value)
     if isinstance(value, dt.date):
         return date_long(value)
@@ -469,9 +470,13 @@ def _split_clause(name: str, text: str) -> tuple[str, str]:
 _HEADING = re.compile(r"^(#{1,6}) ")
 
 
+# A user's value ending in a full stop ('Acme, Inc.') at the end of our own sentence.
+_DOUBLE_STOP = re.compile(r"(?<![.\\])\.\.(?!\.)")
+
+
 def tidy(markdown: str) -> str:
     """Trailing spaces off, one blank line between blocks, subheadings without a body dropped."""
-    lines = [line.rstrip() for line in markdown.strip().splitlines()]
+    lines = [_DOUBLE_STOP.sub(".", line.rstrip()) for line in markdown.strip().splitlines()]
     blocks: list[list[str]] = []
     for line in lines:
         if not line:

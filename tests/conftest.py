@@ -69,3 +69,42 @@ def sample_policy(store: str = "TonerRefillKits", markdown: str | None = None) -
         ),
         keywords=("privacy policy", store, "personal information"),
     )
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="Rewrite tests/golden/*.md from the current templates instead of comparing.",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+def answer_strings(value: object) -> list[str]:
+    """Every string in a dumped profile: the text a user typed."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in answer_strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in answer_strings(v)]
+    return []
+
+
+def mask_answers(profile: Any, markdown: str, token: str) -> str:
+    """The Markdown with each value from the answers (as the clauses print it) replaced by
+    token, so that checks of our wording are not fooled by what a user typed."""
+    from generator.compose import capfirst, clause_end, escape_markdown, sentence
+
+    forms: set[str] = set()
+    for value in answer_strings(profile.model_dump(mode="json")):
+        forms |= {value, escape_markdown(value), clause_end(value), sentence(value)}
+        forms.add(capfirst(value))
+    for form in sorted((f for f in forms if f.strip()), key=len, reverse=True):
+        markdown = markdown.replace(form, token)
+    return markdown
