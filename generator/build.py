@@ -270,6 +270,14 @@ def _build_with_progress(
         MofNCompleteColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+    # No auto-refresh: its thread would be running when the worker processes are forked.
+    progress = Progress(*columns, console=Console(stderr=True), transient=True, auto_refresh=False)
+    with progress:
         task = progress.add_task("Building", total=len(files))
-        return build_many(files, options, jobs, on_result=lambda _: progress.advance(task))
+
+        def advance(_: BuildResult) -> None:
+            progress.advance(task)
+            progress.refresh()
+
+        progress.refresh()
+        return build_many(files, options, jobs, on_result=advance)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -217,3 +218,24 @@ def test_annotate_and_templates_reach_compose(
     options = BuildOptions(formats=("md",), out=tmp_path, templates=tmp_path, annotate=True)
     assert build_file(EXAMPLE, options).ok
     assert calls == [(tmp_path, True)]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = [tmp_path / "a.yaml", tmp_path / "b.yaml"]
+    for file in files:
+        shutil.copy(EXAMPLE, file)
+    options = BuildOptions(formats=("md",), out=tmp_path / "out")
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    results = build._build_with_progress(files, options, 1)
+    assert [r.ok for r in results] == [True, True]
+    assert "Building" in terminal.getvalue()
+    redirected = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", redirected)
+    build._build_with_progress(files, options, 1)
+    assert redirected.getvalue() == ""
