@@ -443,6 +443,13 @@ class _Render:
         self.clauses.append(_Rendered(name, title, body, tuple(ids)))
         return Md(_placeholder(len(self.clauses) - 1))
 
+    def rendered_sections(self) -> list[Section]:
+        """The sections rendered so far, numbered in call order (for the coverage appendix)."""
+        return [
+            Section(n, Md(c.title), _anchor(c.name), c.name, c.covers)
+            for n, c in enumerate(self.clauses, 1)
+        ]
+
     def toc(self) -> Md:
         return Md(_TOC_PLACEHOLDER)
 
@@ -539,6 +546,7 @@ def _context(profile: StoreProfile, render: _Render, annotate: bool) -> dict[str
         "covers": render.covers,
         "clause": render.clause,
         "toc": render.toc,
+        "rendered_sections": render.rendered_sections,
         "plural": plural,
         "title": Md(TITLE),
     }

@@ -1,0 +1,202 @@
+"""compose: escaping, grammar filters, the sandbox, errors, numbering, anchors and the TOC."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html import escape as html_escape
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from generator.answers import load_profile
+from generator.compose import (
+    a_an,
+    date_long,
+    escape_markdown,
+    join_and,
+    join_or,
+    plural,
+    render_policy,
+    tidy,
+)
+from generator.errors import TemplateError
+from generator.model import StoreProfile
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+HOSTILE = "*Acme* <b>{{x}}</b>"
+
+
+@pytest.fixture(scope="module")
+def toner() -> StoreProfile:
+    return load_profile(EXAMPLES / "tonerrefillkits.yaml")
+
+
+def renamed(profile: StoreProfile, name: str) -> StoreProfile:
+    data = profile.model_dump(mode="python")
+    data["business"]["store_name"] = name
+    data["business"]["legal_name"] = name
+    return StoreProfile.model_validate(data)
+
+
+def html(markdown: str) -> str:
+    return MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        HOSTILE,
+        "- not a list",
+        "1. not a list",
+        "3) nor this",
+        "# not a heading",
+        "+ plus",
+        "= setext",
+        "a | b | c",
+        "[x](https://evil.example)",
+        "![img](x.png)",
+        "`code` and ~~strike~~",
+        "&copy; &#169; AT&T",
+        "back\\slash_under_score",
+        "two\n\nparagraphs",
+    ],
+)
+def test_escaped_text_renders_as_itself(text: str) -> None:
+    rendered = html(escape_markdown(text))
+    expected = " ".join(text.split())
+    assert rendered == f"<p>{html_escape(expected)}</p>\n"
+
+
+def test_a_hostile_store_name_appears_literally_and_is_never_evaluated(
+    toner: StoreProfile,
+) -> None:
+    doc = render_policy(renamed(toner, HOSTILE))
+    assert "\\*Acme\\* \\<b\\>\\{\\{x\\}\\}\\</b\\>" in doc.markdown
+    page = html(doc.markdown)
+    assert "*Acme* &lt;b&gt;{{x}}&lt;/b&gt;" in page
+    assert "<em>" not in page and "<b>" not in page
+    evaluated = render_policy(renamed(toner, "{{ 7 * 7 }}")).markdown
+    assert "49" not in evaluated and "\\{\\{ 7 \\* 7 \\}\\}" in evaluated
+    assert doc.store_name == HOSTILE
+
+
+def test_grammar_filters() -> None:
+    assert join_and(["a"]) == "a"
+    assert join_and(["a", "b"]) == "a and b"
+    assert join_and(["a", "b", "c"]) == "a, b, and c"
+    assert join_or(["a", "b", "c"]) == "a, b, or c"
+    assert join_and(["*x*", "y"]) == "\\*x\\* and y"
+    with pytest.raises(TypeError):
+        join_and([])
+    assert plural(1, "day", "days") == "day"
+    assert plural(0, "day", "days") == "days"
+    assert plural(["a", "b"], "is", "are") == "are"
+    assert a_an("email address") == "an email address"
+    assert a_an("privacy seal") == "a privacy seal"
+    assert a_an("user account") == "a user account"
+    assert a_an("hour") == "an hour"
+    assert a_an("SMS") == "an SMS"
+    assert a_an("one-time code") == "a one-time code"
+    assert date_long(dt.date(2010, 3, 2)) == "March 2, 2010"
+
+
+def test_tidy_drops_subheadings_without_body_and_extra_blank_lines() -> None:
+    text = "Intro.  \n\n\n\n### Empty\n\n### Kept\nBody.\n\n### Also empty\n"
+    assert tidy(text) == "Intro.\n\n### Kept\nBody."
+
+
+def test_sections_are_numbered_anchored_and_listed_in_the_toc(toner: StoreProfile) -> None:
+    doc = render_policy(toner)
+    headings = re.findall(r"^## (\d+)\. (.+)$", doc.markdown, re.MULTILINE)
+    assert [(int(n), t) for n, t in headings] == [(s.number, s.title) for s in doc.sections]
+    assert [s.number for s in doc.sections] == list(range(1, len(doc.sections) + 1))
+    anchors = [s.anchor for s in doc.sections]
+    assert len(set(anchors)) == len(anchors)
+    assert all(s.anchor == s.clause for s in doc.sections)
+    for s in doc.sections:
+        assert f"{s.number}. [{s.title}](#{s.anchor})" in doc.markdown
+    assert doc.markdown.count("\n# ") + doc.markdown.startswith("# ") == 1
+
+
+def test_document_fields(toner: StoreProfile) -> None:
+    doc = render_policy(toner)
+    assert doc.title == "Privacy Policy"
+    assert doc.store_name == "TonerRefillKits"
+    assert doc.effective_date == dt.date(1999, 7, 15)
+    assert doc.last_updated == dt.date(2016, 2, 15)
+    assert "Effective date: July 15, 1999." in doc.markdown
+    assert "Last updated: February 15, 2016." in doc.markdown
+    assert doc.description.count(".") == 1 and doc.description.endswith(".")
+    assert "privacy policy" in doc.keywords and "CalOPPA" in doc.keywords
+    assert doc.language == "en"
+
+
+def test_same_profile_gives_identical_markdown(toner: StoreProfile) -> None:
+    assert render_policy(toner).markdown == render_policy(toner).markdown
+
+
+def test_annotate_adds_the_coverage_appendix(toner: StoreProfile) -> None:
+    plain = [s.anchor for s in render_policy(toner).sections]
+    annotated = [s.anchor for s in render_policy(toner, annotate=True).sections]
+    assert "coverage-appendix" not in plain
+    assert annotated[-1] == "coverage-appendix"
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    (folder / "clauses").mkdir(exist_ok=True)
+    path = folder / "clauses" / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_user_override_replaces_a_clause_and_keeps_its_anchor(
+    toner: StoreProfile, tmp_path: Path
+) -> None:
+    write(
+        tmp_path, "security.md.j2", "## Keeping data safe\n\nWe lock {{ p.business.store_name }}.\n"
+    )
+    doc = render_policy(toner, tmp_path)
+    security = next(s for s in doc.sections if s.anchor == "security")
+    assert security.title == "Keeping data safe"
+    assert "We lock TonerRefillKits." in doc.markdown
+    assert "No way of sending or storing data" not in doc.markdown
+
+
+def test_a_clause_that_renders_blank_disappears_with_its_heading(
+    toner: StoreProfile, tmp_path: Path
+) -> None:
+    write(tmp_path, "security.md.j2", "## Safety\n{% if false %}text{% endif %}\n")
+    doc = render_policy(toner, tmp_path)
+    assert "security" not in [s.anchor for s in doc.sections]
+    assert "Safety" not in doc.markdown
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("## T\n\nline two\n{{ p.nothing_here }}\n", "security.md.j2:4"),
+        ("## T\n\n{% if %}\n", "security.md.j2:3"),
+        ("## T\n\n{{ p.__class__ }}\n", "security.md.j2:3"),
+        ("## T\n\n{{ p.policy.last_updated if false else none }}\n", "printed None"),
+        ("## T\n\n{{ p.cookies.session }}\n", "printed True"),
+        ("## T\n\n{{ p.marketing.channels[0] }}\n", "label"),
+        ("## T\n\n{{ clause('no-such-clause') }}\n", "no-such-clause"),
+        ("no heading\n", "must start with a '## Title' line"),
+    ],
+)
+def test_template_mistakes_become_template_errors_with_file_and_line(
+    toner: StoreProfile, tmp_path: Path, body: str, message: str
+) -> None:
+    write(tmp_path, "security.md.j2", body)
+    with pytest.raises(TemplateError) as caught:
+        render_policy(toner, tmp_path)
+    assert message in caught.value.message
+
+
+def test_a_missing_templates_folder_is_a_template_error(
+    toner: StoreProfile, tmp_path: Path
+) -> None:
+    with pytest.raises(TemplateError, match="templates folder not found"):
+        render_policy(toner, tmp_path / "nope")
