@@ -25,10 +25,10 @@ def facts(profile: StoreProfile) -> dict[str, object]:
 
 
 def applies(profile: StoreProfile) -> Applicability:
+    # The facts travel even when GDPR does not apply: the shared EEA/UK clause reads
+    # them for a store that only UK GDPR reaches.
     verdict = _scope(profile)
-    if verdict.applies:
-        return Applicability(True, verdict.reason, facts=facts(profile))
-    return verdict
+    return Applicability(verdict.applies, verdict.reason, facts=facts(profile))
 
 
 def _scope(profile: StoreProfile) -> Applicability:
