@@ -178,7 +178,9 @@ def _messages(exc: ValidationError, items: int = 0) -> str:
 
 
 def split_list(text: str) -> list[str]:
-    return [part.strip() for part in text.split(",") if part.strip()]
+    """Entries split on commas, or on semicolons when an entry itself has a comma."""
+    separator = ";" if ";" in text else ","
+    return [part.strip() for part in text.split(separator) if part.strip()]
 
 
 @dataclass
@@ -239,7 +241,11 @@ def as_text(question: Question, value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+        entries = [str(v) for v in value]
+        if any("," in e for e in entries):
+            # Semicolons separate; the last one keeps a single entry with a comma whole.
+            return "; ".join(entries) + ";"
+        return ", ".join(entries)
     return str(value)
 
 
@@ -539,9 +545,7 @@ class Interview:
         if has_path(data, question.field):
             return get_path(data, question.field)
         if question.data.default_expr:
-            return self.expressions.evaluate(
-                question.data.default_expr, self._context({"item": item})
-            )
+            return self.evaluate(question.data.default_expr, item)
         if question.data.default is not None:
             return question.data.default
         return question.spec.default()
@@ -567,16 +571,18 @@ class Interview:
     def _scope(self) -> Scope:
         return Scope(self.answers, StoreProfile)
 
-    def condition(self, name: str) -> bool:
-        return bool(
-            self.expressions.evaluate(self.questionnaire.conditions[name], self._context({}))
-        )
-
-    def _holds(self, expression: str, extra: Mapping[str, Any]) -> bool:
-        context = self._context(extra)
+    def evaluate(self, expression: str, item: Scope | None = None) -> Any:
+        """A `when` or `default_expr` over the answers so far, with the named conditions."""
+        context = self._context({"item": item})
         for name, condition in self.questionnaire.conditions.items():
             context[name] = bool(self.expressions.evaluate(condition, context))
-        return bool(self.expressions.evaluate(expression, context))
+        return self.expressions.evaluate(expression, context)
+
+    def condition(self, name: str) -> bool:
+        return bool(self.evaluate(name))
+
+    def _holds(self, expression: str, extra: Mapping[str, Any]) -> bool:
+        return bool(self.evaluate(expression, extra.get("item")))
 
     def _forget(self, questions: tuple[Question, ...], data: dict[str, Any]) -> None:
         """Answers to questions that no longer apply fall back to the model's defaults."""

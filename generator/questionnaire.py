@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import annotated_types
-from jinja2 import StrictUndefined, TemplateSyntaxError
+from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -214,16 +214,19 @@ class Expressions:
     def compile(self, source: str) -> Callable[..., Any]:
         if source not in self._cache:
             try:
-                self._cache[source] = self.env.compile_expression(source)
+                self._cache[source] = self.env.compile_expression(source, undefined_to_none=False)
             except TemplateSyntaxError as exc:
                 raise QuestionnaireError(f"cannot read the expression {source!r}: {exc}") from None
         return self._cache[source]
 
     def evaluate(self, source: str, context: Mapping[str, Any]) -> Any:
         try:
-            return self.compile(source)(**context)
+            value = self.compile(source)(**context)
+            if isinstance(value, Undefined):
+                bool(value)  # StrictUndefined raises, naming what is missing
         except (UndefinedError, SecurityError, TypeError) as exc:
             raise QuestionnaireError(f"the expression {source!r} failed: {exc}") from None
+        return value
 
 
 @dataclass(frozen=True)

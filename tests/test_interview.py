@@ -1,0 +1,266 @@
+"""The interview logic, driven through a scripted Prompter (no terminal involved)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import example_paths
+
+from generator.answers import answers_from_profile, load_profile
+from generator.interview import (
+    Interview,
+    Scope,
+    conduct,
+    drop_path,
+    load_resume,
+    resume_path,
+    save_resume,
+)
+from generator.model import StoreProfile
+from generator.questionnaire import QuestionnaireError, load
+
+QUESTIONNAIRE = load()
+SMALL_STORE = {
+    "What do customers call your store?": ["Tiny Tea"],
+    "What is the store's web address?": ["tinytea.example"],
+    "Street address of the business": ["1 Leaf Lane"],
+    "City": ["Portland"],
+    "Email address for privacy questions": ["privacy@tinytea.example"],
+}
+
+
+class Scripted:
+    """Answers by question text (a queue per question); anything else gets its default.
+
+    Text answers go through the validator the way a terminal would: a refused answer is
+    recorded with its message and the next scripted answer is tried.
+    """
+
+    def __init__(self, script: dict[str, list[Any]] | None = None) -> None:
+        self.script = {k: list(v) for k, v in (script or {}).items()}
+        self.asked: list[str] = []
+        self.refused: list[tuple[str, str]] = []
+        self.said: list[str] = []
+
+    def _next(self, message: str) -> Any:
+        self.asked.append(message)
+        for key, queue in self.script.items():
+            if message.startswith(key) and queue:
+                return queue.pop(0)
+        return None
+
+    def heading(self, title: str, intro: str | None) -> None:
+        self.said.append(f"== {title}")
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+        # Accepting defaults never fixes a clash; fail instead of going round forever.
+        assert self.said.count("Some answers do not fit together yet:") < 5, self.said[-3:]
+
+    def text(
+        self, message: str, *, default: str, help: str | None, validate: Callable[[Any], Any]
+    ) -> str:
+        while True:
+            typed = self._next(message)
+            typed = default if typed is None else typed
+            error = validate(typed)
+            if error is None:
+                return str(typed)
+            self.refused.append((message, error))
+
+    def confirm(self, message: str, *, default: bool, help: str | None) -> bool:
+        answer = self._next(message)
+        return default if answer is None else bool(answer)
+
+    def select(
+        self, message: str, choices: list[tuple[str, str]], *, default: str | None, help: Any
+    ) -> str:
+        answer = self._next(message)
+        picked = default if answer is None else answer
+        assert picked in dict(choices), (message, picked)
+        return str(picked)
+
+    def checkbox(
+        self,
+        message: str,
+        choices: list[tuple[str, str]],
+        *,
+        checked: list[str],
+        help: str | None,
+        validate: Callable[[Any], Any],
+    ) -> list[str]:
+        while True:
+            answer = self._next(message)
+            picked = checked if answer is None else answer
+            error = validate(picked)
+            if error is None:
+                return list(picked)
+            self.refused.append((message, error))
+
+
+def _run(script: dict[str, list[Any]], answers: dict[str, Any] | None = None) -> Interview:
+    interview = Interview(QUESTIONNAIRE, Scripted({**SMALL_STORE, **script}), answers or {})
+    interview.run()
+    return interview
+
+
+def test_a_small_store_is_done_by_accepting_defaults(tmp_path: Path) -> None:
+    prompter = Scripted(SMALL_STORE)
+    profile, interview = conduct(prompter, tmp_path / "tea.yaml")
+    assert load_profile(tmp_path / "tea.yaml") == profile
+    assert profile.business.websites[0].host == "tinytea.example"
+    assert profile.collects(profile.categories[0])
+    assert 60 <= interview.asked <= 100
+    assert not resume_path(tmp_path / "tea.yaml").exists()
+
+
+def test_a_typo_is_asked_again_with_the_models_message() -> None:
+    interview = _run(
+        {
+            "Email address for privacy questions": ["privacy@tinytea", "privacy@tinytea.example"],
+            "How many people work for the business?": ["lots", "0", "3"],
+        }
+    )
+    prompter = interview.prompter
+    assert isinstance(prompter, Scripted)
+    messages = dict(prompter.refused)
+    assert "not a valid email address" in messages["Email address for privacy questions"]
+    assert [m for q, m in prompter.refused if q.startswith("How many people")] == [
+        "Input should be a valid integer, unable to parse string as an integer",
+        "Input should be greater than or equal to 1",
+    ]
+    assert interview.answers["business"]["employees"] == 3
+
+
+def test_enter_keeps_the_default_and_a_dash_clears_it() -> None:
+    interview = _run({"State, province or county": ["OR", "-"]})
+    assert "region" in interview.answers["business"]["address"]
+    interview = Interview(
+        QUESTIONNAIRE,
+        Scripted({**SMALL_STORE, "State, province or county": ["-"]}),
+        {"business": {"address": {"region": "OR"}}},
+    )
+    interview.run()
+    assert "region" not in interview.answers["business"]["address"]
+
+
+def test_no_cookie_questions_for_a_store_without_cookies() -> None:
+    prefill = {"cookies": {"kinds": ["strictly_necessary", "analytics"], "persistent": True}}
+    interview = _run({"Does the site use cookies?": [False]}, prefill)
+    prompter = interview.prompter
+    assert isinstance(prompter, Scripted)
+    assert "Does the site use cookies?" in prompter.asked
+    assert not any(q.startswith("Which kinds of cookies?") for q in prompter.asked)
+    assert interview.answers["cookies"]["uses_cookies"] is False
+    assert set(interview.answers["cookies"]) == {"uses_cookies", "do_not_track"}
+
+
+def test_ccpa_questions_only_where_thresholds_may_be_met() -> None:
+    small = _run({})
+    assert isinstance(small.prompter, Scripted)
+    assert not any("Toll-free" in q for q in small.prompter.asked)
+    big = _run({"Gross revenue last year": ["30,000,000"]})
+    assert isinstance(big.prompter, Scripted)
+    assert any("Toll-free" in q for q in big.prompter.asked)
+    assert any("Global Privacy Control" in q for q in big.prompter.asked)
+
+
+def test_gdpr_questions_only_for_eu_sales() -> None:
+    us_only = _run({})
+    assert isinstance(us_only.prompter, Scripted)
+    assert not any("data protection officer" in q for q in us_only.prompter.asked)
+    europe = _run(
+        {
+            "Which countries do you sell to?": ["US, de"],
+            "What do you use personal data for?": ["add", "done"],
+            "Which purpose?": ["marketing"],
+            "Which data does it use?": [["email"]],
+            "What is your legal basis under GDPR?": ["consent"],
+        }
+    )
+    assert isinstance(europe.prompter, Scripted)
+    assert europe.answers["business"]["sells_to_countries"] == ["US", "DE"]
+    assert any("legal basis under GDPR" in q for q in europe.prompter.asked)
+    assert any("representative in the EU" in q for q in europe.prompter.asked)
+    assert any("data protection officer" in q for q in europe.prompter.asked)
+    marketing = europe.answers["use"]["purposes"][-1]
+    assert marketing == {"purpose": "marketing", "categories": ["email"], "legal_basis": "consent"}
+
+
+def test_a_clash_sends_the_user_back_to_the_named_section() -> None:
+    interview = _run({"How can people make a request?": [["email", "phone"], ["email"]]})
+    prompter = interview.prompter
+    assert isinstance(prompter, Scripted)
+    assert "Some answers do not fit together yet:" in prompter.said
+    assert any("rights.methods" in line and "phone" in line for line in prompter.said)
+    assert prompter.asked.count("How can people make a request?") == 2
+    assert interview.answers["rights"]["methods"] == ["email"]
+
+
+def test_review_goes_back_into_any_section() -> None:
+    interview = _run(
+        {
+            "Save, or go back to a section?": ["security", "save"],
+            "Will you tell people if their data is exposed in a breach?": [True, False],
+        }
+    )
+    prompter = interview.prompter
+    assert isinstance(prompter, Scripted)
+    assert prompter.asked.count("How do you protect personal data?") == 2
+    assert interview.answers["security"]["breach_notice"] is False
+    assert any(line.strip() == "Breach notice: no" for line in prompter.said)
+
+
+def test_a_group_adds_changes_and_removes_items() -> None:
+    interview = _run(
+        {
+            "What personal data do you collect?": ["add", "0", "done"],
+            "Which kind of data?": ["phone"],
+            "Must customers give it?": ["optional"],
+            "name:": ["remove"],
+        },
+    )
+    categories = [i["category"] for i in interview.answers["collection"]["items"]]
+    assert categories[-1] == "phone"
+    assert "name" not in categories
+    # Purposes offer only collected data, and their defaults drop what was removed.
+    for use in interview.answers["use"]["purposes"]:
+        assert "name" not in use["categories"]
+
+
+@pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.stem)
+def test_from_an_example_reproduces_it_by_pressing_enter(path: Path, tmp_path: Path) -> None:
+    profile, _ = conduct(Scripted(), tmp_path / "again.yaml", from_file=path)
+    assert answers_from_profile(profile) == answers_from_profile(load_profile(path))
+
+
+def test_resume_keeps_answers_and_finished_sections(tmp_path: Path) -> None:
+    target = tmp_path / "tea.yaml"
+    interview = Interview(
+        QUESTIONNAIRE, Scripted(), {"business": {"store_name": "T"}}, ["business"]
+    )
+    save_resume(interview, target)
+    assert load_resume(target) == ({"business": {"store_name": "T"}}, ["business"])
+    resume_path(target).write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(QuestionnaireError, match="not a wizard resume file"):
+        load_resume(target)
+
+
+def test_scope_reads_defaults_and_never_dict_methods() -> None:
+    scope = Scope({"collection": {"items": [{"category": "name"}]}}, StoreProfile)
+    assert scope.collection.items == [{"category": "name"}]
+    assert scope.cookies.uses_cookies is True
+    assert scope.business.sells_to_countries == ["US"]
+    with pytest.raises(AttributeError):
+        _ = scope.cookies.use_cookies
+
+
+def test_dropping_an_answer_prunes_parts_left_empty() -> None:
+    data = {"a": {"b": {"c": 1}}, "d": 2}
+    drop_path(data, "a.b.c")
+    assert data == {"d": 2}
+    drop_path(data, "x.y")
+    assert data == {"d": 2}

@@ -1,0 +1,207 @@
+"""The questionnaire data: every question names a real field, every required field is asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.answers import read_answers
+from generator.interview import Interview, Scope
+from generator.model import StoreProfile
+from generator.model.vocab import LABELS
+from generator.questionnaire import (
+    Kind,
+    QuestionData,
+    QuestionnaireData,
+    QuestionnaireError,
+    SectionData,
+    build,
+    load,
+    resolve,
+    unreachable_required_fields,
+)
+from conftest import example_paths
+
+QUESTIONNAIRE = load()
+
+
+def _model_path(path: str) -> str:
+    return path.replace("[]", "")
+
+
+def test_every_question_names_a_real_model_field() -> None:
+    paths = [path for _, path in QUESTIONNAIRE.all_questions()]
+    assert len(paths) > 100
+    for path in paths:
+        parts = path.split("[].")
+        model = StoreProfile
+        for part in parts[:-1]:
+            spec = resolve(model, part)
+            assert spec.kind is Kind.GROUP and spec.model is not None
+            model = spec.model
+        assert resolve(model, parts[-1]).path == parts[-1]
+
+
+def test_every_required_field_is_reachable() -> None:
+    assert unreachable_required_fields(QUESTIONNAIRE) == []
+
+
+def test_a_missing_required_question_is_reported() -> None:
+    raw = QUESTIONNAIRE.sections[0].data
+    without_name = [q for q in raw.questions if q.field != "business.store_name"]
+    data = QuestionnaireData(
+        sections=[
+            raw.model_copy(update={"questions": without_name}),
+            *(s.data for s in QUESTIONNAIRE.sections[1:]),
+        ]
+    )
+    assert unreachable_required_fields(build(data)) == ["business.store_name"]
+
+
+def test_a_group_needs_its_required_item_fields() -> None:
+    data = QuestionnaireData(
+        sections=[
+            SectionData(
+                id="one",
+                title="One",
+                questions=[
+                    QuestionData(
+                        field="use.purposes",
+                        prompt="Purposes?",
+                        questions=[QuestionData(field="purpose", prompt="Which?")],
+                    )
+                ],
+            )
+        ]
+    )
+    missing = unreachable_required_fields(build(data))
+    assert "use.purposes[].categories" in missing
+    assert "business.store_name" in missing
+
+
+def test_an_unknown_field_is_refused_with_the_known_ones() -> None:
+    data = QuestionnaireData(
+        sections=[
+            SectionData(
+                id="s",
+                title="S",
+                questions=[QuestionData(field="business.shop_name", prompt="?")],
+            )
+        ]
+    )
+    with pytest.raises(
+        QuestionnaireError, match="'shop_name' is not a field of Business.*store_name"
+    ):
+        build(data)
+
+
+def test_a_broken_when_expression_is_refused() -> None:
+    data = QuestionnaireData(
+        sections=[
+            SectionData(
+                id="s",
+                title="S",
+                questions=[QuestionData(field="business.store_name", prompt="?", when="a ==")],
+            )
+        ]
+    )
+    with pytest.raises(QuestionnaireError, match="cannot read the expression"):
+        build(data)
+
+
+def test_mappings_are_not_asked() -> None:
+    data = QuestionnaireData(
+        sections=[
+            SectionData(
+                id="s",
+                title="S",
+                questions=[QuestionData(field="business.consumers_by_state", prompt="?")],
+            )
+        ]
+    )
+    with pytest.raises(QuestionnaireError, match="mappings cannot be asked"):
+        build(data)
+
+
+def test_kinds_come_from_the_model() -> None:
+    kinds = {path: q.kind for q, path in QUESTIONNAIRE.all_questions()}
+    assert kinds["business.store_name"] is Kind.TEXT
+    assert kinds["business.websites"] is Kind.TEXT_LIST
+    assert kinds["business.employees"] is Kind.NUMBER
+    assert kinds["cookies.uses_cookies"] is Kind.YES_NO
+    assert kinds["marketing.consent"] is Kind.CHOICE
+    assert kinds["marketing.channels"] is Kind.CHOICES
+    assert kinds["business.dpo"] is Kind.OBJECT
+    assert kinds["collection.items"] is Kind.GROUP
+    assert kinds["retention.rules[].period.amount"] is Kind.NUMBER
+
+
+def test_every_choice_has_a_plain_english_label() -> None:
+    for question, path in QUESTIONNAIRE.all_questions():
+        if question.spec.enum is not None:
+            missing = [m for m in question.spec.enum if m not in LABELS]
+            assert missing == [], path
+
+
+def _interview(answers: dict[str, object]) -> Interview:
+    return Interview(QUESTIONNAIRE, prompter=None, answers=answers)  # type: ignore[arg-type]
+
+
+def _expressions() -> list[tuple[str, bool]]:
+    """Every `when` and `default_expr`, and whether it runs inside a group item."""
+    found = [(s.data.when, False) for s in QUESTIONNAIRE.sections if s.data.when]
+    for question, path in QUESTIONNAIRE.all_questions():
+        for expression in (question.data.when, question.data.default_expr):
+            if expression:
+                found.append((expression, "[]" in path))
+    return found
+
+
+@pytest.mark.parametrize("source", ["defaults", *(p.name for p in example_paths())])
+def test_when_expressions_compile_and_evaluate(source: str, examples_dir: Path) -> None:
+    answers = {} if source == "defaults" else read_answers(examples_dir / source)[0]
+    interview = _interview(answers)
+    expressions = _expressions()
+    assert len(expressions) > 40
+    for expression, in_item in expressions:
+        item = _first_item_scope(interview, expression) if in_item else None
+        # A misspelt field raises here (StrictUndefined), so evaluating is the check.
+        interview.evaluate(expression, item)
+
+
+def test_a_misspelt_field_in_an_expression_fails_loudly() -> None:
+    interview = _interview({})
+    with pytest.raises(QuestionnaireError, match="use_cookies"):
+        interview.evaluate("cookies.use_cookies")
+
+
+def _first_item_scope(interview: Interview, expression: str) -> Scope:
+    for question, path in QUESTIONNAIRE.all_questions():
+        if question.data.when == expression and "[]" in path:
+            group = path.split("[]")[0]
+            spec = resolve(StoreProfile, group)
+            assert spec.model is not None
+            return Scope({}, spec.model)
+    raise AssertionError(expression)
+
+
+def test_conditions_follow_the_answers() -> None:
+    small = _interview({"business": {"sells_to_countries": ["US"], "annual_revenue_usd": 1000}})
+    assert not small.condition("ccpa_may_apply")
+    assert not small.condition("eu")
+    big = _interview({"business": {"annual_revenue_usd": 30_000_000}})
+    assert big.condition("ccpa_may_apply")
+    european = _interview({"business": {"sells_to_countries": ["US", "DE"]}})
+    assert european.condition("eu")
+    assert european.condition("gdpr_style")
+    no_cookies = _interview({"cookies": {"uses_cookies": False}})
+    assert not no_cookies.condition("uses_cookies")
+
+
+def test_section_for_sends_problems_to_the_section_that_asks() -> None:
+    assert QUESTIONNAIRE.section_for("rights.methods").id == "rights"
+    assert QUESTIONNAIRE.section_for("use.purposes[0].categories").id == "use"
+    assert QUESTIONNAIRE.section_for("business.contact.phone").id == "business"
+    assert QUESTIONNAIRE.section_for("business.employees").id == "reach"
+    assert QUESTIONNAIRE.section_for("cookies.tools[1].kind").id == "cookies"
