@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import example_paths
 
 from generator.answers import read_answers
 from generator.interview import Interview, Scope
@@ -21,7 +22,6 @@ from generator.questionnaire import (
     resolve,
     unreachable_required_fields,
 )
-from conftest import example_paths
 
 QUESTIONNAIRE = load()
 
@@ -91,7 +91,7 @@ def test_an_unknown_field_is_refused_with_the_known_ones() -> None:
         ]
     )
     with pytest.raises(
-        QuestionnaireError, match="'shop_name' is not a field of Business.*store_name"
+        QuestionnaireError, match=r"'shop_name' is not a field of Business.*store_name"
     ):
         build(data)
 
