@@ -1,0 +1,189 @@
+"""The wizard in a terminal: questionary prompts fed through prompt_toolkit pipe input, and
+one whole interview in a real pseudo-terminal."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+from click.testing import CliRunner
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from generator.answers import load_profile
+from generator.cli import main
+from generator.interview import Interrupted, conduct, resume_path
+from generator.questionnaire_ui import QuestionaryPrompter
+
+ENTER = "\r"
+CTRL_C = "\x03"
+DOWN = "\x1b[B"
+# The first section, typed: store name, legal name (Enter keeps the store name), website,
+# street, city, region, postal code, country (Enter keeps US), privacy email.
+FIRST_SECTION = [
+    "Tiny Tea",
+    "",
+    "tinytea.example",
+    "1 Leaf Lane",
+    "Portland",
+    "OR",
+    "97201",
+    "",
+    "privacy@tinytea.example",
+]
+
+
+def _typed(*answers: str) -> str:
+    return "".join(answer + ENTER for answer in answers)
+
+
+class Recording(QuestionaryPrompter):
+    """The real prompter, also noting which text questions it asked."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.texts: list[str] = []
+
+    def text(self, message: str, **kwargs: object) -> str:  # type: ignore[override]
+        self.texts.append(message)
+        return super().text(message, **kwargs)  # type: ignore[arg-type]
+
+
+def _interview(keys: str, target: Path, from_file: Path | None = None) -> Recording:
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys)
+        prompter = Recording(input=pipe, output=DummyOutput())
+        conduct(prompter, target, from_file)
+    return prompter
+
+
+def test_a_whole_interview_through_questionary(tmp_path: Path) -> None:
+    target = tmp_path / "tea.yaml"
+    prompter = _interview(_typed(*FIRST_SECTION) + ENTER * 150, target)
+    profile = load_profile(target)
+    assert profile.business.store_name == "Tiny Tea"
+    assert profile.business.legal_name == "Tiny Tea"
+    assert str(profile.business.websites[0]) == "https://tinytea.example/"
+    assert profile.business.address.region == "OR"
+    assert profile.business.contact.email == "privacy@tinytea.example"
+    assert 60 <= prompter.questions <= 100
+
+
+def test_a_typo_is_asked_again_in_place(tmp_path: Path) -> None:
+    target = tmp_path / "tea.yaml"
+    # A bad email, then the good one: the prompt stays open and takes the second answer.
+    first = [*FIRST_SECTION[:-1], "privacy@tinytea", "\x15privacy@tinytea.example"]
+    prompter = _interview(_typed(*first) + ENTER * 150, target)
+    assert prompter.texts.count("Email address for privacy questions") == 1
+    assert load_profile(target).business.contact.email == "privacy@tinytea.example"
+
+
+def test_a_choice_is_picked_with_the_arrow_keys(tmp_path: Path) -> None:
+    target = tmp_path / "tea.yaml"
+    # Sections 'business' (9 typed + phone, form, contact name, parent) and 'reach'
+    # (countries, states, offices, storage, employees, revenue, people, percent, SBA),
+    # then the collection menu: Down to "Add a kind of data".
+    keys = _typed(*FIRST_SECTION) + ENTER * 4 + ENTER * 9
+    keys += DOWN + ENTER  # "Add a kind of data"
+    # Kinds not listed yet, in order: phone, bank account, credentials.
+    keys += DOWN * 2 + ENTER
+    keys += ENTER * 200
+    _interview(keys, target)
+    profile = load_profile(target)
+    assert [item.category.value for item in profile.collection.items][-1] == "credentials"
+    assert len(profile.collection.items) == 7
+
+
+def test_interrupted_interview_resumes_with_every_earlier_answer(tmp_path: Path) -> None:
+    target = tmp_path / "tea.yaml"
+    # Finish 'business', then in 'reach' answer countries, states, offices, storage and
+    # employees, and press Ctrl-C at the revenue question.
+    keys = _typed(*FIRST_SECTION) + ENTER * 4
+    keys += _typed("US, CA", "", "", "", "7") + CTRL_C
+    with pytest.raises(Interrupted, match="answers so far are kept"):
+        _interview(keys, target)
+    assert resume_path(target).exists()
+    assert not target.exists()
+
+    # Next run: yes to resuming, then Enter through everything.
+    prompter = _interview(ENTER * 200, target)
+    assert "What do customers call your store?" not in prompter.texts  # section done
+    profile = load_profile(target)
+    assert profile.business.store_name == "Tiny Tea"
+    assert profile.business.address.postal_code == "97201"
+    assert profile.business.contact.email == "privacy@tinytea.example"
+    assert profile.business.sells_to_countries == ["US", "CA"]
+    assert profile.business.employees == 7
+    assert not resume_path(target).exists()
+
+
+def test_from_file_prefills_every_answer(tmp_path: Path, examples_dir: Path) -> None:
+    source = examples_dir / "tonerrefillkits.yaml"
+    target = tmp_path / "toner.yaml"
+    _interview(ENTER * 300, target, from_file=source)
+    assert load_profile(target) == load_profile(source)
+
+
+def test_without_a_terminal_the_wizard_points_to_build(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["wizard", str(tmp_path / "tea.yaml")], input="")
+    assert result.exit_code == 2
+    assert "needs an interactive terminal" in result.output
+    assert f"policygen build {tmp_path / 'tea.yaml'}" in result.output
+
+
+@pytest.mark.terminal
+def test_a_whole_interview_in_a_pseudo_terminal(tmp_path: Path) -> None:
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "120", "LINES": "40"}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "generator", "wizard", "tea.yaml"],
+        cwd=str(tmp_path),
+        env=env,
+        encoding="utf-8",
+        dimensions=(40, 120),
+        timeout=60,
+    )
+    child.expect("What do customers call your store")
+    child.send(_typed(*FIRST_SECTION) + ENTER * 150)
+    child.expect("Build the privacy policy now")
+    child.send("n")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    profile = load_profile(tmp_path / "tea.yaml")
+    assert profile.business.store_name == "Tiny Tea"
+    if importlib.util.find_spec("generator.compose") is not None:
+        from generator.build import BuildOptions, build_file
+
+        result = build_file(tmp_path / "tea.yaml", BuildOptions(formats=("md",), out=tmp_path))
+        assert result.ok, result.errors
+        markdown = (tmp_path / "tea" / "privacy-policy.md").read_text(encoding="utf-8")
+        assert "Tiny Tea" in markdown
+
+
+@pytest.mark.terminal
+def test_a_closed_terminal_keeps_the_answers(tmp_path: Path) -> None:
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "generator", "wizard", "tea.yaml"],
+        cwd=str(tmp_path),
+        env={**os.environ, "TERM": "xterm"},
+        encoding="utf-8",
+        dimensions=(40, 120),
+        timeout=60,
+    )
+    child.expect("What do customers call your store")
+    child.send(_typed(*FIRST_SECTION) + ENTER * 4)  # and no phone, form, name or parent
+    child.expect("Which countries do you sell to")
+    child.kill(signal.SIGHUP)
+    child.expect(pexpect.EOF)
+    child.close()
+    saved = json.loads(resume_path(tmp_path / "tea.yaml").read_text(encoding="utf-8"))
+    assert saved["answers"]["business"]["store_name"] == "Tiny Tea"
+    assert saved["completed"] == ["business"]
