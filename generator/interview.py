@@ -412,7 +412,7 @@ class Interview:
         text = self.prompter.text(
             _with_default(question.data.prompt, shown),
             default="",
-            help=_text_help(help_text, shown, clearable=not spec.required),
+            help=_text_help(help_text, shown, clearable=_clearable(spec)),
             validate=lambda typed: parse_text(question, _meaning(typed, shown)).error,
         )
         parsed = parse_text(question, _meaning(text, shown))
@@ -602,6 +602,11 @@ def _meaning(typed: str, shown: str) -> str:
     if typed == CLEAR:
         return ""
     return typed
+
+
+def _clearable(spec: FieldSpec) -> bool:
+    """Whether a blank answer is allowed, so '-' can clear a given one."""
+    return spec.optional or (spec.kind is Kind.TEXT_LIST and spec.min_items == 0)
 
 
 def _with_default(prompt: str, shown: str) -> str:
