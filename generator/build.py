@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -151,6 +150,8 @@ def build_file_overlapped(source: Path, options: BuildOptions) -> BuildResult:
     composing the policy, so a helper process does the former while this one does the
     latter, then renders the PDF.
     """
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=1, mp_context=_fork_context()) as pool:
         warming = pool.submit(_warm_up_pdf)
 
@@ -210,6 +211,8 @@ def _results(
         for file in files:
             yield build_file(file, options)
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     _preload(options)
     with ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context()) as pool:
         futures = [pool.submit(build_file, file, options) for file in files]
