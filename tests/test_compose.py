@@ -200,3 +200,33 @@ def test_a_missing_templates_folder_is_a_template_error(
 ) -> None:
     with pytest.raises(TemplateError, match="templates folder not found"):
         render_policy(toner, tmp_path / "nope")
+
+
+def test_compiled_templates_are_cached_between_runs_and_do_not_change_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import compose
+
+    monkeypatch.setenv("POLICYGEN_CACHE_DIR", str(tmp_path))
+    compose._environment.cache_clear()
+    profile = load_profile(EXAMPLES / "tonerrefillkits.yaml")
+    first = compose.render_policy(profile).markdown
+    cached = list(tmp_path.glob("policygen/jinja-*/*.cache"))
+    assert cached, "compiled templates were not written to the cache folder"
+    compose._environment.cache_clear()
+    assert compose.render_policy(profile).markdown == first
+    compose._environment.cache_clear()
+
+
+def test_an_unwritable_cache_folder_only_costs_speed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import compose
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("POLICYGEN_CACHE_DIR", str(blocker))
+    compose._environment.cache_clear()
+    profile = load_profile(EXAMPLES / "tonerrefillkits.yaml")
+    assert compose.render_policy(profile).markdown.startswith("# Privacy Policy")
+    compose._environment.cache_clear()
