@@ -377,3 +377,24 @@ def test_unknown_keys_are_refused_everywhere() -> None:
         a["cookies"] = {"use_cookies": True}
 
     assert "use_cookies" in refused(typo)
+
+
+def test_a_bad_phone_number_is_explained_in_words_not_a_regex() -> None:
+    message = refused(lambda a: a["business"]["contact"].update(phone="call me"))
+    assert "not a phone number" in message
+    assert "^" not in message  # the pattern itself never reaches the user
+
+
+def test_country_and_state_codes_accept_lower_case_and_are_stored_upper_case() -> None:
+    def lower_codes(answers: Answers) -> None:
+        answers["business"]["sells_to_countries"] = ["us", "de"]
+        answers["business"]["consumers_by_state"] = {"ca": 10}
+
+    profile = build(lower_codes)
+    assert profile.business.sells_to_countries == ["US", "DE"]
+    assert profile.business.consumers_by_state == {"CA": 10}
+
+
+def test_a_country_name_instead_of_a_code_is_refused_with_an_example() -> None:
+    message = refused(lambda a: a["business"].update(sells_to_countries=["Germany"]))
+    assert "not a two-letter country code; for example US, DE or CA" in message

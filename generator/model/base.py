@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, HttpUrl, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    HttpUrl,
+    StringConstraints,
+)
 
 from generator.model.vocab import TimeUnit
 
@@ -17,19 +27,52 @@ class Part(BaseModel):
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+PHONE_PATTERN = r"^\+?[0-9A-Z][0-9A-Z ().\-]{3,30}[0-9A-Z]$"
+CODE_PATTERN = r"^[A-Z]{2}$"
+
+
+def _phone(value: str) -> str:
+    if not re.fullmatch(PHONE_PATTERN, value):
+        raise ValueError(
+            "not a phone number: use digits, spaces and ( ) . - with an optional leading +, "
+            "for example +1 503-555-0100 or 1-800-ASK-ACME"
+        )
+    return value
+
+
+def _code(kind: str) -> Callable[[str], str]:
+    # People type "us" or "ca"; the codes are upper case by definition, so accept both.
+    def check(value: str) -> str:
+        code = value.strip().upper()
+        if not re.fullmatch(CODE_PATTERN, code):
+            raise ValueError(f"not a two-letter {kind} code; for example {_EXAMPLES[kind]}")
+        return code
+
+    return check
+
+
+_EXAMPLES = {"country": "US, DE or CA", "US state": "CA, TX or NY"}
+
 Phone = Annotated[
     str,
-    StringConstraints(pattern=r"^\+?[0-9A-Z][0-9A-Z ().\-]{3,30}[0-9A-Z]$", max_length=32),
+    AfterValidator(_phone),
+    Field(max_length=32, json_schema_extra={"pattern": PHONE_PATTERN}),
 ]
 CountryCode = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Z]{2}$"),
-    Field(description="ISO 3166-1 alpha-2 country code, for example US, DE or CA."),
+    AfterValidator(_code("country")),
+    Field(
+        description="ISO 3166-1 alpha-2 country code, for example US, DE or CA.",
+        json_schema_extra={"pattern": CODE_PATTERN},
+    ),
 ]
 StateCode = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Z]{2}$"),
-    Field(description="Two-letter US state or territory code, for example CA or TX."),
+    AfterValidator(_code("US state")),
+    Field(
+        description="Two-letter US state or territory code, for example CA or TX.",
+        json_schema_extra={"pattern": CODE_PATTERN},
+    ),
 ]
 
 
