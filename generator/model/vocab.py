@@ -347,7 +347,7 @@ LABELS = LabelTable(
         (DataCategory.WARRANTY_REGISTRATIONS, "warranty registrations"),
         (DataCategory.LOYALTY, "loyalty program activity"),
         (DataCategory.PREFERENCES, "preferences and settings"),
-        (DataCategory.INFERENCES, "inferences about your interests"),
+        (DataCategory.INFERENCES, "interest profile (what we infer you may like)"),
         (DataCategory.SENSITIVE, "sensitive personal information"),
         (SensitiveKind.GOVERNMENT_ID, "government identification numbers"),
         (SensitiveKind.ACCOUNT_LOGIN, "account login with password"),
