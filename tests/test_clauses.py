@@ -44,6 +44,8 @@ def artifacts(markdown: str) -> list[str]:
             found.append(f"space before punctuation: {line}")
         if re.search(r"(?<![.\\])\.\.(?!\.)", line):
             found.append(f"double full stop: {line}")
+        if re.search(r"[.:;)]- \w", line):
+            found.append(f"list item glued to the line before: {line}")
         if re.search(r"\b(a|an) (a|an|the)\b", line, re.IGNORECASE):
             found.append(f"double article: {line}")
         if re.search(r"\ba [aeio]", line) or re.search(r"\ban [bcdfgjkpqstvwz]", line):
@@ -65,6 +67,7 @@ def test_artifact_check_finds_each_kind_of_leak() -> None:
             "### Empty",
             "## 2. Next",
             "An {{ x }} here, a apple, an pear, end..",
+            "- First item: ten years.- Second item glued on.",
         ]
     )
     kinds = {problem.split(":")[0] for problem in artifacts(bad)}
@@ -75,6 +78,7 @@ def test_artifact_check_finds_each_kind_of_leak() -> None:
         "heading without body",
         "double full stop",
         "a/an",
+        "list item glued to the line before",
     }
     assert artifacts("## 1. Title\n\nClean text, with \\[escaped\\] brackets.\n") == []
 
