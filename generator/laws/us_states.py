@@ -192,12 +192,18 @@ def why_covered(profile: StoreProfile, test: StateTest) -> str | None:
     if test.any_sensitive and profile.collects_sensitive:
         return "handles sensitive data"
     count = consumers_in_state(profile, test.state)
+    # An unnamed state is credited with every consumer not placed elsewhere: an upper bound.
+    counted = (
+        f"{count:,} consumers"
+        if test.state in business.consumers_by_state
+        else f"up to {count:,} consumers, none counted by state"
+    )
     if test.consumers is not None and count >= test.consumers:
-        return f"{count:,} consumers, threshold {test.consumers:,}"
+        return f"{counted}, threshold {test.consumers:,}"
     share = business.revenue_share_from_selling_data
     sells = profile.sells_data and share >= (test.sale_share or 0)
     if test.reduced_consumers is not None and count >= test.reduced_consumers and sells:
-        return f"{count:,} consumers and revenue from selling data"
+        return f"{counted} and revenue from selling data"
     return None
 
 
