@@ -96,6 +96,8 @@ def _contact(draw: st.DrawFn, domain: str, *, at_least_one: bool = True) -> dict
         contact["phone"] = draw(_phone())
     if draw(st.booleans()):
         contact["toll_free"] = draw(st.integers(1_000_000, 9_999_999).map(lambda n: f"1-800-{n}"))
+    if draw(_rarely()):
+        contact["fax"] = draw(_phone())
     if draw(st.booleans()):
         contact["web_form"] = _url(domain, "privacy-request")
     if draw(st.booleans()):
@@ -150,6 +152,11 @@ def _business(draw: st.DrawFn) -> dict[str, Any]:
     for key, make in optional_parts.items():
         if draw(st.booleans()):
             business[key] = make()
+    if draw(_rarely()):
+        covered = set(business.get("affiliates", []))
+        business["excluded_affiliates"] = draw(
+            st.lists(_text(30).filter(lambda name: name not in covered), min_size=1, max_size=2)
+        )
     return business
 
 
@@ -272,6 +279,7 @@ def _cookies(draw: st.DrawFn) -> dict[str, Any]:
         "do_not_track": draw(st.sampled_from([d.value for d in V.DntResponse])),
         "global_privacy_control": draw(st.booleans()),
         "ad_programs": draw(_members(V.AdProgram)),
+        "identify_only_with_consent": draw(_rarely()),
     }
 
 
@@ -283,6 +291,8 @@ def _marketing(draw: st.DrawFn, channels: list[str]) -> dict[str, Any]:
         "link_in_message": draw(st.booleans()),
         "reply_stop": V.Channel.SMS in channels,
         "account_settings": draw(st.booleans()),
+        "confirmation_email": draw(_rarely()),
+        "per_address": draw(_rarely()),
     }
     if draw(st.booleans()):
         unsubscribe["email"] = "unsubscribe@shop.example.com"
@@ -293,8 +303,10 @@ def _marketing(draw: st.DrawFn, channels: list[str]) -> dict[str, Any]:
         "channels": channels,
         "consent": draw(st.sampled_from([c.value for c in V.MarketingConsent])),
         "double_opt_in": draw(st.booleans()),
+        "reply_only_forms": draw(_rarely()),
         "existing_customers": draw(st.booleans()),
         "purchased_opt_in_lists": draw(st.booleans()),
+        "names_list_source": draw(_rarely()),
         "referral_emails": draw(st.booleans()),
         "third_party_offers": draw(st.booleans()),
         "unsubscribe": unsubscribe,
@@ -334,6 +346,9 @@ def _rights(draw: st.DrawFn, contact: dict[str, Any], collected: list[str]) -> d
         rights["verification"] = draw(_text())
     if draw(st.booleans()):
         rights["deletion_limits"] = draw(_text())
+    if draw(_rarely()):
+        # Ways left blank fall back to the business contact, so every method still has one.
+        rights["contact"] = draw(_contact("requests", at_least_one=False))
     if draw(_rarely()):
         rights["incentives"] = [
             {
@@ -402,7 +417,11 @@ def _international(draw: st.DrawFn) -> dict[str, Any]:
         }
         for _ in range(draw(st.integers(0, 2)))
     ]
-    return {"transfers": transfers, "trust_programs": programs}
+    return {
+        "transfers": transfers,
+        "trust_programs": programs,
+        "worldwide_processing": draw(_rarely()),
+    }
 
 
 @st.composite
@@ -413,6 +432,7 @@ def _policy(draw: st.DrawFn) -> dict[str, Any]:
         "change_notice": draw(_members(V.ChangeNotice, min_size=1)),
         "new_uses_need_consent": draw(st.booleans()),
         "old_data_keeps_old_terms": draw(st.booleans()),
+        "linked_from_home_and_forms": draw(_rarely()),
     }
     if draw(st.booleans()):
         policy["last_updated"] = effective + dt.timedelta(days=draw(st.integers(0, 2000)))

@@ -265,7 +265,7 @@ REQUIREMENTS = (
         "11 CCR §7011(e)(3); §7020",
         "how to submit requests: two or more methods including a toll-free number "
         "(email alone for an online-only store)",
-        "rights.methods and business.contact (toll_free or email)",
+        "rights.methods and business.contact or rights.contact (toll_free or email)",
     ),
     req(ID, "CCPA-11", "11 CCR §7011(e)(3)", "how requests are verified", "rights.verification"),
     req(

@@ -95,11 +95,12 @@ class Contact(Part):
     toll_free: Phone | None = Field(
         default=None, description="A toll-free number, for CCPA requests."
     )
+    fax: Phone | None = Field(default=None, description="A fax number people can send to.")
     web_form: HttpUrl | None = None
     postal: PostalAddress | None = None
 
     def has_any(self) -> bool:
-        return any((self.email, self.phone, self.toll_free, self.web_form, self.postal))
+        return any((self.email, self.phone, self.toll_free, self.fax, self.web_form, self.postal))
 
 
 class Duration(Part):

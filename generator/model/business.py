@@ -37,6 +37,11 @@ class Business(Part):
     affiliates: list[Name] = Field(
         default_factory=list, description="Affiliated companies or sites this policy also covers."
     )
+    excluded_affiliates: list[Name] = Field(
+        default_factory=list,
+        description="Affiliated companies or sites this policy does not cover, "
+        "e.g. 'our parent's other brands'.",
+    )
     network_name: Name | None = Field(
         default=None, description="A network of stores this policy covers, e.g. 'Acme Network'."
     )

@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field, HttpUrl, model_validator
 
-from generator.model.base import CountryCode, Duration, Name, Part, Text
+from generator.model.base import Contact, CountryCode, Duration, Name, Part, Text
 from generator.model.vocab import (
     ChangeNotice,
     DataCategory,
@@ -55,6 +55,11 @@ class Rights(Part):
         default=None, description="What you must keep after a deletion request, and why."
     )
     incentives: list[FinancialIncentive] = Field(default_factory=list)
+    contact: Contact | None = Field(
+        default=None,
+        description="Where privacy requests go, when it differs from business.contact "
+        "(e.g. a support address); a way left blank here falls back to business.contact.",
+    )
 
 
 class RetentionRule(Part):
@@ -120,6 +125,11 @@ class TrustProgram(Part):
 class International(Part):
     transfers: list[Transfer] = Field(default_factory=list)
     trust_programs: list[TrustProgram] = Field(default_factory=list)
+    worldwide_processing: bool = Field(
+        default=False,
+        description="You may move and use data in any country where needed to run the "
+        "store, without naming the countries.",
+    )
 
 
 class Other(Part):
@@ -156,6 +166,11 @@ class Policy(Part):
         default=True, description="You ask before using old data in a new way."
     )
     revisions: list[Revision] = Field(default_factory=list)
+    linked_from_home_and_forms: bool = Field(
+        default=False,
+        description="A link to this policy is on the home page and on every page that asks "
+        "for personal information.",
+    )
     old_data_keeps_old_terms: bool = Field(
         default=False,
         description="Data collected under an earlier version stays under that version's terms "

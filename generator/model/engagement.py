@@ -42,6 +42,10 @@ class Cookies(Part):
         default=False, description="Whether the Global Privacy Control signal is honored."
     )
     ad_programs: list[AdProgram] = Field(default_factory=list)
+    identify_only_with_consent: bool = Field(
+        default=False,
+        description="Cookies never gather details that identify a person unless they agree.",
+    )
 
 
 class Unsubscribe(Part):
@@ -52,6 +56,13 @@ class Unsubscribe(Part):
     account_settings: bool = False
     web_page: HttpUrl | None = None
     postal: PostalAddress | None = None
+    confirmation_email: bool = Field(
+        default=False, description="You may send one email to confirm an unsubscribe."
+    )
+    per_address: bool = Field(
+        default=False,
+        description="Someone with more than one email address must unsubscribe each one.",
+    )
 
     def has_any(self) -> bool:
         return any(
@@ -72,12 +83,21 @@ class Marketing(Part):
     )
     consent: MarketingConsent = MarketingConsent.OPT_IN
     double_opt_in: bool = False
+    reply_only_forms: bool = Field(
+        default=False,
+        description="Some forms only answer a request: they have no marketing sign-up box.",
+    )
     existing_customers: bool = Field(
         default=False,
         description="Customers get offers about similar products unless they opt out.",
     )
     purchased_opt_in_lists: bool = Field(
         default=False, description="You email people from rented lists certified as opt-in."
+    )
+    names_list_source: bool = Field(
+        default=False,
+        description="With rented lists: the email header names the list the address came "
+        "from, where possible.",
     )
     referral_emails: bool = Field(
         default=False, description="Invitations to friends a customer names."

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import Field, model_validator
 
-from generator.model.base import Part
+from generator.model.base import Contact, Part
 from generator.model.business import Business
 from generator.model.commitments import (
     Children,
@@ -114,6 +114,17 @@ class StoreProfile(Part):
         return [r for r in self.sharing.recipients if r.kind in kinds]
 
     @property
+    def request_contact(self) -> Contact:
+        """Where privacy requests go: rights.contact, each blank way filled from business.contact."""
+        own = self.rights.contact
+        if own is None:
+            return self.business.contact
+        given = {name: getattr(own, name) for name in Contact.model_fields}
+        return self.business.contact.model_copy(
+            update={name: value for name, value in given.items() if value is not None}
+        )
+
+    @property
     def sells_data(self) -> bool:
         return any(r.sale for r in self.sharing.recipients)
 
@@ -171,12 +182,22 @@ class StoreProfile(Part):
         return self
 
     def _clashes(self) -> Iterator[Clash]:
+        yield from self._scope_clashes()
         yield from self._uncollected_categories()
         yield from self._marketing_clashes()
         yield from self._payment_clashes()
         yield from self._cookie_clashes()
         yield from self._rights_clashes()
         yield from self._children_clashes()
+
+    def _scope_clashes(self) -> Iterator[Clash]:
+        both = set(self.business.affiliates) & set(self.business.excluded_affiliates)
+        if both:
+            yield Clash(
+                ("business.affiliates", "business.excluded_affiliates"),
+                f"{', '.join(sorted(both))} is said to be both covered and not covered by this "
+                "policy; keep it in one list",
+            )
 
     def _uncollected_categories(self) -> Iterator[Clash]:
         collected = set(self.categories)
@@ -284,18 +305,20 @@ class StoreProfile(Part):
                 )
 
     def _rights_clashes(self) -> Iterator[Clash]:
-        contact = self.business.contact
+        contact = self.request_contact
         needs = {
-            RequestMethod.EMAIL: (contact.email, "business.contact.email"),
-            RequestMethod.PHONE: (contact.phone or contact.toll_free, "business.contact.phone"),
-            RequestMethod.TOLL_FREE: (contact.toll_free, "business.contact.toll_free"),
-            RequestMethod.WEB_FORM: (contact.web_form, "business.contact.web_form"),
+            RequestMethod.EMAIL: (contact.email, "email"),
+            RequestMethod.PHONE: (contact.phone or contact.toll_free, "phone"),
+            RequestMethod.TOLL_FREE: (contact.toll_free, "toll_free"),
+            RequestMethod.WEB_FORM: (contact.web_form, "web_form"),
         }
         for method in self.rights.methods:
             if method in needs and not needs[method][0]:
+                where = f"business.contact.{needs[method][1]}"
+                also = f" (nor rights.contact.{needs[method][1]})" if self.rights.contact else ""
                 yield Clash(
-                    ("rights.methods", needs[method][1]),
-                    f"requests by {method.value} are offered but {needs[method][1]} is empty",
+                    ("rights.methods", where),
+                    f"requests by {method.value} are offered but {where} is empty{also}",
                 )
 
     def _children_clashes(self) -> Iterator[Clash]:
