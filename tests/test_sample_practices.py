@@ -1,0 +1,222 @@
+"""Practices the sample policies disclose that needed their own answers (issue 2 follow-up):
+each sentence renders in its clause when the answer is set, and nowhere when it is not."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+from conftest import EXAMPLES
+
+from generator.answers import answers_from_profile, load_profile
+from generator.compose import render_policy
+from generator.model import StoreProfile
+
+
+def example(name: str) -> StoreProfile:
+    return load_profile(EXAMPLES / f"{name}.yaml")
+
+
+def answered(profile: StoreProfile, **answers: Any) -> StoreProfile:
+    """A copy with answers replaced by dotted path ("marketing__unsubscribe__per_address"),
+    validated again like an answers file; None removes the answer."""
+    data = copy.deepcopy(profile.model_dump(mode="json"))
+    for dotted, value in answers.items():
+        *parents, last = dotted.split("__")
+        node = data
+        for key in parents:
+            if node.get(key) is None:
+                node[key] = {}
+            node = node[key]
+        if value is None:
+            node.pop(last, None)
+        else:
+            node[last] = value
+    return StoreProfile.model_validate(data)
+
+
+def section(profile: StoreProfile, anchor: str) -> str:
+    doc = render_policy(profile)
+    found = [s for s in doc.sections if s.anchor == anchor]
+    if not found:
+        return ""
+    start = doc.markdown.index(f"## {found[0].number}. ")
+    end = doc.markdown.find("\n## ", start + 1)
+    return doc.markdown[start : end if end > 0 else None]
+
+
+# (example that sets it, the answer, its "not set" value, the section, the sentence)
+CASES = {
+    "unsubscribe confirmation (Lexmark)": (
+        "lexmark-store",
+        "marketing__unsubscribe__confirmation_email",
+        False,
+        "marketing",
+        "We may send you one last email to confirm that you unsubscribed.",
+    ),
+    "cookies identify only with consent (Lexmark)": (
+        "lexmark-store",
+        "cookies__identify_only_with_consent",
+        False,
+        "cookies",
+        "Our cookies never collect details that identify you unless you agree.",
+    ),
+    "affiliates not covered (Xerox)": (
+        "xerox",
+        "business__excluded_affiliates",
+        [],
+        "about",
+        "This policy does not cover other Xerox companies.",
+    ),
+    "fax number (Xerox)": (
+        "xerox",
+        "business__contact__fax",
+        None,
+        "contact",
+        "- Fax: 1-800-555-0177",
+    ),
+    "reply-only forms (Xerox)": (
+        "xerox",
+        "marketing__reply_only_forms",
+        False,
+        "marketing",
+        "Some of our forms are only for answering a question or request. They have no box for "
+        "signing up to marketing, and we use what you send on them only to reply.",
+    ),
+    "policy linked from home page and forms (4inkjets)": (
+        "4inkjets",
+        "policy__linked_from_home_and_forms",
+        False,
+        "about",
+        "You can find a link to this policy on our home page and on every page that asks for "
+        "personal information.",
+    ),
+    "separate request address (123inkjets)": (
+        "123inkjets",
+        "rights__contact",
+        None,
+        "your-choices-and-rights",
+        "- Email: <CustomerSupport@inkblvd.com>",
+    ),
+    "processing anywhere necessary (123inkjets)": (
+        "123inkjets",
+        "international__worldwide_processing",
+        False,
+        "international",
+        "We may move and use your personal information in other countries wherever we need to, "
+        "to run our site and complete your orders.",
+    ),
+    "unsubscribe each address (123inkjets)": (
+        "123inkjets",
+        "marketing__unsubscribe__per_address",
+        False,
+        "marketing",
+        "If you gave us more than one email address, unsubscribe each address on its own.",
+    ),
+    "rented list named in the header (TonerRefillKits)": (
+        "tonerrefillkits",
+        "marketing__names_list_source",
+        False,
+        "marketing",
+        "Where we can, the email's header names the list your address came from.",
+    ),
+}
+
+
+@pytest.mark.parametrize("store, answer, unset, anchor, sentence", CASES.values(), ids=CASES)
+def test_the_sentence_renders_only_when_the_answer_is_set(
+    store: str, answer: str, unset: Any, anchor: str, sentence: str
+) -> None:
+    profile = example(store)
+    assert sentence in section(profile, anchor)
+    without = answered(profile, **{answer: unset})
+    assert sentence not in render_policy(without).markdown
+
+
+def test_the_new_answers_survive_a_save_and_load() -> None:
+    for store in ("lexmark-store", "xerox", "4inkjets", "123inkjets", "tonerrefillkits"):
+        profile = example(store)
+        again = StoreProfile.model_validate(answers_from_profile(profile))
+        assert again == profile
+
+
+# ---- fax: wherever contact lines are listed ------------------------------------------------
+
+
+def test_a_fax_number_is_listed_in_the_law_sections_contact_lines() -> None:
+    eu = example("modern-eu-gdpr")
+    assert "Fax:" not in render_policy(eu).markdown
+    faxing = answered(eu, business__contact__fax="+49 30 555 0100")
+    assert "- Fax: \\+49 30 555 0100" in section(faxing, "contact")  # + escaped, as for phones
+    assert "- Fax: \\+49 30 555 0100" in section(faxing, "eea-uk")
+
+
+def test_a_fax_number_alone_is_a_way_to_reach_someone() -> None:
+    xerox = example("xerox")
+    assert xerox.business.contact.fax is not None
+    assert xerox.business.contact.model_copy(
+        update={"email": None, "phone": None, "toll_free": None, "web_form": None}
+    ).has_any()
+
+
+# ---- rights.contact: where requests go -----------------------------------------------------
+
+
+def test_requests_go_to_the_rights_contact_in_every_request_list() -> None:
+    us = example("modern-us-ccpa")
+    business_email = us.business.contact.email
+    assert business_email is not None
+    routed = answered(us, rights__contact={"email": "requests@shop.example.com"})
+    for anchor in ("your-choices-and-rights", "california"):
+        text = section(routed, anchor)
+        requests = text[text.index("How to make a request") :]
+        assert "requests@shop.example.com" in requests, anchor
+    # The privacy contact itself is unchanged.
+    assert f"<{business_email}>" in section(routed, "contact")
+
+
+def test_a_way_the_rights_contact_leaves_blank_falls_back_to_the_privacy_contact() -> None:
+    xerox = example("xerox")  # requests by email and toll-free phone
+    routed = answered(xerox, rights__contact={"email": "requests@xerox.example"})
+    assert routed.request_contact.email == "requests@xerox.example"
+    assert routed.request_contact.toll_free == xerox.business.contact.toll_free
+    text = section(routed, "your-choices-and-rights")
+    assert "- Email: <requests@xerox.example>" in text
+    assert f"- Toll-free phone: {xerox.business.contact.toll_free}" in text
+
+
+def test_email_requests_need_an_email_in_one_of_the_two_contacts() -> None:
+    store = example("123inkjets")
+    # The request address alone is enough for requests by email...
+    only_requests = answered(store, business__contact__email=None)
+    assert only_requests.request_contact.email == "CustomerSupport@inkblvd.com"
+    # ...and with neither, the clash names both places to fix.
+    with pytest.raises(ValueError) as refused:
+        answered(store, business__contact__email=None, rights__contact={"name": "Support"})
+    message = str(refused.value)
+    assert "business.contact.email" in message and "rights.contact.email" in message
+
+
+# ---- guards ------------------------------------------------------------------------------
+
+
+def test_a_company_cannot_be_both_covered_and_excluded() -> None:
+    store = example("123inkjets")
+    with pytest.raises(ValueError) as refused:
+        answered(store, business__excluded_affiliates=["InkBlvd.com"])
+    assert "business.excluded_affiliates" in str(refused.value)
+
+
+def test_list_source_is_said_only_about_rented_lists() -> None:
+    toner = example("tonerrefillkits")
+    no_lists = answered(toner, marketing__purchased_opt_in_lists=False)
+    assert "header names the list" not in render_policy(no_lists).markdown
+
+
+def test_unsubscribing_each_address_is_said_only_for_marketing_email() -> None:
+    store = answered(
+        example("123inkjets"),
+        marketing__channels=["postal"],
+    )
+    assert "unsubscribe each address" not in render_policy(store).markdown
