@@ -375,7 +375,7 @@ LABELS = LabelTable(
         (Source.BUSINESS_DIRECTORIES, "business directories"),
         (
             Source.OTHER_CUSTOMERS,
-            "other customers (for example, when they send you a gift or refer you)",
+            "other people (for example, a friend who refers you or sends you a gift)",
         ),
         (Source.PUBLIC_SOURCES, "publicly available sources"),
         (CollectionPoint.BROWSING, "browsing the site"),
