@@ -80,22 +80,25 @@ class Interrupted(PolicygenError):
 # ---- answers as a nested dict --------------------------------------------------------
 
 
-def get_path(data: Mapping[str, Any], dotted: str) -> Any:
+_ABSENT = object()
+
+
+def _lookup(data: Mapping[str, Any], dotted: str) -> Any:
     node: Any = data
     for part in dotted.split("."):
         if not isinstance(node, Mapping) or part not in node:
-            return None
+            return _ABSENT
         node = node[part]
     return node
 
 
+def get_path(data: Mapping[str, Any], dotted: str) -> Any:
+    found = _lookup(data, dotted)
+    return None if found is _ABSENT else found
+
+
 def has_path(data: Mapping[str, Any], dotted: str) -> bool:
-    node: Any = data
-    for part in dotted.split("."):
-        if not isinstance(node, Mapping) or part not in node:
-            return False
-        node = node[part]
-    return True
+    return _lookup(data, dotted) is not _ABSENT
 
 
 def set_path(data: dict[str, Any], dotted: str, value: Any) -> None:
