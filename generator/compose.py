@@ -566,9 +566,16 @@ def _assemble(render: _Render, text: str) -> tuple[str, tuple[Section, ...]]:
 def _context(profile: StoreProfile, render: _Render, annotate: bool) -> dict[str, Any]:
     from generator import laws
 
+    verdicts = laws.applicable(profile)
+
+    def of_applying_laws(requirement_ids: Iterable[str]) -> list[str]:
+        """The requirement ids whose law applies to this store."""
+        return [i for i in requirement_ids if verdicts[laws.requirement(i).law].applies]
+
     return {
         "p": profile,
-        "law": SimpleNamespace(**laws.applicable(profile)),
+        "law": SimpleNamespace(**verdicts),
+        "of_applying_laws": of_applying_laws,
         "annotate": annotate,
         "V": vocab,
         "covers": render.covers,

@@ -230,3 +230,18 @@ def test_an_unwritable_cache_folder_only_costs_speed(
     profile = load_profile(EXAMPLES / "tonerrefillkits.yaml")
     assert compose.render_policy(profile).markdown.startswith("# Privacy Policy")
     compose._environment.cache_clear()
+
+
+def test_the_appendix_maps_sections_to_requirements_of_applying_laws_only(
+    toner: StoreProfile,
+) -> None:
+    markdown = render_policy(toner, annotate=True).markdown
+    appendix = markdown.rsplit("Appendix: what each section covers", 1)[1]
+    collect_row = next(
+        line for line in appendix.splitlines() if "| 3. Information we collect" in line
+    )
+    # CalOPPA applies to this 2016 store; the US state laws (ST-*) and GDPR do not.
+    assert "CAL-01" in collect_row
+    assert "ST-01" not in collect_row
+    assert "GDPR-13" not in collect_row
+    assert "| 16. Contact us | General disclosure |" in appendix
