@@ -175,3 +175,56 @@ def test_brazil_and_australia_sections(full: PolicyDocument) -> None:
 def test_law_sections_absent_where_laws_do_not_apply() -> None:
     clauses = {s.clause for s in render_policy(store()).sections}
     assert not clauses & {"california", "us-state-laws", "eea-uk", "canada", "brazil", "australia"}
+
+
+def ccpa_giant(metrics: dict[str, Any] | None) -> StoreProfile:
+    """The modern US example grown past 10 million California consumers a year."""
+    from pathlib import Path
+
+    from generator.answers import answers_from_profile, load_profile, profile_from_answers
+
+    example = Path(__file__).parent.parent / "examples" / "modern-us-ccpa.yaml"
+    answers = answers_from_profile(load_profile(example))
+    answers["business"]["consumers_per_year"] = 30_000_000
+    answers["business"]["consumers_by_state"]["CA"] = 11_000_000
+    if metrics is not None:
+        answers["rights"]["request_metrics"] = metrics
+    return profile_from_answers(answers)
+
+
+def test_request_metrics_render_as_a_table_and_cover_ccpa_17() -> None:
+    metrics = {
+        "year": 2025,
+        "counts": [
+            {
+                "kind": "access",
+                "received": 1200,
+                "complied": 1100,
+                "denied": 100,
+                "median_days": 14,
+            },
+            {"kind": "delete", "received": 800, "complied": 790, "denied": 10, "median_days": 9},
+        ],
+    }
+    doc = render_policy(ccpa_giant(metrics))
+    text = section(doc, "california")
+    assert "### Requests we received in 2025" in text
+    assert "| Access | 1200 | 1100 | 100 | 14 |" in text
+    assert "| Deletion | 800 | 790 | 10 | 9 |" in text
+    assert "CCPA-17" in covered_by(doc, "california")
+
+
+def test_a_giant_without_metrics_misses_exactly_ccpa_17() -> None:
+    from generator.check import check_profile
+
+    report = check_profile(ccpa_giant(None), source="giant")
+    assert [c.requirement.id for _law, c in report.missing] == ["CCPA-17"]
+    assert "### Requests we received" not in render_policy(ccpa_giant(None)).markdown
+
+
+def test_metrics_cannot_answer_more_requests_than_were_received() -> None:
+    from generator.errors import AnswersError
+
+    bad = {"kind": "access", "received": 5, "complied": 4, "denied": 2, "median_days": 3}
+    with pytest.raises(AnswersError, match="exceed 'received'"):
+        ccpa_giant({"year": 2025, "counts": [bad]})

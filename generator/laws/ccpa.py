@@ -309,7 +309,7 @@ REQUIREMENTS = (
         "CCPA-17",
         "11 CCR §7011(e)(5); §7102",
         "last year's request metrics (received, complied with, denied; median days)",
-        "a metrics answer (not in the model yet)",
+        "rights.request_metrics (last year's figures per kind of request)",
         kind="S/C",
         needed=publishes_metrics,
     ),

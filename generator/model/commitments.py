@@ -28,6 +28,31 @@ class FinancialIncentive(Part):
     how_to_withdraw: Text
 
 
+class RequestCount(Part):
+    """One kind of request in last year's figures (11 CCR §7102)."""
+
+    kind: Right = Field(
+        description="access, delete, correct, opt_out_sale_sharing or limit_sensitive"
+    )
+    received: int = Field(ge=0)
+    complied: int = Field(ge=0, description="Complied with in whole or in part.")
+    denied: int = Field(ge=0)
+    median_days: int = Field(ge=0, description="Median days to respond.")
+
+    @model_validator(mode="after")
+    def _answered_at_most_received(self) -> RequestCount:
+        if self.complied + self.denied > self.received:
+            raise ValueError("'complied' and 'denied' together exceed 'received'")
+        return self
+
+
+class RequestMetrics(Part):
+    """Last calendar year's privacy request figures, published by very large businesses."""
+
+    year: int = Field(ge=2020, le=2100)
+    counts: list[RequestCount] = Field(min_length=1)
+
+
 class Rights(Part):
     offered_to_everyone: bool = Field(
         default=True,
@@ -55,6 +80,11 @@ class Rights(Part):
         default=None, description="What you must keep after a deletion request, and why."
     )
     incentives: list[FinancialIncentive] = Field(default_factory=list)
+    request_metrics: RequestMetrics | None = Field(
+        default=None,
+        description="Last year's request figures; California requires them at 10 million "
+        "consumers a year.",
+    )
     contact: Contact | None = Field(
         default=None,
         description="Where privacy requests go, when it differs from business.contact "
