@@ -111,6 +111,25 @@ def established_in(profile: StoreProfile, *countries: str) -> bool:
     return bool(set(countries) & set(profile.business.established_in))
 
 
+def territorial(
+    profile: StoreProfile,
+    countries: tuple[str, ...] | frozenset[str],
+    *,
+    established: str,
+    sells: str,
+    neither: str,
+) -> Applicability:
+    """The usual territorial scope: an establishment there, or selling to people there.
+
+    Each law words the reasons itself; only the rule is shared.
+    """
+    if established_in(profile, *countries):
+        return Applicability(True, established)
+    if sells_to(profile, *countries):
+        return Applicability(True, sells)
+    return Applicability(False, neither)
+
+
 def reaches_us_state(profile: StoreProfile, state: str) -> bool:
     """Whether the store sells to people in a US state (all states unless limited)."""
     if not sells_to(profile, "US") and not established_in(profile, "US"):

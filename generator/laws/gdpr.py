@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.laws.base import Applicability, Law, req
+from generator.laws.base import Applicability, Law, req, territorial
 from generator.model import EEA, StoreProfile
 from generator.model.vocab import LegalBasis, Source
 
@@ -27,17 +27,15 @@ def facts(profile: StoreProfile) -> dict[str, object]:
 def applies(profile: StoreProfile) -> Applicability:
     # The facts travel even when GDPR does not apply: the shared EEA/UK clause reads
     # them for a store that only UK GDPR reaches.
-    verdict = _scope(profile)
-    return Applicability(verdict.applies, verdict.reason, facts=facts(profile))
-
-
-def _scope(profile: StoreProfile) -> Applicability:
     # Art 3(1): an establishment in the Union; Art 3(2)(a): offering goods to people there.
-    if profile.established_in_eea:
-        return Applicability(True, "The business has an establishment in the EU or EEA.")
-    if profile.sells_to_eea:
-        return Applicability(True, "The store offers goods to people in the EU or EEA.")
-    return Applicability(False, "The store neither is established in nor sells to the EU or EEA.")
+    verdict = territorial(
+        profile,
+        EEA,
+        established="The business has an establishment in the EU or EEA.",
+        sells="The store offers goods to people in the EU or EEA.",
+        neither="The store neither is established in nor sells to the EU or EEA.",
+    )
+    return Applicability(verdict.applies, verdict.reason, facts=facts(profile))
 
 
 def uses_basis(profile: StoreProfile, basis: LegalBasis) -> bool:

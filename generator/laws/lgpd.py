@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.laws.base import Applicability, Law, established_in, req, sells_to
+from generator.laws.base import Applicability, Law, req, territorial
 from generator.model import StoreProfile
 
 ID = "lgpd"
@@ -17,11 +17,13 @@ SMALL_AGENT_REVENUE_USD = 900_000
 
 def applies(profile: StoreProfile) -> Applicability:
     # Art 3: processing in Brazil, or offering goods to individuals located in Brazil.
-    if established_in(profile, *BRAZIL):
-        return Applicability(True, "The business operates in Brazil.")
-    if sells_to(profile, *BRAZIL):
-        return Applicability(True, "The store offers goods to people in Brazil.")
-    return Applicability(False, "The store neither operates in nor sells to Brazil.")
+    return territorial(
+        profile,
+        BRAZIL,
+        established="The business operates in Brazil.",
+        sells="The store offers goods to people in Brazil.",
+        neither="The store neither operates in nor sells to Brazil.",
+    )
 
 
 def small_agent(profile: StoreProfile) -> bool:

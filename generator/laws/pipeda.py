@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.laws.base import Applicability, Law, established_in, req, sells_to
+from generator.laws.base import Applicability, Law, req, territorial
 from generator.model import StoreProfile
 from generator.model.vocab import MarketingConsent
 
@@ -17,11 +17,13 @@ CASL_IN_FORCE = dt.date(2014, 7, 1)
 
 def applies(profile: StoreProfile) -> Applicability:
     # PIPEDA s.4(1)(a): personal information collected in the course of commercial activity.
-    if established_in(profile, *CANADA):
-        return Applicability(True, "The business operates in Canada.")
-    if sells_to(profile, *CANADA):
-        return Applicability(True, "The store sells to people in Canada.")
-    return Applicability(False, "The store neither operates in nor sells to Canada.")
+    return territorial(
+        profile,
+        CANADA,
+        established="The business operates in Canada.",
+        sells="The store sells to people in Canada.",
+        neither="The store neither operates in nor sells to Canada.",
+    )
 
 
 def casl_applies(profile: StoreProfile) -> bool:

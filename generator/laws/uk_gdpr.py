@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.laws.base import Applicability, Law, established_in, req, sells_to
+from generator.laws.base import Applicability, Law, established_in, req, territorial
 from generator.model import StoreProfile
 
 ID = "uk_gdpr"
@@ -16,11 +16,13 @@ COMPLAIN_TO_CONTROLLER_FROM = dt.date(2026, 6, 19)
 
 def applies(profile: StoreProfile) -> Applicability:
     # UK GDPR Art 3(1)-(2), as for the EU.
-    if established_in(profile, *UK):
-        return Applicability(True, "The business has an establishment in the United Kingdom.")
-    if sells_to(profile, *UK):
-        return Applicability(True, "The store offers goods to people in the United Kingdom.")
-    return Applicability(False, "The store neither is established in nor sells to the UK.")
+    return territorial(
+        profile,
+        UK,
+        established="The business has an establishment in the United Kingdom.",
+        sells="The store offers goods to people in the United Kingdom.",
+        neither="The store neither is established in nor sells to the UK.",
+    )
 
 
 def needs_representative(profile: StoreProfile) -> bool:
