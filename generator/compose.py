@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import re
 import traceback
 from collections.abc import Iterable, Sequence
@@ -30,7 +29,6 @@ from typing import Any
 
 import jinja2
 import jinja2.sandbox
-from pydantic import AnyUrl
 from pydantic_core import Url
 
 from generator import resources
@@ -199,7 +197,7 @@ def finalize(value: object) -> object:
         )
     if isinstance(value, StrEnum):
         raise TypeError(f"a template printed the raw value {value.value!r}; use the 'label' filter")
-    if isinstance(value, Url | AnyUrl):
+    if isinstance(value, Url):
         return link(value)
     if isinstance(value, dt.date):
         return date_long(value)
@@ -373,32 +371,6 @@ TESTS: dict[str, Any] = {"contains": contains}
 # ---- environment ---------------------------------------------------------------------------
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates kept between runs: compiling them is most of a short build.
-
-    Jinja keys each entry by template name and a checksum of its source, so edited
-    templates and user overrides recompile. The folder name carries both versions,
-    because the cached code depends on Jinja's code generator and our settings.
-    """
-    base = os.environ.get("POLICYGEN_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    try:
-        root = Path(base) if base else Path.home() / ".cache"
-        folder = root / "policygen" / f"jinja-{jinja2.__version__}-{_version()}"
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except (OSError, RuntimeError):
-        return None  # no home or a read-only one only costs speed
-    return jinja2.FileSystemBytecodeCache(str(folder))
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("policygen")
-    except PackageNotFoundError:
-        return "source"
-
-
 @functools.lru_cache(maxsize=8)
 def _environment(user_dir: str | None) -> jinja2.sandbox.SandboxedEnvironment:
     loaders: list[jinja2.BaseLoader] = []
@@ -414,7 +386,7 @@ def _environment(user_dir: str | None) -> jinja2.sandbox.SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=resources.jinja_bytecode_cache(),
     )
     env.filters.update(FILTERS)
     env.tests.update(TESTS)

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import string
+import subprocess
+import sys
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
 from strategies import store_profiles
 
-from generator.model import StoreProfile
+from generator.model import StoreProfile, base
 from generator.model.vocab import DataCategory, Purpose, RecipientKind
 
 Answers = dict[str, Any]
@@ -398,3 +403,64 @@ def test_country_and_state_codes_accept_lower_case_and_are_stored_upper_case() -
 def test_a_country_name_instead_of_a_code_is_refused_with_an_example() -> None:
     message = refused(lambda a: a["business"].update(sells_to_countries=["Germany"]))
     assert "not a two-letter country code; for example US, DE or CA" in message
+
+
+# ---- email and web addresses -----------------------------------------------------------
+
+_ATOM = st.text(string.ascii_letters + string.digits + "!#$%&'*+/=?^_`{|}~-", min_size=1)
+_LABEL = st.from_regex(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,20}[A-Za-z0-9])?", fullmatch=True)
+_TLD = st.from_regex(r"[A-Za-z]{2,10}", fullmatch=True)
+_PLAIN_ADDRESSES = st.builds(
+    lambda atoms, labels, tld: ".".join(atoms) + "@" + ".".join([*labels, tld]),
+    st.lists(_ATOM, min_size=1, max_size=3),
+    st.lists(_LABEL, min_size=1, max_size=3),
+    _TLD,
+)
+
+
+@settings(max_examples=300)
+@given(address=_PLAIN_ADDRESSES | st.text(max_size=40) | st.emails())
+def test_the_quick_email_check_agrees_with_email_validator(address: str) -> None:
+    """Our shortcut never accepts what email-validator refuses, nor changes its answer."""
+    import email_validator
+
+    try:
+        expected = email_validator.validate_email(address, check_deliverability=False).normalized
+    except email_validator.EmailNotValidError:
+        expected = None
+    try:
+        got = base._email(address)
+    except PydanticCustomError:
+        got = None
+    assert got == expected
+
+
+def test_an_ordinary_address_does_not_load_email_validator() -> None:
+    code = (
+        "import sys; from generator.model import base; "
+        "assert base._email('Orders@Shop.Example.COM') == 'Orders@shop.example.com'; "
+        "print('email_validator' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("address", "reason"),
+    [
+        ("privacy@shop", "The part after the @-sign is not valid. It should have a period."),
+        ("privacy@shop.test", "special-use or reserved name"),
+        ("two@@signs.com", "contains invalid characters: '@'"),
+    ],
+)
+def test_a_bad_email_is_explained(address: str, reason: str) -> None:
+    message = refused(lambda a: a["business"]["contact"].update(email=address))
+    assert "value is not a valid email address" in message
+    assert reason in message
+
+
+def test_web_addresses_are_normalised_and_must_be_http() -> None:
+    profile = build(lambda a: a["business"].update(websites=["HTTPS://Shop.Example.com"]))
+    assert str(profile.business.websites[0]) == "https://shop.example.com/"
+    message = refused(lambda a: a["business"].update(websites=["ftp://shop.example.com"]))
+    assert "URL scheme should be 'http' or 'https'" in message

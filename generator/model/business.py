@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from pydantic import Field, HttpUrl
+from pydantic import Field
 
-from generator.model.base import Contact, CountryCode, Name, Part, PostalAddress, StateCode, Text
+from generator.model.base import (
+    Contact,
+    CountryCode,
+    Name,
+    Part,
+    PostalAddress,
+    StateCode,
+    Text,
+    WebAddress,
+)
 
 
 class Operator(Part):
@@ -16,7 +25,7 @@ class Operator(Part):
 
 class ParentCompany(Part):
     name: Name
-    policy_url: HttpUrl | None = Field(
+    policy_url: WebAddress | None = Field(
         default=None, description="The parent's own privacy policy, which covers its other sites."
     )
 
@@ -31,7 +40,7 @@ class Representative(Part):
 class Business(Part):
     legal_name: Name = Field(description="The company's registered name, e.g. 'Acme Supplies LLC'.")
     store_name: Name = Field(description="The name customers know the store by.")
-    websites: list[HttpUrl] = Field(min_length=1, description="The store's web addresses.")
+    websites: list[WebAddress] = Field(min_length=1, description="The store's web addresses.")
     operator: Operator | None = None
     parent: ParentCompany | None = None
     affiliates: list[Name] = Field(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field, HttpUrl, model_validator
+from pydantic import Field, model_validator
 
-from generator.model.base import Contact, CountryCode, Duration, Name, Part, Text
+from generator.model.base import Contact, CountryCode, Duration, Name, Part, Text, WebAddress
 from generator.model.vocab import (
     ChangeNotice,
     DataCategory,
@@ -148,8 +148,8 @@ class Transfer(Part):
 class TrustProgram(Part):
     name: Name
     kind: TrustProgramKind
-    url: HttpUrl | None = None
-    complaint_url: HttpUrl | None = None
+    url: WebAddress | None = None
+    complaint_url: WebAddress | None = None
 
 
 class International(Part):
@@ -169,7 +169,7 @@ class Other(Part):
     governing_language: Name | None = Field(
         default=None, description="The language that governs if translations differ."
     )
-    terms_url: HttpUrl | None = None
+    terms_url: WebAddress | None = None
     disputes_under_terms: bool = Field(
         default=False,
         description="Privacy disputes follow the terms of sale (arbitration, limits).",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import EmailStr, Field, HttpUrl
+from pydantic import Field
 
-from generator.model.base import Name, Part, PostalAddress, Text
+from generator.model.base import Email, Name, Part, PostalAddress, Text, WebAddress
 from generator.model.vocab import (
     AdProgram,
     Channel,
@@ -20,7 +20,7 @@ class TrackingTool(Part):
     provider: Name | None = None
     kind: CookieKind
     purpose: Text | None = None
-    opt_out_url: HttpUrl | None = None
+    opt_out_url: WebAddress | None = None
 
 
 class Cookies(Part):
@@ -51,10 +51,10 @@ class Cookies(Part):
 class Unsubscribe(Part):
     link_in_message: bool = True
     reply_stop: bool = Field(default=False, description="Reply STOP to a text message.")
-    email: EmailStr | None = None
+    email: Email | None = None
     email_subject_word: Name | None = Field(default=None, description="e.g. REMOVE.")
     account_settings: bool = False
-    web_page: HttpUrl | None = None
+    web_page: WebAddress | None = None
     postal: PostalAddress | None = None
     confirmation_email: bool = Field(
         default=False, description="You may send one email to confirm an unsubscribe."

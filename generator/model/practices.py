@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field, HttpUrl, model_validator
+from pydantic import Field, model_validator
 
-from generator.model.base import Contact, Name, Part, Text
+from generator.model.base import Contact, Name, Part, Text, WebAddress
 from generator.model.vocab import (
     CollectionPoint,
     DataCategory,
@@ -137,7 +137,7 @@ class Recipient(Part):
     opt_out_available: bool = Field(
         default=False, description="People can ask you to stop this sharing."
     )
-    policy_url: HttpUrl | None = None
+    policy_url: WebAddress | None = None
 
 
 class Sharing(Part):
