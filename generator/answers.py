@@ -7,7 +7,6 @@ its errors name the file, the line and the field, and say what would fix them.
 from __future__ import annotations
 
 import difflib
-import io
 import json
 import types
 import typing
@@ -17,77 +16,15 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from generator import yamltree
 from generator.errors import AnswersError, Problem
 from generator.model import Clashes, StoreProfile
 from generator.output import write_atomic
+from generator.yamltree import Positions
 
 SUFFIXES = (".yaml", ".yml", ".json")
 SCHEMA_KEY = "$schema"
-
-
-class Positions:
-    """Maps a field path in the parsed answers to the line it was written on."""
-
-    def __init__(self, tree: Any = None) -> None:
-        self._tree = tree
-
-    def line_of(self, loc: Sequence[int | str]) -> int | None:
-        node = self._tree
-        line: int | None = _node_line(node)
-        for part in loc:
-            if isinstance(node, CommentedMap) and isinstance(part, str) and part in node:
-                line = node.lc.key(part)[0] + 1
-                node = node[part]
-            elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-                line = node.lc.item(part)[0] + 1
-                node = node[part]
-            else:
-                break
-        return line
-
-
-def _node_line(node: Any) -> int | None:
-    if isinstance(node, (CommentedMap, CommentedSeq)):
-        return int(node.lc.line) + 1
-    return None
-
-
-class _AnswersConstructor(RoundTripConstructor):
-    """Leaves dates as text, so the model parses them and a bad date gets a field and line."""
-
-
-_AnswersConstructor.add_constructor(
-    "tag:yaml.org,2002:timestamp", _AnswersConstructor.construct_yaml_str
-)
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = False
-    yaml.Constructor = _AnswersConstructor
-    return yaml
-
-
-def _plain(node: Any) -> Any:
-    """ruamel's round-trip types, reduced to plain dicts, lists and scalars."""
-    if isinstance(node, Mapping):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    if isinstance(node, str):
-        return str(node)
-    if isinstance(node, bool):
-        return bool(node)
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    return node
 
 
 def read_answers(path: Path) -> tuple[dict[str, Any], Positions]:
@@ -114,50 +51,63 @@ def read_answers(path: Path) -> tuple[dict[str, Any], Positions]:
     is_json = path.suffix.lower() == ".json"
     if is_json:
         _check_json_syntax(name, text)
+        # Valid JSON has tabs only between tokens, where YAML refuses them as indentation;
+        # spaces keep every line number.
+        text = text.replace("\t", " ")
     tree = _parse(name, text, "JSON" if is_json else "YAML")
     if tree is None:
         raise AnswersError(
             [Problem(name, None, "", "the file is empty; start from an example in examples/")]
         )
-    if not isinstance(tree, CommentedMap):
+    data = _data(name, tree)
+    if not isinstance(data, dict):
         raise AnswersError(
             [
                 Problem(
                     name,
-                    _node_line(tree) or 1,
+                    yamltree.line(tree),
                     "",
                     "the top level must be a mapping of sections (business:, collection:, ...)",
                 )
             ]
         )
-    data = _plain(tree)
     data.pop(SCHEMA_KEY, None)
     return data, Positions(tree)
 
 
-def _parse(name: str, text: str, language: str) -> Any:
-    """The round-trip tree of an answers file (JSON is read as YAML to keep line numbers)."""
+def _parse(name: str, text: str, language: str) -> yamltree.Node | None:
+    """The node tree of an answers file (JSON is read as YAML to keep line numbers)."""
     try:
-        return _yaml().load(text)
-    except DuplicateKeyError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise AnswersError(
-            [Problem(name, line, "", f"{exc.problem}; a key may appear only once, keep one")]
-        ) from None
-    except MarkedYAMLError as exc:
+        return yamltree.compose(text)
+    except yamltree.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or exc.context or f"invalid {language}"
+        advice = "check indentation and quoting"
+        if mark and _char_at(text, mark.line, mark.column) == "\t":
+            what, advice = "found a tab", "indent with spaces instead"
         raise AnswersError(
-            [
-                Problem(
-                    name, line, "", f"not valid {language}: {what}; check indentation and quoting"
-                )
-            ]
+            [Problem(name, line, "", f"not valid {language}: {what}; {advice}")]
         ) from None
-    except (YAMLError, ValueError) as exc:
+    except (yamltree.YAMLError, ValueError) as exc:
         # Any other parser failure still reaches the user as a message, never a traceback.
         raise AnswersError([Problem(name, None, "", f"not valid {language}: {exc}")]) from None
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.splitlines()
+    return lines[line][column : column + 1] if 0 <= line < len(lines) else ""
+
+
+def _data(name: str, tree: yamltree.Node) -> Any:
+    try:
+        return yamltree.to_data(tree)
+    except yamltree.DuplicateKeyError as exc:
+        raise AnswersError(
+            [Problem(name, exc.line, "", f"{exc}; a key may appear only once, keep one")]
+        ) from None
+    except yamltree.TreeError as exc:
+        raise AnswersError([Problem(name, exc.line, "", str(exc))]) from None
 
 
 def _check_json_syntax(name: str, text: str) -> None:
@@ -304,13 +254,8 @@ def dumps_answers(profile: StoreProfile, fmt: str = "yaml", schema_ref: str | No
         data = {SCHEMA_KEY: schema_ref, **data}
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    stream = io.StringIO()
-    if schema_ref:
-        stream.write(f"# yaml-language-server: $schema={schema_ref}\n")
-    yaml = _yaml()
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.dump(data, stream)
-    return stream.getvalue()
+    header = f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else ""
+    return header + yamltree.dumps(data)
 
 
 def save_profile(profile: StoreProfile, path: Path | str, schema_ref: str | None = None) -> Path:

@@ -25,9 +25,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
+from generator import yamltree
 from generator.errors import PolicygenError
 from generator.model import EEA, StoreProfile
 from generator.resources import questionnaires_dir
@@ -318,9 +317,9 @@ def load(path: Path | None = None) -> Questionnaire:
     """Read and check a questionnaire (the bundled `store.yaml` by default)."""
     path = path or questionnaires_dir() / "store.yaml"
     try:
-        raw = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+        raw = yamltree.load(path.read_text(encoding="utf-8"))
         data = QuestionnaireData.model_validate(raw)
-    except (OSError, YAMLError) as exc:
+    except (OSError, yamltree.YAMLError, yamltree.TreeError, yamltree.DuplicateKeyError) as exc:
         raise QuestionnaireError(f"{path}: cannot read the questionnaire: {exc}") from None
     except ValidationError as exc:
         raise QuestionnaireError(f"{path}: {exc}") from None

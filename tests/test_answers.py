@@ -78,8 +78,7 @@ def test_tab_indentation_is_broken_yaml(tmp_path: Path) -> None:
     path = write(tmp_path, "tabs.yaml", "business:\n\tlegal_name: x\n")
     assert_refused(
         path,
-        f"{path}:2: not valid YAML: found character '\\t' that cannot start any token; "
-        "check indentation and quoting",
+        f"{path}:2: not valid YAML: found a tab; indent with spaces instead",
     )
 
 
