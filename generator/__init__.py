@@ -12,7 +12,9 @@ if TYPE_CHECKING:
     from generator.answers import load_profile
     from generator.compose import render_policy
 
-__all__ = ["load_profile", "render_policy"]
+__all__ = ["__version__", "load_profile", "render_policy"]
+
+__version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> Any:

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
+from generator import __version__
 from generator.errors import PolicygenError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -34,7 +35,7 @@ def _format_error(exc: PolicygenError) -> str:
 
 
 @click.group(cls=PolicygenGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="policygen")
+@click.version_option(version=__version__, package_name="policygen")
 def main() -> None:
     """Write a privacy policy that says exactly what your online store does.
 

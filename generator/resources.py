@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator import __version__
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 def _bundled(name: str) -> Path:
@@ -21,3 +28,22 @@ def templates_dir() -> Path:
 
 def questionnaires_dir() -> Path:
     return _bundled("questionnaires")
+
+
+def jinja_bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs: compiling them is most of a short build.
+
+    Jinja keys each entry by template name and a checksum of its source, so edited
+    templates and user overrides recompile. The folder name carries both versions,
+    because the cached code depends on Jinja's code generator and our settings.
+    """
+    import jinja2
+
+    base = os.environ.get("POLICYGEN_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    try:
+        root = Path(base) if base else Path.home() / ".cache"
+        folder = root / "policygen" / f"jinja-{jinja2.__version__}-{__version__}"
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except (OSError, RuntimeError):
+        return None  # no home or a read-only one only costs speed
+    return jinja2.FileSystemBytecodeCache(str(folder))

@@ -19,7 +19,7 @@ from markdown_it.token import Token
 
 from generator.document import PolicyDocument, Section
 from generator.errors import TemplateError
-from generator.resources import templates_dir
+from generator.resources import jinja_bytecode_cache, templates_dir
 
 if TYPE_CHECKING:
     import jinja2
@@ -225,6 +225,8 @@ def _page_template() -> jinja2.Template:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,
+        bytecode_cache=jinja_bytecode_cache(),
     )
     try:
         return env.get_template(PAGE_TEMPLATE)
