@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -42,6 +43,24 @@ def main() -> None:
     Start with `policygen wizard`, or write an answers file (see examples/)
     and run `policygen build FILE`.
     """
+
+
+def entry() -> None:
+    """The `policygen` console script: the click group, with the garbage collector tuned.
+
+    A run allocates about a million objects while pydantic and Jinja load, nearly all
+    of them alive until exit. At the default threshold the collector walks them over and
+    over while they load, then once more as the interpreter shuts down; together that was
+    ~40 ms of a 0.35 s build. Collections now start after 100,000 new objects instead of
+    700 (mypy tunes its collector the same way), and at exit everything is frozen so
+    shutdown does not walk it again. Cyclic garbage is still collected: batch workers
+    building hundreds of files stay at the same peak memory.
+    """
+    gc.set_threshold(100_000, 10, 10)
+    try:
+        main(prog_name="policygen")
+    finally:
+        gc.freeze()
 
 
 answers_files = click.argument(
