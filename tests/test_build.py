@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator import build
-from generator.build import BuildOptions, build_file, parse_formats
+from generator.build import BuildOptions, build_file, build_many, parse_formats
 from generator.cli import main
 from generator.errors import PolicygenError, UsageError
 
@@ -241,3 +241,24 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(sys, "stderr", redirected)
     build._build_with_progress(files, options, 1)
     assert redirected.getvalue() == ""
+
+
+def test_a_batch_collects_garbage_at_the_usual_pace(tmp_path: Path) -> None:
+    """cli.entry() slows the collector for start-up; many builds in a row must not keep it."""
+    import gc
+
+    from generator.build import USUAL_GC_THRESHOLD
+
+    threshold = gc.get_threshold()
+    gc.set_threshold(100_000, 10, 10)
+    try:
+        copies = [tmp_path / "a.yaml", tmp_path / "b.yaml"]
+        for copy in copies:
+            copy.write_bytes(EXAMPLE.read_bytes())
+        results = build_many(copies, BuildOptions(formats=("md",), out=tmp_path / "out"), jobs=1)
+        assert all(r.ok for r in results)
+        assert gc.get_threshold() == USUAL_GC_THRESHOLD
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
