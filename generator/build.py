@@ -78,15 +78,16 @@ def check_sources(files: Sequence[Path]) -> None:
         seen[file.stem] = file
 
 
-PdfRenderer = Callable[[PolicyDocument, str], bytes]
+# Turns a composed policy into the bytes of its published formats (HTML, PDF).
+Publisher = Callable[[PolicyDocument], dict[str, bytes]]
 
 
 def build_file(
-    source: Path, options: BuildOptions, pdf_renderer: PdfRenderer | None = None
+    source: Path, options: BuildOptions, publisher: Publisher | None = None
 ) -> BuildResult:
     """Build one answers file; every problem becomes part of the result, never an exception."""
     try:
-        return BuildResult(source, written=_build(source, options, pdf_renderer))
+        return BuildResult(source, written=_build(source, options, publisher))
     except PolicygenError as exc:
         return BuildResult(source, errors=_error_lines(source, exc), exit_code=exc.exit_code)
     except Exception as exc:  # a bug must not take the rest of the batch down with it
@@ -94,73 +95,63 @@ def build_file(
         return BuildResult(source, errors=(message,), exit_code=1)
 
 
-def _build(
-    source: Path, options: BuildOptions, pdf_renderer: PdfRenderer | None
-) -> tuple[Path, ...]:
+def _build(source: Path, options: BuildOptions, publisher: Publisher | None) -> tuple[Path, ...]:
     from generator.answers import load_profile
     from generator.compose import render_policy
 
     profile = load_profile(source)
     doc = render_policy(profile, options.templates, annotate=options.annotate)
-    rendered = render_formats(
-        doc, options.formats, fragment=options.fragment, pdf_renderer=pdf_renderer
-    )
+    rendered = {"md": doc.markdown.encode("utf-8")} if "md" in options.formats else {}
+    if "html" in options.formats or "pdf" in options.formats:
+        rendered.update(publisher(doc) if publisher else publish(doc, options))
     return write_outputs(output_dir(source, options), rendered)
 
 
-def render_formats(
-    doc: PolicyDocument,
-    formats: Sequence[str],
-    *,
-    fragment: bool,
-    pdf_renderer: PdfRenderer | None = None,
-) -> dict[str, bytes]:
-    """The bytes of each wanted format; HTML is rendered once and reused for the PDF."""
-    out: dict[str, bytes] = {}
-    if "md" in formats:
-        out["md"] = doc.markdown.encode("utf-8")
-    if "html" in formats or "pdf" in formats:
-        from generator.render.html import render_html
+def publish(doc: PolicyDocument, options: BuildOptions) -> dict[str, bytes]:
+    """The HTML and PDF bytes wanted by ``options``; the page is rendered once for both."""
+    from generator.render.html import render_html
 
-        page = render_html(doc)
-        if "html" in formats:
-            html = render_html(doc, fragment=True) if fragment else page
-            out["html"] = html.encode("utf-8")
-        if "pdf" in formats:
-            out["pdf"] = (pdf_renderer or _render_pdf)(doc, page)
+    out: dict[str, bytes] = {}
+    page = render_html(doc)
+    if "html" in options.formats:
+        html = render_html(doc, fragment=True) if options.fragment else page
+        out["html"] = html.encode("utf-8")
+    if "pdf" in options.formats:
+        from generator.render.pdf import render_pdf
+
+        out["pdf"] = render_pdf(doc, page)
     return out
 
 
-def _render_pdf(doc: PolicyDocument, page: str) -> bytes:
-    from generator.render.pdf import render_pdf
+def _warm_up(formats: tuple[str, ...]) -> None:
+    """Load what publishing needs (markdown-it and the page; WeasyPrint and fonts)."""
+    from generator.render.html import warm_up as warm_up_html
 
-    return render_pdf(doc, page)
+    warm_up_html()
+    if "pdf" in formats:
+        from generator.render.pdf import warm_up as warm_up_pdf
 
-
-def _warm_up_pdf() -> None:
-    """Import WeasyPrint and load the fonts, ready for the first render."""
-    from generator.render.pdf import warm_up
-
-    warm_up()
+        warm_up_pdf()
 
 
 def build_file_overlapped(source: Path, options: BuildOptions) -> BuildResult:
     """One file with a PDF on a machine with spare cores.
 
-    WeasyPrint's import and font loading take about as long as reading the answers and
-    composing the policy, so a helper process does the former while this one does the
-    latter, then renders the PDF.
+    Loading WeasyPrint and its fonts (and markdown-it) takes about as long as reading the
+    answers and composing the policy, so a helper process does the former while this one
+    does the latter; the helper then renders the HTML and PDF, and this process writes
+    every file.
     """
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=1, mp_context=_fork_context()) as pool:
-        warming = pool.submit(_warm_up_pdf)
+        warming = pool.submit(_warm_up, options.formats)
 
-        def render_in_helper(doc: PolicyDocument, page: str) -> bytes:
+        def publish_in_helper(doc: PolicyDocument) -> dict[str, bytes]:
             warming.result()
-            return pool.submit(_render_pdf, doc, page).result()
+            return pool.submit(publish, doc, options).result()
 
-        return build_file(source, options, render_in_helper)
+        return build_file(source, options, publish_in_helper)
 
 
 def write_outputs(folder: Path, rendered: dict[str, bytes]) -> tuple[Path, ...]:
@@ -206,6 +197,8 @@ def _results(
     workers = max(1, min(jobs or os.cpu_count() or 1, len(files)))
     spare_cores = (jobs or os.cpu_count() or 1) > 1
     if len(files) == 1:
+        # Starting a helper costs ~20 ms (concurrent.futures, the fork, its threads): it
+        # pays off for WeasyPrint, and breaks even for markdown-it alone.
         if "pdf" in options.formats and spare_cores:
             yield build_file_overlapped(files[0], options)
         else:

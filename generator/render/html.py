@@ -59,6 +59,13 @@ def render_html(doc: PolicyDocument, *, fragment: bool = False) -> str:
     )
 
 
+def warm_up() -> None:
+    """Do the once-per-process work of a render (parser, page template, stylesheet) ahead."""
+    _parser()
+    _page_template()
+    _stylesheet()
+
+
 def long_date(day: Any) -> str:
     """`March 2, 2016`, independent of the process locale."""
     return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
