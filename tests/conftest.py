@@ -6,6 +6,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Speed is measured by benchmarks/, not by tests: Hypothesis' own clocks (a deadline per
+# example, a limit on how slowly inputs may be drawn) only fail runs on a busy machine.
+settings.register_profile("policygen", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("policygen")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -291,7 +291,10 @@ def test_examples_survive_a_save_and_load(path: Path, suffix: str, tmp_path: Pat
     assert load_profile(saved) == profile
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(profile=store_profiles())
 def test_generated_profiles_survive_yaml_and_json(profile: StoreProfile, tmp_path: Path) -> None:
     for suffix in (".yaml", ".json"):
