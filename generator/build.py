@@ -112,23 +112,23 @@ def publish(doc: PolicyDocument, options: BuildOptions) -> dict[str, bytes]:
     from generator.render.html import render_html
 
     out: dict[str, bytes] = {}
-    page = render_html(doc)
+    page = render_html(doc, templates_dir=options.templates)
     if "html" in options.formats:
         html = render_html(doc, fragment=True) if options.fragment else page
         out["html"] = html.encode("utf-8")
     if "pdf" in options.formats:
         from generator.render.pdf import render_pdf
 
-        out["pdf"] = render_pdf(doc, page)
+        out["pdf"] = render_pdf(doc, page, options.templates)
     return out
 
 
-def _warm_up(formats: tuple[str, ...]) -> None:
+def _warm_up(options: BuildOptions) -> None:
     """Load what publishing needs (markdown-it and the page; WeasyPrint and fonts)."""
     from generator.render.html import warm_up as warm_up_html
 
-    warm_up_html()
-    if "pdf" in formats:
+    warm_up_html(options.templates)
+    if "pdf" in options.formats:
         from generator.render.pdf import warm_up as warm_up_pdf
 
         warm_up_pdf()
@@ -145,7 +145,7 @@ def build_file_overlapped(source: Path, options: BuildOptions) -> BuildResult:
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=1, mp_context=_fork_context()) as pool:
-        warming = pool.submit(_warm_up, options.formats)
+        warming = pool.submit(_warm_up, options)
 
         def publish_in_helper(doc: PolicyDocument) -> dict[str, bytes]:
             warming.result()

@@ -113,7 +113,8 @@ def validate(files: tuple[Path, ...]) -> None:
 @click.option(
     "--templates",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
-    help="Folder of clause templates that override the built-in ones.",
+    help="Folder whose clauses/, html/page.html.j2, html/policy.css and pdf/print.css "
+    "replace the built-in files of the same name.",
 )
 @click.option("--annotate", is_flag=True, help="Add an appendix mapping sections to the law.")
 def build(

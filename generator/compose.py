@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import traceback
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -570,12 +569,8 @@ def render_policy(
         text = env.get_template(POLICY_TEMPLATE).render(render.context)
     except TemplateError:
         raise
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(_syntax_message(exc)) from None
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateError(_located(exc, f"template not found: {exc.name}")) from None
     except Exception as exc:  # anything a template did wrong, reported with its place
-        raise TemplateError(_located(exc, str(exc) or type(exc).__name__)) from None
+        raise TemplateError.from_jinja(exc) from None
     markdown, sections = _assemble(render, text)
     return PolicyDocument(
         markdown=markdown,
@@ -607,16 +602,3 @@ def _keywords(profile: StoreProfile, law: SimpleNamespace) -> tuple[str, ...]:
 def _applies(law: SimpleNamespace, law_id: str) -> bool:
     applicability = getattr(law, law_id, None)
     return bool(applicability is not None and applicability.applies)
-
-
-def _syntax_message(exc: jinja2.TemplateSyntaxError) -> str:
-    where = exc.filename or exc.name or "template"
-    return f"{where}:{exc.lineno}: {exc.message}"
-
-
-def _located(exc: BaseException, message: str) -> str:
-    """The message prefixed with the innermost template file and line in the traceback."""
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename.endswith(".j2"):
-            return f"{frame.filename}:{frame.lineno}: {message}"
-    return message

@@ -48,9 +48,31 @@ class AnswersError(PolicygenError):
 
 
 class TemplateError(PolicygenError):
-    """A clause template (built-in or user override) failed to render."""
+    """A template (built-in or user override) failed to load or render."""
 
     exit_code = 3
+
+    @classmethod
+    def from_jinja(cls, exc: Exception) -> TemplateError:
+        """Any error raised while loading or rendering a template, placed at its file:line."""
+        import jinja2
+
+        if isinstance(exc, jinja2.TemplateSyntaxError):
+            where = exc.filename or exc.name or "template"
+            return cls(f"{where}:{exc.lineno}: {exc.message}")
+        if isinstance(exc, jinja2.TemplateNotFound):
+            return cls(_located(exc, f"template not found: {exc.name}"))
+        return cls(_located(exc, str(exc) or type(exc).__name__))
+
+
+def _located(exc: BaseException, message: str) -> str:
+    """The message prefixed with the innermost template file and line in the traceback."""
+    import traceback
+
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return f"{frame.filename}:{frame.lineno}: {message}"
+    return message
 
 
 class OutputError(PolicygenError):

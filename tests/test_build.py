@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
 from generator import build
 from generator.build import BuildOptions, build_file, build_many, parse_formats
@@ -262,3 +263,18 @@ def test_a_batch_collects_garbage_at_the_usual_pace(tmp_path: Path) -> None:
     finally:
         gc.unfreeze()
         gc.set_threshold(*threshold)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])  # in-process, and through the PDF helper
+def test_a_users_page_stylesheets_reach_the_html_and_the_pdf(tmp_path: Path, jobs: str) -> None:
+    templates = tmp_path / "templates"
+    (templates / "html").mkdir(parents=True)
+    (templates / "pdf").mkdir()
+    (templates / "html" / "policy.css").write_text("main { color: #0b5394 }\n")
+    (templates / "pdf" / "print.css").write_text("@page { size: A5 }\n")
+    code, _, stderr = run(EXAMPLE, "--out", tmp_path / "out", "--templates", templates, "-j", jobs)
+    assert code == 0, stderr
+    folder = tmp_path / "out" / EXAMPLE.stem
+    assert "main { color: #0b5394 }" in (folder / "privacy-policy.html").read_text()
+    reader = PdfReader(io.BytesIO((folder / "privacy-policy.pdf").read_bytes()))
+    assert round(float(reader.pages[0].mediabox.upper_right[0])) == 420  # A5

@@ -6,11 +6,13 @@ import datetime as dt
 import itertools
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import SAMPLE_SECTIONS, sample_markdown, sample_policy
 
+from generator.errors import TemplateError
 from generator.render.html import long_date, render_html
 from generator.resources import templates_dir
 
@@ -245,3 +247,59 @@ def test_text_colours_meet_wcag_aa_contrast(scheme: str) -> None:
         for background in ("page", "panel"):
             ratio = _contrast(colours[foreground], colours[background])
             assert ratio >= 4.5, f"{scheme}: {foreground} on {background} is {ratio:.2f}:1"
+
+
+# ---- a user's own page layout (--templates) ------------------------------------------
+
+
+def _user_templates(tmp_path: Path, page: str | None = None, css: str | None = None) -> Path:
+    (tmp_path / "html").mkdir(exist_ok=True)
+    if page is not None:
+        (tmp_path / "html" / "page.html.j2").write_text(page, encoding="utf-8")
+    if css is not None:
+        (tmp_path / "html" / "policy.css").write_text(css, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_users_page_layout_and_stylesheet_replace_ours(tmp_path: Path) -> None:
+    page = (
+        '<!doctype html><html lang="{{ doc.language }}"><title>{{ doc.store_name }}</title>'
+        '<style>{{ css }}</style><main class="brand">{{ body }}</main></html>\n'
+    )
+    folder = _user_templates(tmp_path, page=page, css="main.brand { color: #123456 }")
+    html = render_html(sample_policy(), templates_dir=folder)
+    assert '<main class="brand">' in html
+    assert "main.brand { color: #123456 }" in html
+    assert "<title>TonerRefillKits</title>" in html
+    assert "<h2" in html  # the policy body is still rendered into it
+
+
+def test_a_users_stylesheet_alone_keeps_our_layout(tmp_path: Path) -> None:
+    folder = _user_templates(tmp_path, css="body { font-family: serif }")
+    html = render_html(sample_policy(), templates_dir=folder)
+    assert "body { font-family: serif }" in html
+    assert (templates_dir() / "html" / "policy.css").read_text(encoding="utf-8") not in html
+    assert '<a class="skip-link" href="#policy">' in html  # our page template
+
+
+def test_user_text_stays_escaped_in_a_users_layout(tmp_path: Path) -> None:
+    folder = _user_templates(tmp_path, page="<h1>{{ doc.store_name }}</h1>{{ body }}\n")
+    html = render_html(sample_policy(store=HOSTILE_NAME), templates_dir=folder)
+    assert "<b>" not in html
+
+
+@pytest.mark.parametrize(
+    ("page", "message"),
+    [
+        ("{% if %}\n", "page.html.j2:1: "),
+        ("<p>ok</p>\n{{ doc.no_such_thing }}\n", "page.html.j2:2: "),
+    ],
+)
+def test_mistakes_in_a_users_layout_name_the_file_and_line(
+    tmp_path: Path, page: str, message: str
+) -> None:
+    folder = _user_templates(tmp_path, page=page)
+    with pytest.raises(TemplateError) as caught:
+        render_html(sample_policy(), templates_dir=folder)
+    assert message in caught.value.message
+    assert str(folder) in caught.value.message

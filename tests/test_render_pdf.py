@@ -187,3 +187,31 @@ def test_resources_in_the_html_are_not_loaded(tmp_path: Path) -> None:
     reader = PdfReader(io.BytesIO(render_pdf(doc, html)))
     for page in reader.pages:
         assert not page.images
+
+
+# ---- a user's own print stylesheet (--templates) -------------------------------------
+
+
+def test_a_users_print_stylesheet_replaces_ours(tmp_path: Path) -> None:
+    (tmp_path / "pdf").mkdir()
+    (tmp_path / "pdf" / "print.css").write_text("@page { size: A5; margin: 1cm }\n")
+    reader = PdfReader(io.BytesIO(render_pdf(sample_policy(), templates_dir=tmp_path)))
+    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
+    assert (round(width), round(height)) == (420, 595)  # A5 in points; ours prints Letter
+    # Without the override the page size is ours.
+    ours = PdfReader(io.BytesIO(render_pdf(sample_policy())))
+    assert round(float(ours.pages[0].mediabox.upper_right[0])) != 420
+
+
+def test_the_fetcher_serves_a_users_assets_and_still_nothing_else(tmp_path: Path) -> None:
+    (tmp_path / "pdf").mkdir()
+    font = tmp_path / "pdf" / "brand.woff2"
+    font.write_bytes(b"wOF2")
+    fetcher = bundled_asset_fetcher(tmp_path)
+    assert fetcher.fetch(font.resolve().as_uri()).read() == b"wOF2"
+    secret = tmp_path / "answers.yaml"
+    secret.write_text("not an asset")
+    with pytest.raises(RefusedURLError):
+        fetcher.fetch(secret.resolve().as_uri())
+    with pytest.raises(RefusedURLError):
+        bundled_asset_fetcher().fetch(font.resolve().as_uri())

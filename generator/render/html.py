@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
@@ -45,25 +46,42 @@ _MONTHS = (
 )
 
 
-def render_html(doc: PolicyDocument, *, fragment: bool = False) -> str:
-    """The policy as a complete HTML5 page, or with ``fragment`` its body alone."""
+def render_html(
+    doc: PolicyDocument, *, fragment: bool = False, templates_dir: Path | None = None
+) -> str:
+    """The policy as a complete HTML5 page, or with ``fragment`` its body alone.
+
+    ``templates_dir`` may hold its own ``html/page.html.j2`` and ``html/policy.css``; each
+    replaces the bundled file of the same name.
+    """
     body = _render_body(doc)
     if fragment:
         return f'<div class="privacy-policy" lang="{escape(doc.language)}">\n{body}</div>\n'
-    return _page_template().render(
-        doc=doc,
-        body=_markup(body),
-        css=_markup(_stylesheet()),
-        effective=long_date(doc.effective_date),
-        updated=long_date(doc.last_updated),
-    )
+    user_dir = _user_dir(templates_dir)
+    page = _page_template(user_dir)
+    css = _stylesheet(user_dir)
+    try:
+        return page.render(
+            doc=doc,
+            body=_markup(body),
+            css=_markup(css),
+            effective=long_date(doc.effective_date),
+            updated=long_date(doc.last_updated),
+        )
+    except Exception as exc:  # a user's page template: report its file and line
+        raise TemplateError.from_jinja(exc) from None
 
 
-def warm_up() -> None:
+def warm_up(templates_dir: Path | None = None) -> None:
     """Do the once-per-process work of a render (parser, page template, stylesheet) ahead."""
+    user_dir = _user_dir(templates_dir)
     _parser()
-    _page_template()
-    _stylesheet()
+    _page_template(user_dir)
+    _stylesheet(user_dir)
+
+
+def _user_dir(templates_dir: Path | None) -> str | None:
+    return str(templates_dir.resolve()) if templates_dir is not None else None
 
 
 def long_date(day: Any) -> str:
@@ -217,16 +235,31 @@ def _markup(text: str) -> Any:
 
 
 @cache
-def _stylesheet() -> str:
-    return (templates_dir() / STYLESHEET).read_text(encoding="utf-8")
+def _stylesheet(user_dir: str | None) -> str:
+    path = override(user_dir, STYLESHEET) or templates_dir() / STYLESHEET
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"{path}: cannot read the stylesheet: {exc}") from None
+
+
+def override(user_dir: str | None, name: str) -> Path | None:
+    """The user's own copy of a bundled file, if their templates folder has one."""
+    if user_dir is None:
+        return None
+    path = Path(user_dir) / name
+    return path if path.is_file() else None
 
 
 @cache
-def _page_template() -> jinja2.Template:
+def _page_template(user_dir: str | None) -> jinja2.Template:
     import jinja2
 
+    loaders = [jinja2.FileSystemLoader(templates_dir())]
+    if user_dir is not None:
+        loaders.insert(0, jinja2.FileSystemLoader(user_dir))
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir()),
+        loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -238,4 +271,4 @@ def _page_template() -> jinja2.Template:
     try:
         return env.get_template(PAGE_TEMPLATE)
     except jinja2.TemplateError as exc:
-        raise TemplateError(f"{PAGE_TEMPLATE}: {exc}") from None
+        raise TemplateError.from_jinja(exc) from None

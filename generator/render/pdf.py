@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -23,8 +24,9 @@ if TYPE_CHECKING:
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
+PRINT_STYLESHEET = "pdf/print.css"
 # Relative to the page's base URL, the html/ asset folder.
-PRINT_STYLESHEET_HREF = "../pdf/print.css"
+PRINT_STYLESHEET_HREF = "../" + PRINT_STYLESHEET
 # The only folders a rendered policy may read from: our own stylesheets (and fonts, if
 # any are ever bundled). Everything else — network, other files — is refused.
 ASSET_FOLDERS = ("html", "pdf")
@@ -38,25 +40,39 @@ class RefusedURLError(ValueError):
     """A URL outside policygen's bundled assets. WeasyPrint treats it as a missing resource."""
 
 
-def render_pdf(doc: PolicyDocument, html: str | None = None) -> bytes:
-    """The policy as PDF bytes; ``html`` is the page from render_html when already built."""
+def render_pdf(
+    doc: PolicyDocument, html: str | None = None, templates_dir: Path | None = None
+) -> bytes:
+    """The policy as PDF bytes; ``html`` is the page from render_html when already built.
+
+    ``templates_dir`` may hold its own ``pdf/print.css``, which replaces the bundled one;
+    files in its ``html/`` and ``pdf/`` folders (fonts, images) may be used by its styles.
+    """
     import weasyprint
 
     if html is None:
         from generator.render.html import render_html
 
-        html = render_html(doc)
-    fetcher = bundled_asset_fetcher()
+        html = render_html(doc, templates_dir=templates_dir)
+    fetcher = bundled_asset_fetcher(templates_dir)
+    page_html = with_print_stylesheet(html, print_stylesheet_href(templates_dir))
     try:
         with source_date_epoch(doc.last_updated):
-            page = weasyprint.HTML(
-                string=with_print_stylesheet(html), base_url=asset_base_url(), url_fetcher=fetcher
-            )
+            page = weasyprint.HTML(string=page_html, base_url=asset_base_url(), url_fetcher=fetcher)
             document = page.render(font_config=_font_config(), pdf_variant=PDF_VARIANT)
             pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True)
     except (OSError, ValueError) as exc:
         raise PolicygenError(f"PDF rendering failed: {exc}") from None
     return pdf
+
+
+def print_stylesheet_href(templates_dir: Path | None = None) -> str:
+    """The user's pdf/print.css if their templates folder has one, else ours."""
+    if templates_dir is not None:
+        own = templates_dir / PRINT_STYLESHEET
+        if own.is_file():
+            return own.resolve().as_uri()
+    return PRINT_STYLESHEET_HREF
 
 
 def warm_up() -> None:
@@ -66,25 +82,30 @@ def warm_up() -> None:
     _font_config()
 
 
-def with_print_stylesheet(html: str) -> str:
+def with_print_stylesheet(html: str, href: str = PRINT_STYLESHEET_HREF) -> str:
     """Link the paged-media stylesheet into the page, after its own inlined styles.
 
     Linked from the page (an author stylesheet, fetched through the asset fetcher), it
     overrides the screen styles; WeasyPrint's ``stylesheets=`` would rank below them.
     """
-    link = f'<link rel="stylesheet" href="{PRINT_STYLESHEET_HREF}">\n'
+    link = f'<link rel="stylesheet" href="{escape(href)}">\n'
     head_end = html.find("</head>")
     if head_end < 0:
         return link + html
     return html[:head_end] + link + html[head_end:]
 
 
-def bundled_asset_fetcher() -> weasyprint.URLFetcher:
-    """A WeasyPrint URL fetcher that serves files from our asset folders and nothing else."""
+def bundled_asset_fetcher(user_templates: Path | None = None) -> weasyprint.URLFetcher:
+    """A WeasyPrint URL fetcher that serves files from the asset folders and nothing else.
+
+    The asset folders are our own html/ and pdf/, and the same two in the user's
+    templates folder when they have one.
+    """
     from weasyprint import URLFetcher
     from weasyprint.urls import URLFetcherResponse
 
-    roots = tuple((templates_dir() / name).resolve() for name in ASSET_FOLDERS)
+    bases = [templates_dir()] + ([user_templates] if user_templates is not None else [])
+    roots = tuple((base / name).resolve() for base in bases for name in ASSET_FOLDERS)
 
     class BundledAssetFetcher(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
