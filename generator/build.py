@@ -112,7 +112,8 @@ def publish(doc: PolicyDocument, options: BuildOptions) -> dict[str, bytes]:
     from generator.render.html import render_html
 
     out: dict[str, bytes] = {}
-    page = render_html(doc, templates_dir=options.templates)
+    needs_page = "pdf" in options.formats or not options.fragment
+    page = render_html(doc, templates_dir=options.templates) if needs_page else ""
     if "html" in options.formats:
         html = render_html(doc, fragment=True) if options.fragment else page
         out["html"] = html.encode("utf-8")
