@@ -11,9 +11,8 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from generator.document import PolicyDocument
 from generator.errors import PolicygenError, UsageError
@@ -26,8 +25,7 @@ OUTPUT_NAME = "privacy-policy"
 DEFAULT_OUT = Path("output")
 
 
-@dataclass(frozen=True)
-class BuildOptions:
+class BuildOptions(NamedTuple):
     """What to build and where; the same for every file in a batch."""
 
     formats: tuple[str, ...] = FORMATS
@@ -37,13 +35,12 @@ class BuildOptions:
     fragment: bool = False
 
 
-@dataclass(frozen=True)
-class BuildResult:
+class BuildResult(NamedTuple):
     """The outcome for one answers file: what was written, or why nothing was."""
 
     source: Path
     written: tuple[Path, ...] = ()
-    errors: tuple[str, ...] = field(default=())
+    errors: tuple[str, ...] = ()
     exit_code: int = 0
 
     @property

@@ -20,11 +20,10 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 import jinja2.sandbox
@@ -402,22 +401,21 @@ def environment(templates_dir: Path | None = None) -> jinja2.sandbox.SandboxedEn
 # ---- rendering -----------------------------------------------------------------------------
 
 
-@dataclass
-class _Rendered:
+class _Rendered(NamedTuple):
     name: str
     title: str
     body: str
     covers: tuple[str, ...]
 
 
-@dataclass
 class _Render:
     """The state of one policy render: the clauses produced so far and their coverage."""
 
-    env: jinja2.sandbox.SandboxedEnvironment
-    context: dict[str, Any] = field(default_factory=dict)
-    clauses: list[_Rendered] = field(default_factory=list)
-    covering: list[list[str]] = field(default_factory=list)
+    def __init__(self, env: jinja2.sandbox.SandboxedEnvironment) -> None:
+        self.env = env
+        self.context: dict[str, Any] = {}
+        self.clauses: list[_Rendered] = []
+        self.covering: list[list[str]] = []
 
     def covers(self, *ids: str) -> str:
         if not self.covering:

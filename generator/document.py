@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """One numbered section of the policy, as rendered."""
 
     number: int
@@ -17,8 +16,7 @@ class Section:
     covers: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class PolicyDocument:
+class PolicyDocument(NamedTuple):
     """A rendered policy. ``markdown`` is the single source HTML and PDF are derived from."""
 
     markdown: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class PolicygenError(Exception):
@@ -21,8 +21,7 @@ class UsageError(PolicygenError):
     exit_code = 2
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with an answers file, located as precisely as we can."""
 
     file: str

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -106,8 +105,7 @@ def line(node: Node) -> int:
     return int(node.start_mark.line) + 1
 
 
-@dataclass
-class Positions:
+class Positions(NamedTuple):
     """Maps a field path in the answers to the line it was written on."""
 
     root: Node | None = None

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from generator.model import StoreProfile
 
@@ -28,8 +28,7 @@ def always(_profile: StoreProfile) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class Applicability:
+class Applicability(NamedTuple):
     """Whether a law applies to a store, and why (or why not), in one plain sentence.
 
     ``scope`` names the parts the law applies to where that matters, for example
@@ -41,14 +40,13 @@ class Applicability:
     applies: bool
     reason: str
     scope: tuple[str, ...] = ()
-    facts: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    facts: Mapping[str, Any] = MappingProxyType({})
 
     def __bool__(self) -> bool:
         return self.applies
 
 
-@dataclass(frozen=True)
-class Requirement:
+class Requirement(NamedTuple):
     """One thing a policy must say under a law.
 
     ``needed`` says whether this store must say it, given that the law applies;
@@ -72,14 +70,13 @@ class Requirement:
         return self.needed(profile)
 
 
-@dataclass(frozen=True)
-class Law:
+class Law(NamedTuple):
     """A law module's public face."""
 
     id: str
     name: str
     applies: Callable[[StoreProfile], Applicability]
-    requirements: tuple[Requirement, ...] = field(default=())
+    requirements: tuple[Requirement, ...] = ()
     in_force: dt.date | None = None
 
     def judge(self, profile: StoreProfile) -> Applicability:

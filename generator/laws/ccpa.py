@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from generator.laws.base import (
     Applicability,
@@ -87,8 +86,7 @@ def publishes_metrics(profile: StoreProfile) -> bool:
     return california_consumers(profile) >= METRICS_CONSUMERS
 
 
-@dataclass(frozen=True)
-class CategoryRow:
+class CategoryRow(NamedTuple):
     """One row of the CCPA disclosure table: a statutory category and what happens to it."""
 
     category: CcpaCategory

@@ -8,7 +8,7 @@ SB 297). Rows marked † rest on secondary sources: verify before relying on the
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.laws.base import (
     Applicability,
@@ -25,8 +25,7 @@ ID = "us_states"
 NAME = "US state privacy laws"
 
 
-@dataclass(frozen=True)
-class StateTest:
+class StateTest(NamedTuple):
     """One state's applicability test, in force from ``since``.
 
     A store is covered when it reaches the state and: it has ``consumers`` or more
