@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -278,3 +279,65 @@ def test_a_users_page_stylesheets_reach_the_html_and_the_pdf(tmp_path: Path, job
     assert "main { color: #0b5394 }" in (folder / "privacy-policy.html").read_text()
     reader = PdfReader(io.BytesIO((folder / "privacy-policy.pdf").read_bytes()))
     assert round(float(reader.pages[0].mediabox.upper_right[0])) == 420  # A5
+
+
+# ---- the publishing helper (a single file with HTML or PDF, on 2+ cores) ---------------
+
+
+def test_the_helper_publishes_what_this_process_would(tmp_path: Path) -> None:
+    options = BuildOptions(formats=("md", "html"), out=tmp_path)
+    helper = build.PublishingHelper(options)
+    try:
+        result = build_file(EXAMPLE, options, helper.publish)
+    finally:
+        helper.close()
+    assert result.ok
+    alone = build_file(EXAMPLE, options._replace(out=tmp_path / "alone"))
+    assert alone.ok
+    for name in ("privacy-policy.md", "privacy-policy.html"):
+        helped = (tmp_path / EXAMPLE.stem / name).read_bytes()
+        assert helped == (tmp_path / "alone" / EXAMPLE.stem / name).read_bytes()
+
+
+def test_a_helper_that_dies_is_replaced_by_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crash(_: object) -> None:
+        raise RuntimeError("the helper fell over")
+
+    monkeypatch.setattr(build, "_warm_up", crash)  # the forked helper inherits this
+    options = BuildOptions(formats=("html",), out=tmp_path)
+    helper = build.PublishingHelper(options)
+    try:
+        result = build_file(EXAMPLE, options, helper.publish)
+    finally:
+        helper.close()
+    assert result.ok, result.errors
+    assert (tmp_path / EXAMPLE.stem / "privacy-policy.html").read_bytes().startswith(b"<!")
+
+
+def test_a_publishing_error_in_the_helper_is_reported_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing_pdf(*_: object) -> bytes:
+        raise PolicygenError("PDF rendering failed: out of paper")
+
+    monkeypatch.setattr("generator.render.pdf.render_pdf", failing_pdf)
+    code, _, stderr = run(EXAMPLE, "--out", tmp_path, "--jobs", "2")
+    assert code == 1
+    assert f"{EXAMPLE}: PDF rendering failed: out of paper" in stderr
+    assert not (tmp_path / EXAMPLE.stem).exists()
+
+
+def test_the_helper_is_waited_for_when_the_answers_fail(tmp_path: Path) -> None:
+    bad, line = bad_copy(tmp_path)
+    options = BuildOptions(formats=("md", "html"), out=tmp_path / "out")
+    helper = build.PublishingHelper(options)
+    pid = helper._pid
+    try:
+        result = build_file(bad, options, helper.publish)
+    finally:
+        helper.close()
+    assert not result.ok and f"{bad}:{line}:" in result.errors[0]
+    with pytest.raises(ChildProcessError):  # already reaped: no zombie left behind
+        os.waitpid(pid, 0)
