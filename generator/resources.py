@@ -30,6 +30,14 @@ def questionnaires_dir() -> Path:
     return _bundled("questionnaires")
 
 
+def user_override(user_templates: Path | str | None, name: str) -> Path | None:
+    """The user's own copy of the bundled template file ``name``, if their folder has one."""
+    if user_templates is None:
+        return None
+    path = Path(user_templates) / name
+    return path if path.is_file() else None
+
+
 def jinja_bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs: compiling them is most of a short build.
 

@@ -20,7 +20,7 @@ from markdown_it.token import Token
 
 from generator.document import PolicyDocument, Section
 from generator.errors import TemplateError
-from generator.resources import jinja_bytecode_cache, templates_dir
+from generator.resources import jinja_bytecode_cache, templates_dir, user_override
 
 if TYPE_CHECKING:
     import jinja2
@@ -236,19 +236,11 @@ def _markup(text: str) -> Any:
 
 @cache
 def _stylesheet(user_dir: str | None) -> str:
-    path = override(user_dir, STYLESHEET) or templates_dir() / STYLESHEET
+    path = user_override(user_dir, STYLESHEET) or templates_dir() / STYLESHEET
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise TemplateError(f"{path}: cannot read the stylesheet: {exc}") from None
-
-
-def override(user_dir: str | None, name: str) -> Path | None:
-    """The user's own copy of a bundled file, if their templates folder has one."""
-    if user_dir is None:
-        return None
-    path = Path(user_dir) / name
-    return path if path.is_file() else None
 
 
 @cache

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from generator.document import PolicyDocument
 from generator.errors import PolicygenError
-from generator.resources import templates_dir
+from generator.resources import templates_dir, user_override
 
 if TYPE_CHECKING:
     import weasyprint
@@ -68,11 +68,8 @@ def render_pdf(
 
 def print_stylesheet_href(templates_dir: Path | None = None) -> str:
     """The user's pdf/print.css if their templates folder has one, else ours."""
-    if templates_dir is not None:
-        own = templates_dir / PRINT_STYLESHEET
-        if own.is_file():
-            return own.resolve().as_uri()
-    return PRINT_STYLESHEET_HREF
+    own = user_override(templates_dir, PRINT_STYLESHEET)
+    return own.resolve().as_uri() if own else PRINT_STYLESHEET_HREF
 
 
 def warm_up() -> None:
