@@ -34,6 +34,11 @@ class BuildOptions(NamedTuple):
     annotate: bool = False
     fragment: bool = False
 
+    @property
+    def publishes(self) -> bool:
+        """Whether the Markdown is turned into HTML or PDF, the part a helper can do."""
+        return "html" in self.formats or "pdf" in self.formats
+
 
 class BuildResult(NamedTuple):
     """The outcome for one answers file: what was written, or why nothing was."""
@@ -99,7 +104,7 @@ def _build(source: Path, options: BuildOptions, publisher: Publisher | None) -> 
     profile = load_profile(source)
     doc = render_policy(profile, options.templates, annotate=options.annotate)
     rendered = {"md": doc.markdown.encode("utf-8")} if "md" in options.formats else {}
-    if "html" in options.formats or "pdf" in options.formats:
+    if options.publishes:
         rendered.update(publisher(doc) if publisher else publish(doc, options))
     return write_outputs(output_dir(source, options), rendered)
 
@@ -255,8 +260,7 @@ def _results(
     workers = max(1, min(jobs or os.cpu_count() or 1, len(files)))
     spare_cores = (jobs or os.cpu_count() or 1) > 1
     if len(files) == 1:
-        publishes = "html" in options.formats or "pdf" in options.formats
-        if publishes and spare_cores and sys.platform == "linux":
+        if options.publishes and spare_cores and sys.platform == "linux":
             helper = PublishingHelper(options)
             try:
                 yield build_file(files[0], options, helper.publish)
@@ -284,7 +288,7 @@ def _preload(options: BuildOptions) -> None:
     import generator.answers
     import generator.compose
 
-    if "html" in options.formats or "pdf" in options.formats:
+    if options.publishes:
         import generator.render.html  # noqa: F401
     if "pdf" in options.formats:
         import weasyprint  # noqa: F401
