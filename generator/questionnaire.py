@@ -319,7 +319,7 @@ def load(path: Path | None = None) -> Questionnaire:
     try:
         raw = yamltree.load(path.read_text(encoding="utf-8"))
         data = QuestionnaireData.model_validate(raw)
-    except (OSError, yamltree.YAMLError, yamltree.TreeError, yamltree.DuplicateKeyError) as exc:
+    except (OSError, yamltree.YAMLError, yamltree.TreeError) as exc:
         raise QuestionnaireError(f"{path}: cannot read the questionnaire: {exc}") from None
     except ValidationError as exc:
         raise QuestionnaireError(f"{path}: {exc}") from None

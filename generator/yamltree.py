@@ -75,20 +75,16 @@ YAMLError = yaml.YAMLError
 MarkedYAMLError = yaml.MarkedYAMLError
 
 
-class DuplicateKeyError(Exception):
-    """A mapping names the same key twice; ``line`` is the second one (1-based)."""
-
-    def __init__(self, message: str, line: int) -> None:
-        super().__init__(message)
-        self.line = line
-
-
 class TreeError(Exception):
     """Valid YAML that answers cannot be made of (a recursive alias, an unknown tag)."""
 
     def __init__(self, message: str, line: int) -> None:
         super().__init__(message)
         self.line = line
+
+
+class DuplicateKeyError(TreeError):
+    """A mapping names the same key twice; ``line`` is the second one (1-based)."""
 
 
 def compose(text: str) -> Node | None:
