@@ -303,3 +303,10 @@ def test_mistakes_in_a_users_layout_name_the_file_and_line(
         render_html(sample_policy(), templates_dir=folder)
     assert message in caught.value.message
     assert str(folder) in caught.value.message
+
+
+@pytest.mark.parametrize("legal_name", ["Inkwell Supply Co.", "Inkwell Supply LLC"])
+def test_the_colophon_ends_the_legal_name_with_one_full_stop(legal_name: str) -> None:
+    html = render_html(sample_policy()._replace(legal_name=legal_name))
+    assert f"of {legal_name.removesuffix('.')}. Effective" in html
+    assert ".." not in html

@@ -84,6 +84,11 @@ def _user_dir(templates_dir: Path | None) -> str | None:
     return str(templates_dir.resolve()) if templates_dir is not None else None
 
 
+def full_stop(text: str) -> str:
+    """Text ending a sentence of ours: 'Acme Co.' must not end up as 'Acme Co..'."""
+    return text if text.endswith(".") else f"{text}."
+
+
 def long_date(day: Any) -> str:
     """`March 2, 2016`, independent of the process locale."""
     return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
@@ -260,6 +265,7 @@ def _page_template(user_dir: str | None) -> jinja2.Template:
         auto_reload=False,
         bytecode_cache=jinja_bytecode_cache(),
     )
+    env.filters["full_stop"] = full_stop
     try:
         return env.get_template(PAGE_TEMPLATE)
     except jinja2.TemplateError as exc:
