@@ -215,3 +215,20 @@ def test_the_fetcher_serves_a_users_assets_and_still_nothing_else(tmp_path: Path
         fetcher.fetch(secret.resolve().as_uri())
     with pytest.raises(RefusedURLError):
         bundled_asset_fetcher().fetch(font.resolve().as_uri())
+
+
+def test_a_table_row_taller_than_the_rest_of_the_page_starts_on_it_and_runs_on() -> None:
+    # The CCPA table's rows can be taller than half a page. Kept whole, such a row pushed
+    # the whole table onto the next page and left half of this one empty.
+    filler = "\n\n".join(f"Paragraph {n} of the text before the table. " * 6 for n in range(14))
+    tall_cell = " ".join(f"purpose{n}" for n in range(260))
+    markdown = (
+        f"# Privacy Policy\n\n{filler}\n\nINTROBEFORETABLE\n\n"
+        f"| Category | Why we use it |\n|---|---|\n| ROWSTART | {tall_cell} ROWEND |\n"
+    )
+    reader = PdfReader(io.BytesIO(render_pdf(sample_policy(markdown=markdown))))
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    intro = next(n for n, text in enumerate(pages) if "INTROBEFORETABLE" in text)
+    assert "ROWSTART" in pages[intro]
+    assert "ROWEND" in pages[intro + 1]
+    assert "Why we use it" in pages[intro + 1]  # the header row repeats
