@@ -464,3 +464,9 @@ def test_web_addresses_are_normalised_and_must_be_http() -> None:
     assert str(profile.business.websites[0]) == "https://shop.example.com/"
     message = refused(lambda a: a["business"].update(websites=["ftp://shop.example.com"]))
     assert "URL scheme should be 'http' or 'https'" in message
+
+
+def test_a_web_address_without_its_scheme_says_what_to_write() -> None:
+    message = refused(lambda a: a["business"].update(websites=["shop.example.com"]))
+    assert "write the whole address, starting with https://" in message
+    assert "'shop.example.com'" in message

@@ -13,6 +13,7 @@ from pydantic import (
     Field,
     GetCoreSchemaHandler,
     StringConstraints,
+    ValidationError,
 )
 from pydantic_core import PydanticCustomError, Url, core_schema
 
@@ -87,7 +88,26 @@ class _HttpAddress:
     def __get_pydantic_core_schema__(
         cls, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        return core_schema.url_schema(max_length=2083, allowed_schemes=["http", "https"])
+        url = core_schema.url_schema(max_length=2083, allowed_schemes=["http", "https"])
+        return core_schema.no_info_wrap_validator_function(_with_url_advice, url)
+
+
+def _with_url_advice(value: Any, parse: core_schema.ValidatorFunctionWrapHandler) -> Url:
+    # The parser's own words ("relative URL without a base") don't tell a store owner
+    # what to type; the same advice reaches the wizard and answers files alike.
+    try:
+        url: Url = parse(value)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        if error["type"] not in ("url_parsing", "url_scheme"):
+            raise
+        raise PydanticCustomError(
+            error["type"],
+            "{reason}; write the whole address, starting with https://, "
+            "for example https://www.acme.example",
+            {"reason": error["msg"]},
+        ) from None
+    return url
 
 
 WebAddress = Annotated[Url, _HttpAddress]
