@@ -680,6 +680,18 @@ class HangUp(Exception):
 
 
 def _raise_hang_up(signum: int, frame: object) -> None:
+    # Inside a running prompt the signal can land in any of prompt_toolkit's event-loop
+    # callbacks, which would swallow the exception as "unhandled in event loop" and wait for
+    # Enter on a terminal that is gone. Ask the running prompt to end with it instead.
+    import sys
+
+    if "prompt_toolkit" in sys.modules:
+        from prompt_toolkit.application.current import get_app_or_none
+
+        app = get_app_or_none()
+        if app is not None and app.is_running and app.future is not None and not app.future.done():
+            app.exit(exception=HangUp())
+            return
     raise HangUp
 
 
