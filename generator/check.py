@@ -16,15 +16,14 @@ from pathlib import Path
 
 from generator import laws
 from generator.document import PolicyDocument
+from generator.facts import derive
 from generator.laws import ccpa, gdpr, pipeda
 from generator.laws.base import Applicability, Requirement, as_of, long_date, reaches_us_state
 from generator.model import StoreProfile
-from generator.model.practices import Recipient
 from generator.model.vocab import (
     Channel,
     CookieKind,
     RecipientKind,
-    RecipientUse,
     RetentionBasis,
     Right,
 )
@@ -210,42 +209,55 @@ def sms_without_stop(profile: StoreProfile, _v: dict[str, Applicability]) -> Ite
         )
 
 
-_PARTNERS = (RecipientKind.MARKETING_PARTNER, RecipientKind.DATA_BROKER)
-
-
-def _uses_for_itself(recipient: Recipient) -> bool:
-    """A recipient that gets data for its own marketing without the person directing it.
-
-    Independent controllers with their own non-marketing purposes (a carrier, a fraud
-    service) are not what a no-sale promise is read against.
-    """
-    # Ad sharing is disclosed as sharing, not hidden behind the no-sale promise.
-    exempt = recipient.with_consent_only or recipient.cross_context_ads
-    if exempt or recipient.kind is RecipientKind.AFFILIATE:
-        return False
-    return recipient.kind in _PARTNERS or recipient.use is RecipientUse.OWN_MARKETING
+@rule
+def retention_not_specific(
+    profile: StoreProfile, verdicts: dict[str, Applicability]
+) -> Iterator[Finding]:
+    # Cal. Civ. Code §1798.100(a)(3) and 11 CCR §7012(e)(6); GDPR Art 13(2)(a) (WP260
+    # rev.01 para 48); LGPD Art 9(II): a period, or the criteria for it, per category.
+    # "As long as we need it" restates the purpose limitation and is neither.
+    if not any(verdicts[law].applies for law in ("ccpa", "gdpr", "uk_gdpr", "lgpd")):
+        return
+    retention = derive(profile).retention
+    vague = retention.unspecific
+    if vague:
+        names = ", ".join(c.value for c in vague)
+        yield Finding(
+            "retention-not-specific",
+            f"No specific retention period or criterion for: {names}. The general rule "
+            f"'{retention.general}' does not say how long.",
+            "add retention.rules entries that name these categories with a period or an "
+            "event (account_lifetime, until_unsubscribe, until_deleted, fixed_period), or make "
+            "retention.default_criteria concrete",
+            ("retention.rules", "retention.default_criteria"),
+        )
 
 
 @rule
-def no_sale_promise_with_partners(
-    profile: StoreProfile, _v: dict[str, Applicability]
-) -> Iterator[Finding]:
-    # With no recipient marked as a sale the policy says "We do not sell your personal
-    # information"; a partner taking data for its own ends makes that false, since a sale
-    # includes "other valuable consideration" (Cal. Civ. Code §1798.140(ad)(1)). A
-    # disclosure the person directs is no sale (§1798.140(ad)(2)(A)).
-    if profile.sells_data:
-        return
-    for i, recipient in enumerate(profile.sharing.recipients):
-        if _uses_for_itself(recipient):
-            yield Finding(
-                "no-sale-promise-with-partner",
-                "The policy would say personal information is never sold, yet "
-                f"sharing.recipients[{i}] ({recipient.kind.value}) gets it for its own use.",
-                f"set sale: true on sharing.recipients[{i}], or with_consent_only: true, or "
-                "use: on_our_behalf if it only works for you",
-                (f"sharing.recipients[{i}]",),
+def sms_without_consent(profile: StoreProfile, _v: dict[str, Applicability]) -> Iterator[Finding]:
+    # TCPA 47 CFR §64.1200(a)(2): prior express written consent for marketing texts;
+    # CASL s.6(1); ePrivacy Directive Art 13(1).
+    if derive(profile).marketing.sms_without_consent:
+        yield Finding(
+            "sms-without-consent",
+            "Marketing texts are sent on an opt-out basis; texts need the person's prior "
+            "consent (in the US, written consent under the TCPA).",
+            "set marketing.consent: opt_in (or stop marketing by text message)",
+            ("marketing.consent", "marketing.channels"),
+        )
+
+
+def sale_notes(profile: StoreProfile) -> list[str]:
+    """Recipients the policy calls a sale although the owner did not mark them as one."""
+    notes = []
+    for i, judged in enumerate(derive(profile).recipients):
+        if judged.sold and not judged.recipient.sale:
+            notes.append(
+                f"sharing.recipients[{i}] ({judged.kind.value}) is stated as a sale because "
+                f"{judged.reason}. If it works only for you under a contract, set use: "
+                "on_our_behalf; if it gives you nothing for the data, set gives_value: false."
             )
+    return notes
 
 
 @rule
@@ -351,7 +363,7 @@ def check_profile(
 
     verdicts = laws.applicable(profile)
     doc = render_policy(profile, templates_dir)
-    notes = []
+    notes = sale_notes(profile)
     newer = changed_since(profile, today or dt.date.today())
     if newer:
         notes.append(

@@ -533,7 +533,7 @@ def _assemble(render: _Render, text: str) -> tuple[str, tuple[Section, ...]]:
 
 
 def _context(profile: StoreProfile, render: _Render, annotate: bool) -> dict[str, Any]:
-    from generator import laws
+    from generator import facts, laws
 
     verdicts = laws.applicable(profile)
 
@@ -543,6 +543,7 @@ def _context(profile: StoreProfile, render: _Render, annotate: bool) -> dict[str
 
     return {
         "p": profile,
+        "facts": facts.derive(profile),
         "law": SimpleNamespace(**verdicts),
         "of_applying_laws": of_applying_laws,
         "annotate": annotate,

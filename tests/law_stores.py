@@ -36,7 +36,7 @@ BASE: dict[str, Any] = {
             {"category": "email", "necessity": "required"},
             {"category": "postal_address", "necessity": "required"},
             {"category": "payment_card", "necessity": "required"},
-            {"category": "order_history", "sources": ["from_you", "automatic"]},
+            {"category": "order_history"},
             {"category": "device_and_log", "sources": ["automatic"], "necessity": "automatic"},
         ]
     },
@@ -78,10 +78,15 @@ BASE: dict[str, Any] = {
     "retention": {
         "rules": [
             {
-                "categories": ["order_history", "payment_card"],
+                "categories": ["name", "email", "postal_address", "order_history"],
                 "basis": "fixed_period",
                 "period": {"amount": 7, "unit": "years"},
-            }
+            },
+            {
+                "categories": ["device_and_log"],
+                "basis": "fixed_period",
+                "period": {"amount": 13, "unit": "months"},
+            },
         ]
     },
     "policy": {"effective_date": "2026-11-01"},

@@ -160,6 +160,12 @@ def _business(draw: st.DrawFn) -> dict[str, Any]:
     return business
 
 
+def _natural_sources(category: str) -> list[str]:
+    from generator.facts.data import NATURAL_SOURCES
+
+    return [s.value for s in NATURAL_SOURCES[V.DataCategory(category)]]
+
+
 @st.composite
 def _collection(draw: st.DrawFn) -> dict[str, Any]:
     core = [V.DataCategory.NAME.value, V.DataCategory.EMAIL.value]
@@ -170,10 +176,15 @@ def _collection(draw: st.DrawFn) -> dict[str, Any]:
         item: dict[str, Any] = {"category": category}
         if draw(st.booleans()):
             item["details"] = draw(_text())
-        item["sources"] = draw(_members(V.Source, min_size=1, max_size=3))
+        # Empty sources stand for the category's natural ones (the facts layer's default).
+        item["sources"] = draw(_members(V.Source, max_size=3))
         item["points"] = draw(_members(V.CollectionPoint, max_size=3))
-        item["necessity"] = draw(st.sampled_from([m.value for m in V.Necessity]))
-        if item["necessity"] == V.Necessity.REQUIRED and draw(st.booleans()):
+        given = V.Source.FROM_YOU.value in (item["sources"] or _natural_sources(category))
+        # Only data the person hands over can be required or optional for them.
+        necessities = [m.value for m in V.Necessity] if given else [V.Necessity.AUTOMATIC.value]
+        if draw(st.booleans()):
+            item["necessity"] = draw(st.sampled_from(necessities))
+        if item.get("necessity") == V.Necessity.REQUIRED and draw(st.booleans()):
             item["if_not_provided"] = draw(_text())
         items.append(item)
     collection: dict[str, Any] = {
@@ -240,6 +251,8 @@ def _recipients(
             "may_onward_share": draw(st.booleans()),
             "opt_out_available": draw(st.booleans()),
         }
+        if draw(_rarely()):
+            recipient["gives_value"] = draw(st.booleans())
         if draw(st.booleans()):
             recipient["names"] = draw(st.lists(_text(30), min_size=1, max_size=2))
         if draw(st.booleans()):
@@ -366,12 +379,15 @@ def _rights(draw: st.DrawFn, contact: dict[str, Any], collected: list[str]) -> d
 @st.composite
 def _retention(draw: st.DrawFn, collected: list[str]) -> dict[str, Any]:
     rules = []
+    # Each category in one rule at most; card details only where the store keeps them.
+    free = [c for c in collected if c != V.DataCategory.PAYMENT_CARD.value]
     for _ in range(draw(st.integers(0, 3))):
+        if not free:
+            break
         basis = draw(st.sampled_from([b.value for b in V.RetentionBasis]))
-        rule: dict[str, Any] = {
-            "categories": draw(_subset(collected, min_size=1, max_size=3)),
-            "basis": basis,
-        }
+        chosen = draw(_subset(free, min_size=1, max_size=3))
+        free = [c for c in free if c not in chosen]
+        rule: dict[str, Any] = {"categories": chosen, "basis": basis}
         if basis == V.RetentionBasis.FIXED_PERIOD or draw(st.booleans()):
             rule["period"] = {
                 "amount": draw(st.integers(1, 120)),
@@ -392,6 +408,7 @@ def _children(draw: st.DrawFn, collected: list[str]) -> dict[str, Any]:
         "directed_to_children": directed,
         "knows_of_child_users": knows,
         "sells_data_of_under_16": draw(st.booleans()),
+        "deletes_if_found": draw(st.booleans()),
     }
     if knows:
         children["child_data"] = draw(_subset(collected, max_size=3))

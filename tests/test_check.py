@@ -149,14 +149,25 @@ EU = business(sells_to_countries=["US", "DE"])
             {"marketing": {"channels": ["sms"], "unsubscribe": {"reply_stop": True}}},
         ),
         (
-            "no-sale-promise-with-partner",
-            {"sharing": {"recipients": [{"kind": "marketing_partner", "categories": ["email"]}]}},
+            "sms-without-consent",
             {
-                "sharing": {
-                    "recipients": [
-                        {"kind": "marketing_partner", "categories": ["email"], "sale": True}
-                    ]
+                "marketing": {
+                    "channels": ["sms"],
+                    "consent": "opt_out",
+                    "unsubscribe": {"reply_stop": True},
                 }
+            },
+            {"marketing": {"channels": ["sms"], "unsubscribe": {"reply_stop": True}}},
+        ),
+        (
+            "retention-not-specific",
+            {**business(annual_revenue_usd=30_000_000), "retention": {"rules": []}},
+            {
+                **business(annual_revenue_usd=30_000_000),
+                "retention": {
+                    "rules": [],
+                    "default_criteria": "We delete everything else 2 years after your last order.",
+                },
             },
         ),
         (
@@ -216,7 +227,7 @@ def test_every_rule_has_a_test() -> None:
 
     tested = {
         "ads-without-sharing", "transfer-without-safeguard", "indefinite-retention",
-        "email-without-unsubscribe", "sms-without-stop", "no-sale-promise-with-partner",
+        "email-without-unsubscribe", "sms-without-stop", "sms-without-consent", "retention-not-specific",
         "child-age-without-consent", "sale-without-opt-out", "cookies-without-consent",
         "casl-opt-out-email", "slow-opt-out",
     }  # fmt: skip
@@ -303,11 +314,15 @@ def test_cli_markdown_format(tmp_path: Path) -> None:
     assert "## Consistency findings" in result.output
 
 
-def test_independent_fraud_service_is_no_broken_promise() -> None:
+def test_a_derived_sale_is_noted_with_its_reason_and_fix() -> None:
     fraud = {"kind": "fraud_prevention", "categories": ["email"], "use": "own_purposes"}
-    assert "no-sale-promise-with-partner" not in rules_hit(store(sharing={"recipients": [fraud]}))
-    marketer = {"kind": "affiliate", "categories": ["email"], "use": "own_marketing"}
-    marketer_elsewhere = {**marketer, "kind": "survey_vendor"}
-    assert "no-sale-promise-with-partner" in rules_hit(
-        store(sharing={"recipients": [marketer_elsewhere]})
+    assert not [
+        n for n in check_profile(store(sharing={"recipients": [fraud]})).notes if "sale" in n
+    ]
+    marketer = {"kind": "survey_vendor", "categories": ["email"], "use": "own_marketing"}
+    notes = check_profile(store(sharing={"recipients": [marketer]})).notes
+    assert any(
+        "sharing.recipients[0] (survey_vendor) is stated as a sale" in n
+        and "gives_value: false" in n
+        for n in notes
     )

@@ -150,11 +150,19 @@ def test_coppa_01_text_for_a_child_directed_site() -> None:
 
 
 def test_coppa_02_text_for_a_general_audience_store() -> None:
-    doc = render_policy(store(children={"minimum_age": 18}))
+    doc = render_policy(store(children={"minimum_age": 18, "deletes_if_found": True}))
     text = section(doc, "children")
     assert "aged 18 or older" in text
-    assert "not directed to children under 13" in text
-    assert "we will delete it" in text
+    assert "not directed to children" in text
+    assert "from someone under 18, we will delete it" in text
+    # One age throughout: the store's own minimum, never 13 beside it.
+    assert "13" not in text
+
+
+def test_no_deletion_promise_without_the_owners_answer() -> None:
+    text = section(render_policy(store(children={"minimum_age": 16})), "children")
+    assert "delete" not in text
+    assert "anyone under 16" in text
 
 
 def test_canada_section_names_officer_commissioner_and_cross_border(full: PolicyDocument) -> None:

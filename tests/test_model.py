@@ -88,7 +88,9 @@ def test_sale_and_ad_sharing_are_derived_from_recipients() -> None:
     profile = build(sells)
     assert profile.sells_data and profile.shares_for_ads and profile.sells_or_shares
     assert profile.targets_ads
-    assert profile.tracks_across_sites  # cookies are on by default and data goes to ads
+    # A customer list (email) given to an ad network is a sale or share, not tracking on
+    # the site (CalOPPA's "over time and across sites" is what partners gather there).
+    assert not profile.tracks_across_sites
     assert profile.third_party_direct_marketing
     assert [r.kind for r in profile.recipients_of(RecipientKind.ADVERTISING)] == [
         RecipientKind.ADVERTISING

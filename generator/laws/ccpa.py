@@ -70,7 +70,10 @@ def sensitive_categories(profile: StoreProfile) -> list[DataCategory]:
 
 
 def collects_sensitive(profile: StoreProfile) -> bool:
-    return profile.collects_sensitive or bool(sensitive_categories(profile))
+    """Whether any collected kind is sensitive personal information (§1798.140(ae))."""
+    from generator.facts.sensitive import sensitive_facts
+
+    return bool(sensitive_facts(profile).ccpa)
 
 
 def uses_sensitive_beyond_permitted(profile: StoreProfile) -> bool:
@@ -103,7 +106,14 @@ def _unique(items: Iterable[T]) -> tuple[T, ...]:
 
 
 def category_table(profile: StoreProfile) -> tuple[CategoryRow, ...]:
-    """§7011(e)(1)(A)-(F) and §1798.100(a)(3), grouped by the §1798.140(v)(1) categories."""
+    """§7011(e)(1)(A)-(F) and §1798.100(a)(3), grouped by the §1798.140(v)(1) categories.
+
+    Sources, sale and sharing come from the facts layer, so the table says what the rest
+    of the policy says.
+    """
+    from generator.facts.data import sources_of
+    from generator.facts.sharing import judge
+
     rows = []
     for ccpa_category in CcpaCategory:
         members = [c for c in profile.categories if CCPA_CATEGORY_OF[c] is ccpa_category]
@@ -111,21 +121,17 @@ def category_table(profile: StoreProfile) -> tuple[CategoryRow, ...]:
             continue
         group = set(members)
         items = [i for i in profile.collection.items if i.category in group]
-        recipients = [r for r in profile.sharing.recipients if group & set(r.categories)]
+        judged = [judge(r) for r in profile.sharing.recipients if group & set(r.categories)]
         rows.append(
             CategoryRow(
                 category=ccpa_category,
                 members=tuple(members),
-                sources=_unique(s for item in items for s in item.sources),
+                sources=_unique(s for item in items for s in sources_of(item)),
                 purposes=_unique(
                     u.purpose for u in profile.use.purposes if group & set(u.categories)
                 ),
-                disclosed_to=_unique(
-                    r.kind for r in recipients if not (r.sale or r.cross_context_ads)
-                ),
-                sold_or_shared_to=_unique(
-                    r.kind for r in recipients if r.sale or r.cross_context_ads
-                ),
+                disclosed_to=_unique(j.kind for j in judged if not (j.sold or j.shared)),
+                sold_or_shared_to=_unique(j.kind for j in judged if j.sold or j.shared),
                 retention=tuple(
                     rule for rule in profile.retention.rules if group & set(rule.categories)
                 ),

@@ -19,7 +19,7 @@ from generator.laws.base import (
     req,
 )
 from generator.model import StoreProfile
-from generator.model.vocab import SensitiveKind
+from generator.model.vocab import DataCategory, SensitiveKind
 
 ID = "us_states"
 NAME = "US state privacy laws"
@@ -188,7 +188,7 @@ def why_covered(profile: StoreProfile, test: StateTest) -> str | None:
         return None if business.sba_small_business else "not an SBA small business"
     if test.any_sale and profile.sells_data:
         return "sells personal data"
-    if test.any_sensitive and profile.collects_sensitive:
+    if test.any_sensitive and _collects_state_sensitive(profile):
         return "handles sensitive data"
     count = consumers_in_state(profile, test.state)
     # An unnamed state is credited with every consumer not placed elsewhere: an upper bound.
@@ -260,12 +260,33 @@ def needs_universal_opt_out(profile: StoreProfile) -> bool:
     )
 
 
+def _collects_state_sensitive(profile: StoreProfile) -> bool:
+    """Whether any collected kind is "sensitive data" as the state laws define it."""
+    from generator.facts.sensitive import sensitive_facts
+
+    return bool(sensitive_facts(profile).us_states)
+
+
+def _sold_categories(profile: StoreProfile) -> set[DataCategory]:
+    from generator.facts.sharing import recipient_facts
+
+    return {c for r in recipient_facts(profile) if r.sold for c in r.recipient.categories}
+
+
 def sells_sensitive(profile: StoreProfile) -> bool:
-    return profile.sells_data and profile.collects_sensitive
+    """Tex. Bus. & Com. Code §541.102(b): sensitive data itself is sold, not just any data."""
+    sold = _sold_categories(profile)
+    return _collects_state_sensitive(profile) and bool(
+        sold & {DataCategory.SENSITIVE, DataCategory.PRECISE_LOCATION}
+    )
 
 
 def sells_biometric(profile: StoreProfile) -> bool:
-    return profile.sells_data and SensitiveKind.BIOMETRIC in profile.collection.sensitive_kinds
+    """Tex. Bus. & Com. Code §541.102(c): biometric data is collected and sensitive data sold."""
+    return (
+        SensitiveKind.BIOMETRIC in profile.collection.sensitive_kinds
+        and DataCategory.SENSITIVE in _sold_categories(profile)
+    )
 
 
 def needs_llm_statement(profile: StoreProfile) -> bool:

@@ -137,6 +137,11 @@ class Children(Part):
     )
     child_data: list[DataCategory] = Field(default_factory=list)
     sells_data_of_under_16: bool = False
+    deletes_if_found: bool = Field(
+        default=False,
+        description="You promise to delete personal information you learn you collected "
+        "from a child below the minimum age.",
+    )
 
 
 class Transfer(Part):

@@ -24,11 +24,20 @@ class CollectedData(Part):
         default=None,
         description="What exactly, in a few words, e.g. 'card number and expiry date'.",
     )
-    sources: list[Source] = Field(default_factory=lambda: [Source.FROM_YOU], min_length=1)
+    sources: list[Source] = Field(
+        default_factory=list,
+        description="Where it comes from; leave empty for where this kind of data comes from "
+        "by its nature (name from the person, device data from the device, order history "
+        "from the store's own records, an interest profile from inference).",
+    )
     points: list[CollectionPoint] = Field(
         default_factory=list, description="Where on the site it is collected."
     )
-    necessity: Necessity = Necessity.OPTIONAL
+    necessity: Necessity | None = Field(
+        default=None,
+        description="Whether the person must give it (required) or may leave it out "
+        "(optional); only for data the person hands over. Leave empty if you don't say.",
+    )
     if_not_provided: Text | None = Field(
         default=None, description="What happens if the person does not provide it."
     )
@@ -124,6 +133,14 @@ class Recipient(Part):
     use: RecipientUse = RecipientUse.ON_OUR_BEHALF
     sale: bool = Field(
         default=False, description="Given for money or other valuable consideration."
+    )
+    gives_value: bool | None = Field(
+        default=None,
+        description="Whether the recipient gives you anything of value for the data (money, "
+        "ad or analytics services, discounts, data in return). Leave empty for the usual "
+        "answer for its kind: yes for ad networks, analytics, marketing partners, data "
+        "brokers and affiliates, no for the rest. Decides, with 'use', whether the "
+        "disclosure is a sale.",
     )
     cross_context_ads: bool = Field(
         default=False, description="Shared for advertising based on activity across other sites."

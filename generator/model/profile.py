@@ -23,6 +23,7 @@ from generator.model.vocab import (
     Channel,
     CookieKind,
     DataCategory,
+    Necessity,
     Purpose,
     RecipientKind,
     RecipientUse,
@@ -126,11 +127,17 @@ class StoreProfile(Part):
 
     @property
     def sells_data(self) -> bool:
-        return any(r.sale for r in self.sharing.recipients)
+        """Whether any disclosure is a sale, as the facts layer judges it."""
+        from generator.facts.sharing import sells
+
+        return sells(self)
 
     @property
     def shares_for_ads(self) -> bool:
-        return any(r.cross_context_ads for r in self.sharing.recipients)
+        """Whether any disclosure is for cross-context advertising (facts layer)."""
+        from generator.facts.sharing import shares_for_ads
+
+        return shares_for_ads(self)
 
     @property
     def sells_or_shares(self) -> bool:
@@ -167,9 +174,16 @@ class StoreProfile(Part):
     @property
     def tracks_across_sites(self) -> bool:
         """Whether other parties may collect data about activity over time and across sites."""
+        from generator.facts.sharing import recipient_facts
+
+        # Only what ad partners gather on the site itself counts (CalOPPA §22575(b)(6)): a
+        # customer list handed over later is disclosed as a sale or share, not as tracking.
+        on_site = {DataCategory.DEVICE_AND_LOG, DataCategory.BROWSING_ACTIVITY}
         return self.cookies.uses_cookies and (
             CookieKind.ADVERTISING in self.cookies.kinds
-            or self.shares_for_ads
+            or any(
+                r.shared and on_site & set(r.recipient.categories) for r in recipient_facts(self)
+            )
             or any(t.kind is CookieKind.ADVERTISING for t in self.cookies.tools)
         )
 
@@ -184,6 +198,8 @@ class StoreProfile(Part):
     def _clashes(self) -> Iterator[Clash]:
         yield from self._scope_clashes()
         yield from self._uncollected_categories()
+        yield from self._collection_clashes()
+        yield from self._retention_clashes()
         yield from self._marketing_clashes()
         yield from self._payment_clashes()
         yield from self._cookie_clashes()
@@ -231,6 +247,43 @@ class StoreProfile(Part):
             yield Clash(
                 ("collection.sensitive_kinds", "collection.never_collects_sensitive"),
                 "the store promises never to collect sensitive data but lists sensitive kinds",
+            )
+
+    def _collection_clashes(self) -> Iterator[Clash]:
+        from generator.facts.data import GIVEN_BY_THE_PERSON, sources_of
+
+        for i, item in enumerate(self.collection.items):
+            sources = sources_of(item)
+            handed_over = bool(GIVEN_BY_THE_PERSON & set(sources))
+            if item.necessity in (Necessity.REQUIRED, Necessity.OPTIONAL) and not handed_over:
+                from_where = ", ".join(s.value for s in sources)
+                yield Clash(
+                    (f"collection.items[{i}].necessity", f"collection.items[{i}].sources"),
+                    f"'{item.category.value}' is {item.necessity.value}, but it comes from "
+                    f"{from_where}, not from the person, so they have nothing to give or "
+                    "leave out; remove necessity, or add from_you to sources",
+                )
+
+    def _retention_clashes(self) -> Iterator[Clash]:
+        first: dict[DataCategory, int] = {}
+        for i, rule in enumerate(self.retention.rules):
+            for category in rule.categories:
+                if category in first:
+                    yield Clash(
+                        (f"retention.rules[{first[category]}]", f"retention.rules[{i}]"),
+                        f"'{category.value}' is in two retention rules, so the policy would "
+                        "give it two periods; keep it in one rule (the longer one, with the "
+                        "other as that rule's details)",
+                    )
+                else:
+                    first[category] = i
+        if not self.payments.stores_card_data and DataCategory.PAYMENT_CARD in first:
+            i = first[DataCategory.PAYMENT_CARD]
+            yield Clash(
+                (f"retention.rules[{i}].categories", "payments.stores_card_data"),
+                "payment card details have a retention period, but you say you do not keep "
+                "card numbers; remove payment_card from the rule (the policy then says your "
+                "payment processors hold them), or set payments.stores_card_data: true",
             )
 
     def _marketing_clashes(self) -> Iterator[Clash]:

@@ -69,6 +69,8 @@ class Source(StrEnum):
     BUSINESS_DIRECTORIES = "business_directories"
     OTHER_CUSTOMERS = "other_customers"
     PUBLIC_SOURCES = "public_sources"
+    OUR_RECORDS = "our_records"
+    INFERRED = "inferred"
 
 
 class CollectionPoint(StrEnum):
@@ -220,6 +222,7 @@ class RetentionBasis(StrEnum):
     FIXED_PERIOD = "fixed_period"
     ACCOUNT_LIFETIME = "account_lifetime"
     UNTIL_UNSUBSCRIBE = "until_unsubscribe"
+    UNTIL_DELETED = "until_deleted"
     LEGAL_REQUIREMENT = "legal_requirement"
     INDEFINITE = "indefinite"
 
@@ -378,6 +381,8 @@ LABELS = LabelTable(
             "other people (for example, a friend who refers you or sends you a gift)",
         ),
         (Source.PUBLIC_SOURCES, "publicly available sources"),
+        (Source.OUR_RECORDS, "our own records of your orders, account and dealings with us"),
+        (Source.INFERRED, "our own analysis of other information we hold about you"),
         (CollectionPoint.BROWSING, "browsing the site"),
         (CollectionPoint.REGISTRATION, "creating an account"),
         (CollectionPoint.CHECKOUT, "placing an order"),
@@ -483,6 +488,7 @@ LABELS = LabelTable(
         (RetentionBasis.FIXED_PERIOD, "a fixed period"),
         (RetentionBasis.ACCOUNT_LIFETIME, "while your account is open"),
         (RetentionBasis.UNTIL_UNSUBSCRIBE, "until you unsubscribe"),
+        (RetentionBasis.UNTIL_DELETED, "until you delete it or ask us to"),
         (RetentionBasis.LEGAL_REQUIREMENT, "as long as the law requires"),
         (RetentionBasis.INDEFINITE, "with no set end date"),
         (TimeUnit.DAYS, "days"),

@@ -1,0 +1,107 @@
+"""What the policy states, derived once from the answers.
+
+The model records what a store *does* (its answers). This package says what *follows*
+from those answers, once per build, so that no two sentences of a policy, and no
+sentence and ``policygen check``, can disagree: where each kind of data comes from,
+whether a disclosure is a sale or a share and why, which data each law calls sensitive,
+how long each category is kept, the basis of each marketing channel, which requests are
+verified, and the ages the children's section speaks of.
+
+Clause templates word these facts and never re-derive a legal rule; ``check`` reads the
+same facts. Modules here import only the model, so the model's own derived properties
+(``StoreProfile.sells_data`` ...) can delegate to them without an import cycle; ``derive``
+is the one entry point for templates and ``check``.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from generator.facts.children import ChildrenFacts, children_facts
+from generator.facts.data import CategoryFacts, category_facts
+from generator.facts.marketing import MarketingFacts, marketing_facts
+from generator.facts.retention import RetentionFacts, retention_facts
+from generator.facts.rights import RightsFacts, rights_facts
+from generator.facts.sensitive import SensitiveFacts, sensitive_facts
+from generator.facts.sharing import RecipientFacts, recipient_facts
+from generator.model import StoreProfile
+
+
+class Facts(NamedTuple):
+    """Everything the policy states about one store, derived once."""
+
+    categories: tuple[CategoryFacts, ...]
+    recipients: tuple[RecipientFacts, ...]
+    sensitive: SensitiveFacts
+    retention: RetentionFacts
+    marketing: MarketingFacts
+    rights: RightsFacts
+    children: ChildrenFacts
+
+    @property
+    def sells(self) -> bool:
+        """Whether any recipient's disclosure is a sale (money or other valuable consideration)."""
+        return any(r.sold for r in self.recipients)
+
+    @property
+    def shares(self) -> bool:
+        """Whether any recipient gets data for cross-context behavioral advertising."""
+        return any(r.shared for r in self.recipients)
+
+    @property
+    def sells_or_shares(self) -> bool:
+        return self.sells or self.shares
+
+    @property
+    def sold(self) -> tuple[RecipientFacts, ...]:
+        return tuple(r for r in self.recipients if r.sold)
+
+    @property
+    def shared(self) -> tuple[RecipientFacts, ...]:
+        return tuple(r for r in self.recipients if r.shared)
+
+    @property
+    def sold_or_shared(self) -> tuple[RecipientFacts, ...]:
+        return tuple(r for r in self.recipients if r.sold or r.shared)
+
+    @property
+    def ads_opt_out(self) -> bool:
+        """Whether people can stop the sharing for ads (a right, or a per-recipient opt-out)."""
+        return self.rights.opt_out_ads or any(r.recipient.opt_out_available for r in self.shared)
+
+    @property
+    def service_providers(self) -> tuple[RecipientFacts, ...]:
+        return tuple(r for r in self.recipients if not r.third_party)
+
+    def category(self, category: object) -> CategoryFacts:
+        """The facts of one collected category; KeyError if the store does not collect it."""
+        for facts in self.categories:
+            if facts.category == category:
+                return facts
+        raise KeyError(category)
+
+
+def derive(profile: StoreProfile) -> Facts:
+    """Every fact the policy states about this store (pure: the same answers, the same facts)."""
+    return Facts(
+        categories=category_facts(profile),
+        recipients=recipient_facts(profile),
+        sensitive=sensitive_facts(profile),
+        retention=retention_facts(profile),
+        marketing=marketing_facts(profile),
+        rights=rights_facts(profile),
+        children=children_facts(profile),
+    )
+
+
+__all__ = [
+    "CategoryFacts",
+    "ChildrenFacts",
+    "Facts",
+    "MarketingFacts",
+    "RecipientFacts",
+    "RetentionFacts",
+    "RightsFacts",
+    "SensitiveFacts",
+    "derive",
+]

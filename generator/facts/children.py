@@ -1,0 +1,38 @@
+"""The ages the children's section speaks of, from one answer.
+
+COPPA protects children under 13 (15 U.S.C. §6501(1)); a store may set a higher minimum
+age for itself. The section states one age: the store's minimum when it is 13 or more,
+otherwise 13 with the parental-consent route. It promises deletion of a child's data only
+when the owner says so (``children.deletes_if_found``): COPPA imposes that only on operators
+it covers (16 CFR §312.3), and a general-audience store may choose to say it (FTC Act §5
+then holds it to the promise).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from generator.model import StoreProfile
+
+COPPA_AGE = 13  # 15 U.S.C. §6501(1): "child" means an individual under the age of 13
+
+
+class ChildrenFacts(NamedTuple):
+    minimum_age: int
+    """The youngest age allowed to use the site, as the owner set it."""
+    coppa_operator: bool
+    """Directed to children under 13, or actually knows it collects their data."""
+    under_age: int
+    """The age the 'we do not knowingly collect from anyone under N' sentence names."""
+    deletes_if_found: bool
+
+
+def children_facts(profile: StoreProfile) -> ChildrenFacts:
+    kids = profile.children
+    return ChildrenFacts(
+        minimum_age=kids.minimum_age,
+        coppa_operator=kids.directed_to_children or kids.knows_of_child_users,
+        under_age=max(kids.minimum_age, COPPA_AGE),
+        deletes_if_found=kids.deletes_if_found,
+    )

@@ -1,0 +1,60 @@
+"""The basis of each marketing channel: who gets messages, and on what footing.
+
+A store that asks first (opt-in) may still email its existing customers about similar
+products without asking, unless they object: the "soft opt-in" of ePrivacy Directive Art
+13(2) (e.g. UWG §7(3) in Germany, PECR reg 22(3) in the UK), CASL's implied consent for a
+purchase within two years (S.C. 2010 c.23 s.10(9)(a)), and the Spam Act's inferred consent
+(Cth, Sch 2 cl 2). None of these reaches text messages under the TCPA, which needs prior
+express written consent for marketing texts (47 CFR §64.1200(a)(2)), so a text is only ever
+sent to people who agreed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from generator.model.vocab import Channel, MarketingConsent
+
+if TYPE_CHECKING:
+    from generator.model import StoreProfile
+
+# Channels the existing-customer exception can reach (electronic mail and post).
+SOFT_OPT_IN_CHANNELS = (Channel.EMAIL, Channel.POSTAL)
+# Channels that always need the person's prior consent (TCPA; ePrivacy Art 13(1)).
+CONSENT_ONLY_CHANNELS = (Channel.SMS,)
+
+
+class MarketingFacts(NamedTuple):
+    channels: tuple[Channel, ...]
+    by_consent: tuple[Channel, ...]
+    """Channels used only for people who agreed."""
+    unless_objected: tuple[Channel, ...]
+    """Channels used for everyone on the list unless they said no (opt-out)."""
+    to_customers: tuple[Channel, ...]
+    """Channels also used for existing customers' similar-product offers without asking."""
+    sms_without_consent: bool
+    """Texts on an opt-out basis: unlawful under the TCPA and CASL, reported by check."""
+
+    @property
+    def markets(self) -> bool:
+        return bool(self.channels)
+
+
+def marketing_facts(profile: StoreProfile) -> MarketingFacts:
+    m = profile.marketing
+    channels = tuple(m.channels)
+    opt_in = m.consent is MarketingConsent.OPT_IN
+    by_consent = channels if opt_in else ()
+    unless_objected = () if opt_in else channels
+    to_customers = (
+        tuple(c for c in channels if c in SOFT_OPT_IN_CHANNELS)
+        if opt_in and m.existing_customers
+        else ()
+    )
+    return MarketingFacts(
+        channels=channels,
+        by_consent=by_consent,
+        unless_objected=unless_objected,
+        to_customers=to_customers,
+        sms_without_consent=not opt_in and Channel.SMS in channels,
+    )

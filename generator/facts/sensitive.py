@@ -1,0 +1,109 @@
+"""Which collected data each law calls sensitive, from one set of kinds.
+
+The kinds a store collects are its answers (``collection.sensitive_kinds``) plus the kinds
+its categories are by nature (an account password is an "account log-in" under the
+CCPA). Each law then sees the part of that set its own definition names, so the general
+section, the California section and the other states' section can never disagree.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from generator.model.vocab import DataCategory, SensitiveKind
+
+if TYPE_CHECKING:
+    from generator.model import StoreProfile
+
+_K = SensitiveKind
+
+# Categories that are a sensitive kind whatever the owner says.
+IMPLIED_BY_CATEGORY: dict[DataCategory, SensitiveKind] = {
+    DataCategory.CREDENTIALS: _K.ACCOUNT_LOGIN,
+    DataCategory.PRECISE_LOCATION: _K.PRECISE_GEOLOCATION,
+}
+
+# Cal. Civ. Code §1798.140(ae) (as amended by AB 947, 2023: citizenship or immigration status).
+CCPA = frozenset(
+    {
+        _K.GOVERNMENT_ID,
+        _K.ACCOUNT_LOGIN,
+        _K.FINANCIAL_ACCOUNT_WITH_CODE,
+        _K.PRECISE_GEOLOCATION,
+        _K.RACIAL_ETHNIC_ORIGIN,
+        _K.RELIGIOUS_BELIEFS,
+        _K.UNION_MEMBERSHIP,
+        _K.COMMUNICATIONS_CONTENT,
+        _K.GENETIC,
+        _K.BIOMETRIC,
+        _K.HEALTH,
+        _K.SEX_LIFE_ORIENTATION,
+        _K.CITIZENSHIP_IMMIGRATION,
+    }
+)
+
+# The definition the other US state laws share (Va. Code §59.1-575 "sensitive data", followed
+# by CO, CT, UT, TX, OR, MT, IA, DE, NH, NJ, TN, MN, MD, IN, KY, RI): origin, religion,
+# health diagnosis, sex life or orientation, citizenship or immigration status, genetic or
+# biometric data, a known child's data, precise geolocation.
+US_STATES = frozenset(
+    {
+        _K.RACIAL_ETHNIC_ORIGIN,
+        _K.RELIGIOUS_BELIEFS,
+        _K.HEALTH,
+        _K.SEX_LIFE_ORIENTATION,
+        _K.CITIZENSHIP_IMMIGRATION,
+        _K.GENETIC,
+        _K.BIOMETRIC,
+        _K.CHILDREN,
+        _K.PRECISE_GEOLOCATION,
+    }
+)
+
+# GDPR Art 9(1) special categories (political opinions have no kind of their own here).
+GDPR_SPECIAL = frozenset(
+    {
+        _K.RACIAL_ETHNIC_ORIGIN,
+        _K.RELIGIOUS_BELIEFS,
+        _K.UNION_MEMBERSHIP,
+        _K.GENETIC,
+        _K.BIOMETRIC,
+        _K.HEALTH,
+        _K.SEX_LIFE_ORIENTATION,
+    }
+)
+
+# What "we never ask about your health, beliefs ..." promises: the special categories.
+NEVER_ASKED = GDPR_SPECIAL
+
+
+class SensitiveFacts(NamedTuple):
+    """The sensitive kinds collected, and each law's view of them, in vocabulary order."""
+
+    kinds: tuple[SensitiveKind, ...]
+    ccpa: tuple[SensitiveKind, ...]
+    us_states: tuple[SensitiveKind, ...]
+    gdpr: tuple[SensitiveKind, ...]
+    never_asked: tuple[SensitiveKind, ...]
+    """The special categories the store promises never to ask about (empty: no promise)."""
+
+
+def collected_kinds(profile: StoreProfile) -> tuple[SensitiveKind, ...]:
+    """The owner's sensitive kinds plus those its categories imply, in vocabulary order."""
+    kinds = set(profile.collection.sensitive_kinds)
+    kinds |= {IMPLIED_BY_CATEGORY[c] for c in profile.categories if c in IMPLIED_BY_CATEGORY}
+    return tuple(k for k in SensitiveKind if k in kinds)
+
+
+def sensitive_facts(profile: StoreProfile) -> SensitiveFacts:
+    kinds = collected_kinds(profile)
+    promise = profile.collection.never_collects_sensitive
+    return SensitiveFacts(
+        kinds=kinds,
+        ccpa=tuple(k for k in kinds if k in CCPA),
+        us_states=tuple(k for k in kinds if k in US_STATES),
+        gdpr=tuple(k for k in kinds if k in GDPR_SPECIAL),
+        never_asked=tuple(
+            k for k in SensitiveKind if promise and k in NEVER_ASKED and k not in kinds
+        ),
+    )

@@ -1,0 +1,121 @@
+"""Per recipient: is the disclosure a sale, a share for cross-context advertising, or neither?
+
+The CCPA decides by what the recipient may do and what the store gets, not by what the
+owner calls it. "Sell" is making personal information available to a third party "for
+monetary or other valuable consideration" (Cal. Civ. Code §1798.140(ad)(1)); "share" is
+making it available to a third party "for cross-context behavioral advertising, whether or
+not for monetary or other valuable consideration" (§1798.140(ah)(1)). A service provider
+processes only on the business's behalf under a contract (§1798.140(ag)) and may not do
+cross-context behavioral advertising (11 CCR §7050(b)). A disclosure the consumer directs
+is neither (§1798.140(ad)(2)(A), (ah)(2)(A)).
+
+An owner's own ``sale: true`` or ``cross_context_ads: true`` stands; they can only make the
+answer stricter, never turn a derived sale into "we do not sell".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from generator.model.vocab import DataCategory, RecipientKind, RecipientUse
+
+if TYPE_CHECKING:
+    from generator.model import StoreProfile
+    from generator.model.practices import Recipient
+
+# Recipients that, when they may use the data for themselves, ordinarily give the store
+# something of value for it: ad networks and analytics vendors give ad or measurement
+# services (the California Attorney General's Sephora settlement, 2022, treated analytics
+# and ad trackers that way); marketing partners and brokers give money or joint promotion;
+# an affiliate gives the group's shared marketing. Carriers, processors and the like are
+# paid by the store: a disclosure to them for their own legal or fraud duties is a
+# disclosure to a third party, but not for consideration.
+GIVE_VALUE_BY_KIND = frozenset(
+    {
+        RecipientKind.ADVERTISING,
+        RecipientKind.ANALYTICS,
+        RecipientKind.MARKETING_PARTNER,
+        RecipientKind.DATA_BROKER,
+        RecipientKind.AFFILIATE,
+    }
+)
+
+# Data that lets an ad network target a person across other businesses' sites.
+CROSS_CONTEXT_DATA = frozenset(
+    {
+        DataCategory.DEVICE_AND_LOG,
+        DataCategory.BROWSING_ACTIVITY,
+        DataCategory.SEARCH_TERMS,
+        DataCategory.EMAIL,
+        DataCategory.PHONE,
+        DataCategory.ORDER_HISTORY,
+        DataCategory.INFERENCES,
+    }
+)
+
+
+class RecipientFacts(NamedTuple):
+    """One recipient entry and what its disclosure is in law, with the reason in words."""
+
+    recipient: Recipient
+    third_party: bool
+    sold: bool
+    shared: bool
+    reason: str
+
+    @property
+    def kind(self) -> RecipientKind:
+        return self.recipient.kind
+
+
+def gives_value(recipient: Recipient) -> bool:
+    """Whether the store gets something of value for the data (the owner's answer first)."""
+    if recipient.gives_value is not None:
+        return recipient.gives_value
+    return recipient.kind in GIVE_VALUE_BY_KIND or recipient.use is RecipientUse.OWN_MARKETING
+
+
+def judge(recipient: Recipient) -> RecipientFacts:
+    """Sale, share, or neither, for one recipient; the reason says which fact decided it."""
+    directed = recipient.with_consent_only
+    cross_context = bool(CROSS_CONTEXT_DATA & set(recipient.categories))
+    own_use = recipient.use is not RecipientUse.ON_OUR_BEHALF
+    shared = recipient.cross_context_ads or (
+        recipient.kind is RecipientKind.ADVERTISING and own_use and cross_context and not directed
+    )
+    # A service provider cannot do cross-context advertising (11 CCR §7050(b)).
+    third_party = own_use or shared
+    sold = recipient.sale or (third_party and not directed and gives_value(recipient))
+    return RecipientFacts(recipient, third_party, sold, shared, _reason(recipient, sold, shared))
+
+
+def _reason(recipient: Recipient, sold: bool, shared: bool) -> str:
+    if recipient.sale:
+        return "the store says it gets money or other value for it"
+    if sold:
+        return (
+            "the recipient may use the data for its own purposes and gives the store "
+            "something of value for it (Cal. Civ. Code §1798.140(ad)(1))"
+        )
+    if shared:
+        return "the recipient uses it for ads based on activity across other businesses' sites"
+    if recipient.with_consent_only:
+        return "the person directs the disclosure (Cal. Civ. Code §1798.140(ad)(2)(A))"
+    if recipient.use is RecipientUse.ON_OUR_BEHALF:
+        return "the recipient works only on the store's behalf (a service provider)"
+    return "the recipient uses it for its own purposes but gives the store nothing for it"
+
+
+def recipient_facts(profile: StoreProfile) -> tuple[RecipientFacts, ...]:
+    """Every recipient entry judged, in the answers' order."""
+    return tuple(judge(r) for r in profile.sharing.recipients)
+
+
+def sells(profile: StoreProfile) -> bool:
+    """Whether any disclosure is a sale."""
+    return any(judge(r).sold for r in profile.sharing.recipients)
+
+
+def shares_for_ads(profile: StoreProfile) -> bool:
+    """Whether any disclosure is for cross-context behavioral advertising."""
+    return any(judge(r).shared for r in profile.sharing.recipients)
