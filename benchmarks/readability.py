@@ -20,7 +20,8 @@ import pyphen
 import textstat
 
 from generator.answers import load_profile
-from generator.compose import render_policy, unescape_markdown
+from generator.compose import render_policy
+from generator.escape import unescape_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = 10.0

@@ -20,12 +20,12 @@ from typing import Any, Protocol
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator.answers import profile_from_answers
+from generator.countries import EEA_CODES
 from generator.errors import AnswersError, PolicygenError, Problem
 from generator.model import StoreProfile
 from generator.model.vocab import LABELS
 from generator.output import write_atomic
 from generator.questionnaire import (
-    EEA_CODES,
     Expressions,
     FieldSpec,
     Kind,

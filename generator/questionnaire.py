@@ -28,7 +28,7 @@ from pydantic_core import PydanticUndefined
 
 from generator import yamltree
 from generator.errors import PolicygenError
-from generator.model import EEA, StoreProfile
+from generator.model import StoreProfile
 from generator.resources import questionnaires_dir
 
 
@@ -440,6 +440,3 @@ def label_of(value: Any, enum: type[Enum] | None) -> str:
     if isinstance(value, (dt.date, int)):
         return str(value)
     return str(value)
-
-
-EEA_CODES = tuple(sorted(EEA))

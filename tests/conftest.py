@@ -105,7 +105,8 @@ def answer_strings(value: object) -> list[str]:
 def mask_answers(profile: Any, markdown: str, token: str) -> str:
     """The Markdown with each value from the answers (as the clauses print it) replaced by
     token, so that checks of our wording are not fooled by what a user typed."""
-    from generator.compose import capfirst, clause_end, escape_markdown, sentence
+    from generator.escape import escape_markdown
+    from generator.grammar import capfirst, clause_end, sentence
 
     forms: set[str] = set()
     for value in answer_strings(profile.model_dump(mode="json")):

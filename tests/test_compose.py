@@ -11,17 +11,10 @@ import pytest
 from markdown_it import MarkdownIt
 
 from generator.answers import load_profile
-from generator.compose import (
-    a_an,
-    date_long,
-    escape_markdown,
-    join_and,
-    join_or,
-    plural,
-    render_policy,
-    tidy,
-)
+from generator.compose import render_policy, tidy
 from generator.errors import TemplateError
+from generator.escape import escape_markdown
+from generator.grammar import a_an, date_long, join_and, join_or, plural
 from generator.model import StoreProfile
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -205,31 +198,31 @@ def test_a_missing_templates_folder_is_a_template_error(
 def test_compiled_templates_are_cached_between_runs_and_do_not_change_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import compose
+    from generator import compose, templating
 
     monkeypatch.setenv("POLICYGEN_CACHE_DIR", str(tmp_path))
-    compose._environment.cache_clear()
+    templating._environment.cache_clear()
     profile = load_profile(EXAMPLES / "tonerrefillkits.yaml")
     first = compose.render_policy(profile).markdown
     cached = list(tmp_path.glob("policygen/jinja-*/*.cache"))
     assert cached, "compiled templates were not written to the cache folder"
-    compose._environment.cache_clear()
+    templating._environment.cache_clear()
     assert compose.render_policy(profile).markdown == first
-    compose._environment.cache_clear()
+    templating._environment.cache_clear()
 
 
 def test_an_unwritable_cache_folder_only_costs_speed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import compose
+    from generator import compose, templating
 
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("POLICYGEN_CACHE_DIR", str(blocker))
-    compose._environment.cache_clear()
+    templating._environment.cache_clear()
     profile = load_profile(EXAMPLES / "tonerrefillkits.yaml")
     assert compose.render_policy(profile).markdown.startswith("# Privacy Policy")
-    compose._environment.cache_clear()
+    templating._environment.cache_clear()
 
 
 def test_the_appendix_maps_sections_to_requirements_of_applying_laws_only(

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.countries import CANADA
 from generator.laws.base import Applicability, Law, req, territorial
 from generator.model import StoreProfile
 from generator.model.vocab import MarketingConsent
 
 ID = "pipeda"
 NAME = "PIPEDA"
-CANADA = ("CA",)
 CASL_IN_FORCE = dt.date(2014, 7, 1)
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.countries import UK
 from generator.laws.base import Applicability, Law, established_in, req, territorial
 from generator.model import StoreProfile
 
 ID = "uk_gdpr"
 NAME = "UK GDPR"
-UK = ("GB",)
 # Data (Use and Access) Act 2025, s.103: people complain to the controller first.
 COMPLAIN_TO_CONTROLLER_FROM = dt.date(2026, 6, 19)
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import Field, model_validator
 
+from generator.countries import EEA
 from generator.model.base import Contact, Part
 from generator.model.business import Business
 from generator.model.commitments import (
@@ -28,41 +29,6 @@ from generator.model.vocab import (
     RecipientKind,
     RecipientUse,
     RequestMethod,
-)
-
-EEA = frozenset(
-    [
-        "AT",
-        "BE",
-        "BG",
-        "HR",
-        "CY",
-        "CZ",
-        "DK",
-        "EE",
-        "FI",
-        "FR",
-        "DE",
-        "GR",
-        "HU",
-        "IE",
-        "IT",
-        "LV",
-        "LT",
-        "LU",
-        "MT",
-        "NL",
-        "PL",
-        "PT",
-        "RO",
-        "SK",
-        "SI",
-        "ES",
-        "SE",
-        "IS",
-        "LI",
-        "NO",
-    ]
 )
 
 

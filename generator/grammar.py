@@ -1,0 +1,173 @@
+"""The template filters that word things: lists, plurals, articles, dates, addresses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+from typing import Any
+
+from generator.countries import COUNTRY_NAMES
+from generator.escape import Md, email_link, link, md, unescape_markdown
+from generator.model import vocab
+from generator.model.base import Duration, PostalAddress
+from generator.model.practices import CollectedData
+
+Sized = Sequence[object] | set[object] | frozenset[object] | dict[object, object]
+
+
+def label(member: StrEnum) -> Md:
+    """The plain-English label of a vocabulary member (our own text, so trusted)."""
+    return Md(vocab.label(member))
+
+
+def labels(members: Iterable[StrEnum]) -> list[Md]:
+    return [label(m) for m in members]
+
+
+def _join(items: Iterable[object], word: str) -> Md:
+    parts = [md(item) for item in items]
+    if not parts:
+        raise TypeError(f"join_{word} got an empty list; guard it with 'if'")
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        return Md(f"{parts[0]} {word} {parts[1]}")
+    return Md(f"{', '.join(parts[:-1])}, {word} {parts[-1]}")
+
+
+def join_and(items: Iterable[object]) -> Md:
+    """'A', 'A and B', 'A, B, and C' (serial comma), each part escaped unless trusted."""
+    return _join(items, "and")
+
+
+def join_or(items: Iterable[object]) -> Md:
+    return _join(items, "or")
+
+
+def plural(count: int | Sized, singular: str, plural_form: str) -> str:
+    """The singular or plural word for a count (or for the length of a list)."""
+    n = count if isinstance(count, int) else len(count)
+    return singular if n == 1 else plural_form
+
+
+# Words whose first letter misleads: 'an hour', 'a user', 'a one-time', 'an SMS'.
+_AN_EXCEPTIONS = ("hour", "honest", "honor", "heir")
+_A_EXCEPTIONS = ("uni", "use", "usu", "user", "euro", "eu", "one", "once", "u.s", "ur")
+_VOWEL_SOUND_LETTERS = "AEFHILMNORSX"
+
+
+def article(phrase: object) -> str:
+    """'a' or 'an' for the phrase, by how its first word sounds."""
+    text = str(phrase).lstrip("\\*_[(")
+    first = text.split(" ", 1)[0]
+    lower = first.lower()
+    if not lower:
+        return "a"
+    if lower.startswith(_AN_EXCEPTIONS):
+        return "an"
+    if lower.startswith(_A_EXCEPTIONS):
+        return "a"
+    is_acronym = len(first) > 1 and first.isupper() and first.isalpha()
+    if is_acronym:
+        return "an" if first[0] in _VOWEL_SOUND_LETTERS else "a"
+    return "an" if lower[0] in "aeiou" else "a"
+
+
+def a_an(phrase: object) -> Md:
+    """The phrase with 'a' or 'an' in front: 'an email address', 'a user ID'."""
+    text = md(phrase)
+    return Md(f"{article(unescape_markdown(text))} {text}")
+
+
+def date_long(day: dt.date) -> Md:
+    """'March 2, 2010', the same whatever the machine's locale."""
+    return Md(f"{day.strftime('%B')} {day.day}, {day.year}")
+
+
+def capfirst(text: object) -> Md:
+    """The text with its first letter in upper case (the rest untouched)."""
+    value = md(text)
+    for i, char in enumerate(value):
+        if char.isalpha():
+            return Md(value[:i] + char.upper() + value[i + 1 :])
+    return value
+
+
+def duration(period: Duration) -> Md:
+    """'1 year', '18 months': the unit agrees with the amount."""
+    word = vocab.label(period.unit)
+    return Md(f"{period.amount} {word[:-1] if period.amount == 1 else word}")
+
+
+def clause_end(text: object) -> Md:
+    """User text to sit inside our own sentence: escaped, without its final full stop."""
+    return Md(md(text).rstrip(" .;,"))
+
+
+def sentence(text: object) -> Md:
+    """User text as a whole sentence: capital first letter and closing punctuation."""
+    value = capfirst(text)
+    return value if value.endswith((".", "!", "?")) else Md(value + ".")
+
+
+def item_phrase(item: CollectedData) -> Md:
+    """'payment card details (card number and expiry date)'."""
+    name = label(item.category)
+    if not item.details:
+        return name
+    # A label's own example in brackets gives way to the store's exact words.
+    bare = name.split(" (", 1)[0]
+    return Md(f"{bare} ({clause_end(item.details)})")
+
+
+def flatten(lists: Iterable[Iterable[object]]) -> list[object]:
+    return [item for inner in lists for item in inner]
+
+
+def trusted(text: str) -> Md:
+    """Mark a template's own literal Markdown as final. Never apply it to a user's value."""
+    return Md(text)
+
+
+def country(code: str) -> Md:
+    """A country's name as it reads in running text ('the United States')."""
+    return Md(COUNTRY_NAMES.get(code, code))
+
+
+def address(postal: PostalAddress) -> Md:
+    """A postal address on one line: '1 Main St, Springfield, IL 62701, the United States'."""
+    region = " ".join(part for part in (postal.region, postal.postal_code) if part)
+    parts = [*postal.lines, postal.city, region]
+    text = ", ".join(md(part) for part in parts if part)
+    return Md(f"{text}, {country(postal.country)}")
+
+
+def contains(values: Iterable[object], member: object) -> bool:
+    """Jinja test: ``items | selectattr("points", "contains", point)``."""
+    return member in values
+
+
+FILTERS: dict[str, Any] = {
+    "link": link,
+    "email_link": email_link,
+    "duration": duration,
+    "clause_end": clause_end,
+    "sentence": sentence,
+    "item_phrase": item_phrase,
+    "flatten": flatten,
+    "trusted": trusted,
+    "country": country,
+    "address": address,
+    "label": label,
+    "labels": labels,
+    "join_and": join_and,
+    "join_or": join_or,
+    "plural": plural,
+    "a_an": a_an,
+    "article": article,
+    "date_long": date_long,
+    "capfirst": capfirst,
+    "md": md,
+}
+TESTS: dict[str, Any] = {"contains": contains}
