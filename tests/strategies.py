@@ -181,7 +181,10 @@ def _collection(draw: st.DrawFn) -> dict[str, Any]:
         item["points"] = draw(_members(V.CollectionPoint, max_size=3))
         given = V.Source.FROM_YOU.value in (item["sources"] or _natural_sources(category))
         # Only data the person hands over can be required or optional for them.
+        sources = item["sources"] or _natural_sources(category)
         necessities = [m.value for m in V.Necessity] if given else [V.Necessity.AUTOMATIC.value]
+        if V.Source.AUTOMATIC.value in sources:  # what the device sends cannot be left out
+            necessities = [n for n in necessities if n != V.Necessity.OPTIONAL.value]
         if draw(st.booleans()):
             item["necessity"] = draw(st.sampled_from(necessities))
         if item.get("necessity") == V.Necessity.REQUIRED and draw(st.booleans()):

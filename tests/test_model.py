@@ -472,3 +472,38 @@ def test_a_web_address_without_its_scheme_says_what_to_write() -> None:
     message = refused(lambda a: a["business"].update(websites=["shop.example.com"]))
     assert "write the whole address, starting with https://" in message
     assert "'shop.example.com'" in message
+
+
+def test_optional_data_that_the_device_sends_is_refused() -> None:
+    def optional_ip(a: Answers) -> None:
+        a["collection"]["items"].append(
+            {
+                "category": "device_and_log",
+                "sources": ["from_you", "automatic"],
+                "necessity": "optional",
+            }
+        )
+
+    with pytest.raises(ValidationError, match="also collected automatically"):
+        build(optional_ip)
+
+
+def test_required_data_that_the_person_never_gives_is_refused() -> None:
+    def required_history(a: Answers) -> None:
+        a["collection"]["items"].append({"category": "order_history", "necessity": "required"})
+
+    with pytest.raises(ValidationError, match="comes from our_records, not from the person"):
+        build(required_history)
+
+
+def test_one_category_in_two_retention_rules_is_refused() -> None:
+    def twice(a: Answers) -> None:
+        a["retention"] = {
+            "rules": [
+                {"categories": ["email"], "basis": "account_lifetime"},
+                {"categories": ["email"], "basis": "until_unsubscribe"},
+            ]
+        }
+
+    with pytest.raises(ValidationError, match="'email' is in two retention rules"):
+        build(twice)

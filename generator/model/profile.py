@@ -29,6 +29,7 @@ from generator.model.vocab import (
     RecipientKind,
     RecipientUse,
     RequestMethod,
+    Source,
 )
 
 
@@ -228,6 +229,13 @@ class StoreProfile(Part):
                     f"'{item.category.value}' is {item.necessity.value}, but it comes from "
                     f"{from_where}, not from the person, so they have nothing to give or "
                     "leave out; remove necessity, or add from_you to sources",
+                )
+            elif item.necessity is Necessity.OPTIONAL and Source.AUTOMATIC in sources:
+                yield Clash(
+                    (f"collection.items[{i}].necessity", f"collection.items[{i}].sources"),
+                    f"'{item.category.value}' is optional, but it is also collected "
+                    "automatically from the device, so people cannot leave it out; remove "
+                    "'automatic' from sources, or remove necessity",
                 )
 
     def _retention_clashes(self) -> Iterator[Clash]:

@@ -1,0 +1,235 @@
+"""Contradiction invariants: what the facts say, and what the text says, never disagree.
+
+Each invariant is a rule a lawyer would hold a policy to ("no 'we do not sell' while an ad
+network is paid in data"; "one age in the children's section"). They run on every example
+and on generated profiles: 2,000 per run by default (POLICYGEN_INVARIANT_EXAMPLES changes
+the count, e.g. 20000 for a long run).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from conftest import example_paths
+from hypothesis import HealthCheck, Phase, given, settings
+from strategies import store_profiles
+
+from generator.answers import load_profile
+from generator.compose import render_policy
+from generator.facts import Facts, derive
+from generator.facts.data import GIVEN_BY_THE_PERSON
+from generator.facts.marketing import CONSENT_ONLY_CHANNELS
+from generator.facts.sensitive import CCPA, GDPR_SPECIAL, IMPLIED_BY_CATEGORY, US_STATES
+from generator.facts.sharing import gives_value
+from generator.model import StoreProfile
+from generator.model import vocab as V
+
+EXAMPLES = int(os.environ.get("POLICYGEN_INVARIANT_EXAMPLES", "2000"))
+
+
+_VOCABULARY = {
+    m.value
+    for enum in vars(V).values()
+    if isinstance(enum, type) and issubclass(enum, V.StrEnum)
+    for m in enum
+}
+
+
+_STRUCTURED = re.compile(
+    r"^(https?://\S+|[^@\s]+@[^@\s]+|\+?[0-9A-Z][0-9A-Z ().\-]{3,30}[0-9A-Z]|"
+    r"\d{4}-\d{2}-\d{2}|[A-Za-z]{2}(-[A-Z]{2})?)$"
+)
+
+
+def neutral(profile: StoreProfile) -> StoreProfile:
+    """The same store with every free-text answer replaced by a distinct neutral word.
+
+    Invariants of the text are about our own sentences; random owner text (a store called
+    "personal information", a lone "(") would otherwise be mistaken for them. Facts do not
+    depend on the owner's wording, which the generated-profile test checks.
+    """
+    counter = iter(range(10**6))
+
+    def walk(value: object) -> object:
+        if isinstance(value, str):
+            if value in _VOCABULARY or _STRUCTURED.match(value):
+                return value
+            return "Zq" + "".join(chr(97 + int(d)) for d in str(next(counter)))
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        return value
+
+    data = walk(profile.model_dump(mode="json", exclude_none=True))
+    assert isinstance(data, dict)
+    return StoreProfile.model_validate(data)
+
+
+def fact_violations(profile: StoreProfile, facts: Facts) -> list[str]:
+    """Every way the derived facts contradict themselves or the answers."""
+    bad: list[str] = []
+    for i, r in enumerate(facts.recipients):
+        rec = r.recipient
+        paid_for_own_use = (
+            rec.use is not V.RecipientUse.ON_OUR_BEHALF
+            and not rec.with_consent_only
+            and gives_value(rec)
+        )
+        if paid_for_own_use and not r.sold:
+            bad.append(f"recipient {i} uses data for itself and gives value, but is not a sale")
+        if rec.sale and not r.sold:
+            bad.append(f"recipient {i}: the owner's sale: true was weakened")
+        if rec.cross_context_ads and not r.shared:
+            bad.append(f"recipient {i}: the owner's cross_context_ads was weakened")
+        if r.shared and not r.third_party:
+            bad.append(f"recipient {i} shares for ads yet is called a service provider")
+    if facts.sells != any(r.sold for r in facts.recipients):
+        bad.append("store-level sale disagrees with the recipients")
+    if profile.sells_data != facts.sells or profile.shares_for_ads != facts.shares:
+        bad.append("the model's sells_data/shares_for_ads disagree with the facts")
+
+    s = facts.sensitive
+    kinds = set(s.kinds)
+    if not set(profile.collection.sensitive_kinds) <= kinds:
+        bad.append("an owner's sensitive kind is missing from the facts")
+    implied = {IMPLIED_BY_CATEGORY[c] for c in profile.categories if c in IMPLIED_BY_CATEGORY}
+    if not implied <= kinds:
+        bad.append("a kind implied by a category is missing")
+    if set(s.ccpa) != kinds & CCPA or set(s.us_states) != kinds & US_STATES:
+        bad.append("a law's sensitive list is not that law's part of one set")
+    if set(s.gdpr) != kinds & GDPR_SPECIAL or set(s.never_asked) & kinds:
+        bad.append("the 'never ask' promise names a kind that is collected")
+
+    categories = [c.category for c in facts.retention.per_category]
+    if categories != profile.categories:
+        bad.append("retention does not resolve each collected category exactly once")
+    for entry in facts.retention.per_category:
+        if entry.card_not_kept and entry.rule is not None:
+            bad.append("card details both kept by a rule and 'not kept'")
+
+    for c in facts.categories:
+        handed = bool(GIVEN_BY_THE_PERSON & set(c.sources))
+        if not c.sources:
+            bad.append(f"{c.category}: no source")
+        if c.necessity is not None and not handed:
+            bad.append(f"{c.category}: necessity stated for data the person never hands over")
+
+    m = facts.marketing
+    if set(m.by_consent) & set(m.unless_objected):
+        bad.append("a channel is both opt-in and opt-out")
+    if set(m.to_customers) & set(CONSENT_ONLY_CHANNELS) or not set(m.to_customers) <= set(
+        m.channels
+    ):
+        bad.append("the existing-customer exception reaches a consent-only or unused channel")
+    if set(facts.rights.verified) & set(facts.rights.unverified):
+        bad.append("a right is both verified and unverified")
+    kids = facts.children
+    if kids.under_age < 13 or kids.under_age < kids.minimum_age:
+        bad.append("the children's age is below 13 or the store's own minimum")
+    return bad
+
+
+def _section(markdown: str, title: str) -> str:
+    match = re.search(rf"^## \d+\. {re.escape(title)}\n(.*?)(?=^## |\Z)", markdown, re.M | re.S)
+    return match.group(1) if match else ""
+
+
+def text_violations(profile: StoreProfile, facts: Facts, markdown: str) -> list[str]:
+    """Every sentence of the policy that contradicts the facts or another sentence."""
+    bad: list[str] = []
+    ours = markdown
+    if "We do not sell your personal information" in ours and facts.sells:
+        bad.append("'We do not sell' while a disclosure is a sale")
+    if "We sell some personal information" in ours and not facts.sells:
+        bad.append("'We sell' while nothing is sold")
+    if facts.sells and "We sell some personal information" not in ours:
+        bad.append("a sale is never stated")
+    if "treated as sensitive" in ours and not facts.sensitive.kinds:
+        bad.append("sensitive data stated but none collected")
+    if facts.sensitive.kinds and "treated as sensitive" not in ours:
+        bad.append("sensitive data collected but not stated in the general section")
+    if "We do not collect sensitive data, as these laws define it" in ours and (
+        facts.sensitive.us_states
+    ):
+        bad.append("the state section denies sensitive data the store collects")
+    if "We send them only if you agree" in ours and facts.marketing.to_customers:
+        bad.append("'only if you agree' beside the existing-customer exception")
+    if "we will delete it" in _section(ours, "Children's privacy") and not (
+        facts.children.deletes_if_found or facts.children.coppa_operator
+    ):
+        bad.append("a deletion promise for children's data the owner never made")
+    if not facts.children.coppa_operator:
+        ages = set(re.findall(r"\b(\d{1,2})\b", _section(ours, "Children's privacy")))
+        if ages - {str(facts.children.under_age), str(facts.children.minimum_age)}:
+            bad.append(f"several ages in the children's section: {sorted(ages)}")
+    if "We check your identity before we act on a request" in ours:
+        bad.append("says every request is verified (opt-outs need no verification)")
+    collect = _section(ours, "Information we collect")
+    automatic = re.search(r"\*\*From your device, automatically[^:]*:\*\* (.*)", collect)
+    optional = re.search(r"You choose whether to give us your (.*)\.", collect)
+    if automatic and optional:
+        device = {p.strip() for p in re.split(r",| and ", automatic.group(1))}
+        chosen = {p.strip() for p in re.split(r",| and ", optional.group(1))}
+        both = {x for x in device & chosen if x}
+        if both:
+            bad.append(f"both automatic and 'you choose': {sorted(both)}")
+    if profile.third_party_direct_marketing and (
+        "We do not give your information to other companies for their own marketing" in ours
+    ):
+        bad.append("denies sharing for others' marketing while a recipient does it")
+    for line in ours.splitlines():
+        if re.search(r"\w\.\.(?!\.)", line):
+            bad.append(f"double full stop: {line}")
+        nested = re.search(r"(?<!\\)\([^()]*(?<![\\\]])\(", line.replace("](#", ""))
+        if nested:
+            bad.append(f"nested brackets: {line}")
+    return bad
+
+
+@pytest.mark.parametrize("example", example_paths(), ids=lambda p: p.stem)
+def test_examples_hold_every_invariant(example: Path) -> None:
+    profile = load_profile(example)
+    facts = derive(profile)
+    assert fact_violations(profile, facts) == []
+    plain = neutral(profile)
+    assert text_violations(plain, derive(plain), render_policy(plain).markdown) == []
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(store_profiles())
+def test_generated_profiles_hold_every_invariant(profile: StoreProfile) -> None:
+    facts = derive(profile)
+    assert fact_violations(profile, facts) == []
+    plain = neutral(profile)
+    # The owner's wording never changes a legal fact.
+    again = derive(plain)
+    assert [(r.sold, r.shared) for r in again.recipients] == [
+        (r.sold, r.shared) for r in facts.recipients
+    ]
+    assert (again.sensitive, again.marketing, again.rights, again.children) == (
+        facts.sensitive,
+        facts.marketing,
+        facts.rights,
+        facts.children,
+    )
+    assert text_violations(plain, derive(plain), render_policy(plain).markdown) == []
+
+
+def test_the_invariants_catch_a_contradiction() -> None:
+    """The checks can fail: a policy text with 'we do not sell' beside a sale is caught."""
+    profile = load_profile(example_paths()[0])
+    facts = derive(profile)
+    fake = "## 1. Who we share it with\n\nWe do not sell your personal information.\n"
+    assert facts.sells  # 123inkjets gives data to marketing partners for value
+    assert "'We do not sell' while a disclosure is a sale" in text_violations(profile, facts, fake)
+    doubled = "## 1. Children's privacy\n\nOur site is for people aged 16 or older. Under 13 ...\n"
+    assert any("several ages" in v for v in text_violations(profile, facts, doubled))
