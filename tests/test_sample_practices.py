@@ -62,6 +62,15 @@ CASES = {
         "cookies",
         "Our cookies never collect details that identify you unless you agree.",
     ),
+    "parent's own policy, parent named as the legal name (Lexmark)": (
+        "lexmark-store",
+        "business__parent__policy_url",
+        None,
+        "about",
+        "Lexmark International, Inc. has its own privacy policy for its other sites and services: "
+        "<https://www.lexmark.com/en_us/privacy.html>. This policy covers only The Lexmark Online "
+        "Store.",
+    ),
     "affiliates not covered (Xerox)": (
         "xerox",
         "business__excluded_affiliates",
