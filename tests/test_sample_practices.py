@@ -229,3 +229,38 @@ def test_unsubscribing_each_address_is_said_only_for_marketing_email() -> None:
         marketing__channels=["postal"],
     )
     assert "unsubscribe each address" not in render_policy(store).markdown
+
+
+# ---- naming the law a section follows ----------------------------------------------------
+
+CAN_SPAM_SENTENCE = "We handle unsubscribes as the US CAN-SPAM Act requires."
+
+
+def test_the_marketing_section_names_can_spam_where_it_applies() -> None:
+    inkjets = example("123inkjets")
+    text = section(inkjets, "marketing")
+    assert (
+        "Every marketing email shows our postal address and an unsubscribe link. We do not sell "
+        f"or pass on the addresses of people who unsubscribe. {CAN_SPAM_SENTENCE}"
+    ) in text
+    assert render_policy(inkjets).markdown.count("CAN-SPAM") == 1
+
+
+@pytest.mark.parametrize(
+    "store, answers",
+    [
+        ("modern-ca-pipeda", {}),  # emails people in Canada only: CASL, not CAN-SPAM
+        ("123inkjets", {"policy__effective_date": "2003-12-01"}),  # before the Act took effect
+        ("123inkjets", {"marketing__channels": ["postal"]}),  # no marketing email
+    ],
+    ids=["Canada only", "before 2004", "no email"],
+)
+def test_can_spam_is_not_named_where_it_does_not_apply(store: str, answers: dict[str, Any]) -> None:
+    profile = answered(example(store), **answers)
+    assert "CAN-SPAM" not in render_policy(profile).markdown
+
+
+def test_can_spam_is_not_named_when_unsubscribes_are_slower_than_it_allows() -> None:
+    # 15 U.S.C. §7704(a)(4): 10 business days at most; `policygen check` reports the delay.
+    slow = answered(example("123inkjets"), marketing__opt_out_days=15)
+    assert "CAN-SPAM" not in render_policy(slow).markdown
