@@ -264,3 +264,51 @@ def test_can_spam_is_not_named_when_unsubscribes_are_slower_than_it_allows() -> 
     # 15 U.S.C. §7704(a)(4): 10 business days at most; `policygen check` reports the delay.
     slow = answered(example("123inkjets"), marketing__opt_out_days=15)
     assert "CAN-SPAM" not in render_policy(slow).markdown
+
+
+CALOPPA_TRACKING = (
+    "The California Online Privacy Protection Act (CalOPPA) requires us to tell you how we "
+    "respond to Do Not Track signals and whether other companies can track your activity across "
+    "websites through our site."
+)
+CALOPPA_CHANGES = (
+    "The California Online Privacy Protection Act (CalOPPA) requires us to tell you how we "
+    "announce changes to this policy and when it took effect."
+)
+
+
+def test_the_sections_that_meet_caloppa_name_it() -> None:
+    toner = example("tonerrefillkits")
+    tracking = section(toner, "do-not-track")
+    assert "Some browsers can send a Do Not Track signal." in tracking
+    assert "We do not let other companies collect information about your activity" in tracking
+    assert tracking.rstrip().endswith(CALOPPA_TRACKING)
+    changes = section(toner, "changes")
+    assert (
+        f"This policy took effect on July 15, 1999. We last updated it on February 15, 2016.\n"
+        f"{CALOPPA_CHANGES}"
+    ) in changes
+    markdown = render_policy(toner).markdown
+    assert markdown.count("CalOPPA") == 2
+
+
+def test_caloppa_is_named_for_do_not_track_only_from_2014() -> None:
+    # B&P §22575(b)(5)-(7), added by AB 370, in force from January 1, 2014.
+    earlier = answered(example("tonerrefillkits"), policy__last_updated="2013-12-31")
+    markdown = render_policy(earlier).markdown
+    assert CALOPPA_TRACKING not in markdown
+    assert CALOPPA_CHANGES in section(earlier, "changes")
+
+
+@pytest.mark.parametrize(
+    "store, answers",
+    [
+        ("tonerrefillkits", {"business__sells_to_us_states": ["NY", "TX"]}),  # no Californians
+        ("modern-eu-gdpr", {}),
+        ("xerox", {}),  # dated 2003, before CalOPPA took effect on July 1, 2004
+    ],
+    ids=["not in California", "EU store", "before July 2004"],
+)
+def test_caloppa_is_not_named_where_it_does_not_apply(store: str, answers: dict[str, Any]) -> None:
+    profile = answered(example(store), **answers)
+    assert "CalOPPA" not in render_policy(profile).markdown
