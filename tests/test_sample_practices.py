@@ -4,6 +4,7 @@ each sentence renders in its clause when the answer is set, and nowhere when it 
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from conftest import EXAMPLES
 
 from generator.answers import answers_from_profile, load_profile
 from generator.compose import render_policy
+from generator.errors import AnswersError
 from generator.model import StoreProfile
 
 
@@ -77,6 +79,13 @@ CASES = {
         [],
         "about",
         "This policy does not cover other Xerox companies.",
+    ),
+    "asks only for the minimum (Xerox)": (
+        "xerox",
+        "collection__asks_only_minimum",
+        False,
+        "how-we-use",
+        "We ask you only for the minimum information we need to serve you.",
     ),
     "fax number (Xerox)": (
         "xerox",
@@ -229,6 +238,51 @@ def test_unsubscribing_each_address_is_said_only_for_marketing_email() -> None:
         marketing__channels=["postal"],
     )
     assert "unsubscribe each address" not in render_policy(store).markdown
+
+
+# ---- asking only for the minimum: the promise must stay true ------------------------------
+
+
+def test_the_minimum_promise_holds_for_xerox() -> None:
+    xerox = example("xerox")
+    assert xerox.collection.asks_only_minimum
+    assert xerox.asked_beyond_need() == []
+
+
+def test_the_minimum_promise_is_refused_for_data_asked_only_for_marketing() -> None:
+    # Xerox's business contact details also serve orders; asked only to send offers, they
+    # would be more than Xerox needs to serve the person.
+    with pytest.raises(ValueError) as refused:
+        answered(
+            example("xerox"),
+            use__purposes=[
+                u if u["purpose"] != "order_fulfilment" else {**u, "categories": ["name", "email"]}
+                for u in example("xerox").model_dump(mode="json")["use"]["purposes"]
+                if u["purpose"] not in ("business_partnerships", "combining_sources")
+            ],
+        )
+    message = str(refused.value)
+    assert "'business_contact' is asked of people and is used only for marketing" in message
+    assert "collection.items[7].category, collection.asks_only_minimum" in message
+
+
+def test_the_minimum_promise_is_refused_for_data_asked_and_not_used(tmp_path: Path) -> None:
+    text = (EXAMPLES / "xerox.yaml").read_text(encoding="utf-8")
+    extra = "    - category: referred_contacts\n      points: [contact_form]\n"
+    text = text.replace(
+        "    - category: order_history\n", extra + "    - category: order_history\n"
+    )
+    path = tmp_path / "xerox.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(AnswersError) as refused:
+        load_profile(path)
+    [problem] = [str(p) for p in refused.value.problems]
+    line = text.splitlines().index("    - category: referred_contacts") + 1
+    assert problem.startswith(f"{path}:{line}: collection.items[8].category: ")
+    assert "'referred_contacts' is asked of people and is used for nothing" in problem
+    # Without the promise the same answers are accepted: only the promise would be false.
+    path.write_text(text.replace("  asks_only_minimum: true\n", ""), encoding="utf-8")
+    assert not load_profile(path).collection.asks_only_minimum
 
 
 # ---- naming the law a section follows ----------------------------------------------------
