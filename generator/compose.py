@@ -187,11 +187,21 @@ def _context(profile: StoreProfile, render: _Render, annotate: bool) -> dict[str
         """The requirement ids whose law applies to this store."""
         return [i for i in requirement_ids if verdicts[laws.requirement(i).law].applies]
 
+    def law_requires(*requirement_ids: str) -> bool:
+        """Whether this policy must meet every one of these requirements: each one's law
+        applies to the store and the requirement is in force on the policy's date (CalOPPA's
+        Do Not Track duty, for one, dates only from 2014), so a clause may name the law."""
+        return all(
+            verdicts[req.law].applies and req.needed_for(profile)
+            for req in map(laws.requirement, requirement_ids)
+        )
+
     return {
         "p": profile,
         "facts": facts.derive(profile),
         "law": SimpleNamespace(**verdicts),
         "of_applying_laws": of_applying_laws,
+        "law_requires": law_requires,
         "annotate": annotate,
         "V": vocab,
         "covers": render.covers,

@@ -481,7 +481,7 @@ def store_answers(draw: st.DrawFn) -> dict[str, Any]:
         "stores_card_data": V.DataCategory.PAYMENT_CARD in collected and draw(st.booleans()),
         "authorize_then_capture": draw(st.booleans()),
     }
-    return {
+    answers = {
         "business": business,
         "collection": collection,
         "use": draw(_use(collected, markets)),
@@ -514,6 +514,10 @@ def store_answers(draw: st.DrawFn) -> dict[str, Any]:
         },
         "policy": draw(_policy()),
     }
+    # The minimum promise only where it is true, as the model's own rule judges it.
+    if draw(_rarely()) and not StoreProfile.model_validate(answers).asked_beyond_need():
+        collection["asks_only_minimum"] = True
+    return answers
 
 
 def store_profiles() -> st.SearchStrategy[StoreProfile]:

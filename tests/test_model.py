@@ -351,6 +351,51 @@ def test_child_data_must_be_collected_too() -> None:
     assert "collection.items" in message
 
 
+def _newsletter(a: Answers, consent: str) -> None:
+    """Email asked at a newsletter sign-up and used only to send the newsletter."""
+    a["collection"]["asks_only_minimum"] = True
+    a["collection"]["items"][1]["points"] = ["newsletter"]
+    a["use"]["purposes"] = [
+        {"purpose": "order_fulfilment", "categories": ["name"]},
+        {"purpose": "marketing", "categories": ["email"]},
+    ]
+    a["marketing"] = {"channels": ["email"], "consent": consent}
+
+
+def test_the_minimum_promise_allows_the_address_opt_in_marketing_goes_to() -> None:
+    assert build(lambda a: _newsletter(a, "opt_in")).asked_beyond_need() == []
+
+
+def test_the_minimum_promise_refuses_an_address_asked_for_unrequested_marketing() -> None:
+    # Sent unless people say no (opt-out), the newsletter is not something they asked for.
+    message = refused(lambda a: _newsletter(a, "opt_out"))
+    assert "'email' is asked of people and is used only for marketing" in message
+    assert "collection.items[1].category, collection.asks_only_minimum" in message
+
+
+def test_the_minimum_promise_refuses_data_asked_only_for_advertising() -> None:
+    def ads(a: Answers) -> None:
+        a["collection"]["asks_only_minimum"] = True
+        add_item(a, "preferences")
+        a["use"]["purposes"].append(
+            {"purpose": "targeted_advertising", "categories": ["preferences"]}
+        )
+
+    assert "'preferences' is asked of people and is used only for targeted_advertising" in (
+        refused(ads)
+    )
+
+
+def test_the_minimum_promise_ignores_data_nobody_is_asked_for() -> None:
+    def logs(a: Answers) -> None:
+        a["collection"]["asks_only_minimum"] = True
+        a["collection"]["items"].append(
+            {"category": "device_and_log", "sources": ["automatic"], "necessity": "automatic"}
+        )
+
+    assert build(logs).asked_beyond_need() == []
+
+
 # ---- rules inside one part ----------------------------------------------
 
 

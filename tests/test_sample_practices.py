@@ -4,6 +4,7 @@ each sentence renders in its clause when the answer is set, and nowhere when it 
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from conftest import EXAMPLES
 
 from generator.answers import answers_from_profile, load_profile
 from generator.compose import render_policy
+from generator.errors import AnswersError
 from generator.model import StoreProfile
 
 
@@ -62,12 +64,28 @@ CASES = {
         "cookies",
         "Our cookies never collect details that identify you unless you agree.",
     ),
+    "parent's own policy, parent named as the legal name (Lexmark)": (
+        "lexmark-store",
+        "business__parent__policy_url",
+        None,
+        "about",
+        "Lexmark International, Inc. has its own privacy policy for its other sites and services: "
+        "<https://www.lexmark.com/en_us/privacy.html>. This policy covers only The Lexmark Online "
+        "Store.",
+    ),
     "affiliates not covered (Xerox)": (
         "xerox",
         "business__excluded_affiliates",
         [],
         "about",
         "This policy does not cover other Xerox companies.",
+    ),
+    "asks only for the minimum (Xerox)": (
+        "xerox",
+        "collection__asks_only_minimum",
+        False,
+        "how-we-use",
+        "We ask you only for the minimum information we need to serve you.",
     ),
     "fax number (Xerox)": (
         "xerox",
@@ -220,3 +238,131 @@ def test_unsubscribing_each_address_is_said_only_for_marketing_email() -> None:
         marketing__channels=["postal"],
     )
     assert "unsubscribe each address" not in render_policy(store).markdown
+
+
+# ---- asking only for the minimum: the promise must stay true ------------------------------
+
+
+def test_the_minimum_promise_holds_for_xerox() -> None:
+    xerox = example("xerox")
+    assert xerox.collection.asks_only_minimum
+    assert xerox.asked_beyond_need() == []
+
+
+def test_the_minimum_promise_is_refused_for_data_asked_only_for_marketing() -> None:
+    # Xerox's business contact details also serve orders; asked only to send offers, they
+    # would be more than Xerox needs to serve the person.
+    with pytest.raises(ValueError) as refused:
+        answered(
+            example("xerox"),
+            use__purposes=[
+                u if u["purpose"] != "order_fulfilment" else {**u, "categories": ["name", "email"]}
+                for u in example("xerox").model_dump(mode="json")["use"]["purposes"]
+                if u["purpose"] not in ("business_partnerships", "combining_sources")
+            ],
+        )
+    message = str(refused.value)
+    assert "'business_contact' is asked of people and is used only for marketing" in message
+    assert "collection.items[7].category, collection.asks_only_minimum" in message
+
+
+def test_the_minimum_promise_is_refused_for_data_asked_and_not_used(tmp_path: Path) -> None:
+    text = (EXAMPLES / "xerox.yaml").read_text(encoding="utf-8")
+    extra = "    - category: survey_responses\n      points: [contact_form]\n"
+    text = text.replace(
+        "    - category: order_history\n", extra + "    - category: order_history\n"
+    )
+    path = tmp_path / "xerox.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(AnswersError) as refused:
+        load_profile(path)
+    [problem] = [str(p) for p in refused.value.problems]
+    line = text.splitlines().index("    - category: survey_responses") + 1
+    assert problem.startswith(f"{path}:{line}: collection.items[8].category: ")
+    assert "'survey_responses' is asked of people and is used for nothing" in problem
+    # Without the promise the same answers are accepted: only the promise would be false.
+    path.write_text(text.replace("  asks_only_minimum: true\n", ""), encoding="utf-8")
+    assert not load_profile(path).collection.asks_only_minimum
+
+
+# ---- naming the law a section follows ----------------------------------------------------
+
+CAN_SPAM_SENTENCE = "We handle unsubscribes as the US CAN-SPAM Act requires."
+
+
+def test_the_marketing_section_names_can_spam_where_it_applies() -> None:
+    inkjets = example("123inkjets")
+    text = section(inkjets, "marketing")
+    assert (
+        "Every marketing email shows our postal address and an unsubscribe link. We do not sell "
+        f"or pass on the addresses of people who unsubscribe. {CAN_SPAM_SENTENCE}"
+    ) in text
+    assert render_policy(inkjets).markdown.count("CAN-SPAM") == 1
+
+
+@pytest.mark.parametrize(
+    "store, answers",
+    [
+        ("modern-ca-pipeda", {}),  # emails people in Canada only: CASL, not CAN-SPAM
+        ("123inkjets", {"policy__effective_date": "2003-12-01"}),  # before the Act took effect
+        ("123inkjets", {"marketing__channels": ["postal"]}),  # no marketing email
+    ],
+    ids=["Canada only", "before 2004", "no email"],
+)
+def test_can_spam_is_not_named_where_it_does_not_apply(store: str, answers: dict[str, Any]) -> None:
+    profile = answered(example(store), **answers)
+    assert "CAN-SPAM" not in render_policy(profile).markdown
+
+
+def test_can_spam_is_not_named_when_unsubscribes_are_slower_than_it_allows() -> None:
+    # 15 U.S.C. §7704(a)(4): 10 business days at most; `policygen check` reports the delay.
+    slow = answered(example("123inkjets"), marketing__opt_out_days=15)
+    assert "CAN-SPAM" not in render_policy(slow).markdown
+
+
+CALOPPA_TRACKING = (
+    "The California Online Privacy Protection Act (CalOPPA) requires us to tell you how we "
+    "respond to Do Not Track signals and whether other companies can track your activity across "
+    "websites through our site."
+)
+CALOPPA_CHANGES = (
+    "The California Online Privacy Protection Act (CalOPPA) requires us to tell you how we "
+    "announce changes to this policy and when it took effect."
+)
+
+
+def test_the_sections_that_meet_caloppa_name_it() -> None:
+    toner = example("tonerrefillkits")
+    tracking = section(toner, "do-not-track")
+    assert "Some browsers can send a Do Not Track signal." in tracking
+    assert "We do not let other companies collect information about your activity" in tracking
+    assert tracking.rstrip().endswith(CALOPPA_TRACKING)
+    changes = section(toner, "changes")
+    assert (
+        f"This policy took effect on July 15, 1999. We last updated it on February 15, 2016.\n"
+        f"{CALOPPA_CHANGES}"
+    ) in changes
+    markdown = render_policy(toner).markdown
+    assert markdown.count("CalOPPA") == 2
+
+
+def test_caloppa_is_named_for_do_not_track_only_from_2014() -> None:
+    # B&P §22575(b)(5)-(7), added by AB 370, in force from January 1, 2014.
+    earlier = answered(example("tonerrefillkits"), policy__last_updated="2013-12-31")
+    markdown = render_policy(earlier).markdown
+    assert CALOPPA_TRACKING not in markdown
+    assert CALOPPA_CHANGES in section(earlier, "changes")
+
+
+@pytest.mark.parametrize(
+    "store, answers",
+    [
+        ("tonerrefillkits", {"business__sells_to_us_states": ["NY", "TX"]}),  # no Californians
+        ("modern-eu-gdpr", {}),
+        ("xerox", {}),  # dated 2003, before CalOPPA took effect on July 1, 2004
+    ],
+    ids=["not in California", "EU store", "before July 2004"],
+)
+def test_caloppa_is_not_named_where_it_does_not_apply(store: str, answers: dict[str, Any]) -> None:
+    profile = answered(example(store), **answers)
+    assert "CalOPPA" not in render_policy(profile).markdown

@@ -60,6 +60,11 @@ class Collection(Part):
         default=True, description="Whether cookie and log data is tied to named customers."
     )
     contest_winners_published: bool = False
+    asks_only_minimum: bool = Field(
+        default=False,
+        description="Promise to ask people only for the minimum information needed to serve "
+        "them: nothing asked of them only for marketing or advertising, nothing asked and unused.",
+    )
 
     def categories(self) -> list[DataCategory]:
         return [item.category for item in self.items]

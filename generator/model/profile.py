@@ -24,6 +24,7 @@ from generator.model.vocab import (
     Channel,
     CookieKind,
     DataCategory,
+    MarketingConsent,
     Necessity,
     Purpose,
     RecipientKind,
@@ -31,6 +32,19 @@ from generator.model.vocab import (
     RequestMethod,
     Source,
 )
+
+
+# Uses that serve the store, not the person who gives the data. What is asked of someone only
+# for these is more than the minimum needed to serve them, the measure of GDPR Art 5(1)(c)
+# (data minimisation) that collection.asks_only_minimum promises.
+NOT_FOR_THE_PERSON = frozenset({Purpose.MARKETING, Purpose.TARGETED_ADVERTISING})
+# ...except the address that marketing a person asked for (opt-in) reaches them at.
+MARKETING_ADDRESS: dict[Channel, frozenset[DataCategory]] = {
+    Channel.EMAIL: frozenset({DataCategory.EMAIL}),
+    Channel.SMS: frozenset({DataCategory.PHONE}),
+    Channel.PHONE: frozenset({DataCategory.PHONE}),
+    Channel.POSTAL: frozenset({DataCategory.NAME, DataCategory.POSTAL_ADDRESS}),
+}
 
 
 class Clash(ValueError):
@@ -154,6 +168,33 @@ class StoreProfile(Part):
             or any(t.kind is CookieKind.ADVERTISING for t in self.cookies.tools)
         )
 
+    def asked_beyond_need(self) -> list[tuple[int, str]]:
+        """Items asked of people (source 'from_you') beyond what serving them needs, by index
+        in collection.items with the reason: used for nothing, or only for marketing or
+        advertising (bar the address opt-in marketing goes to). Empty when the store asks
+        only for the minimum, so collection.asks_only_minimum may promise it."""
+        uses: dict[DataCategory, set[Purpose]] = {}
+        for use in self.use.purposes:
+            for category in use.categories:
+                uses.setdefault(category, set()).add(use.purpose)
+        requested: set[DataCategory] = set()
+        if self.marketing.consent is MarketingConsent.OPT_IN:
+            for channel in self.marketing.channels:
+                requested |= MARKETING_ADDRESS[channel]
+        from generator.facts.data import sources_of
+
+        beyond: list[tuple[int, str]] = []
+        for i, item in enumerate(self.collection.items):
+            if Source.FROM_YOU not in sources_of(item):
+                continue
+            purposes = uses.get(item.category, set())
+            if not purposes:
+                beyond.append((i, "is used for nothing"))
+            elif purposes <= NOT_FOR_THE_PERSON and item.category not in requested:
+                names = " and ".join(sorted(p.value for p in purposes))
+                beyond.append((i, f"is used only for {names}"))
+        return beyond
+
     # ---- contradictions ------------------------------------------------
     @model_validator(mode="after")
     def _no_contradictions(self) -> StoreProfile:
@@ -210,6 +251,15 @@ class StoreProfile(Part):
                 ("collection.sensitive_kinds", "collection.items"),
                 "sensitive kinds are listed but collection.items has no 'sensitive' entry",
             )
+        if self.collection.asks_only_minimum:
+            for i, reason in self.asked_beyond_need():
+                category = self.collection.items[i].category.value
+                yield Clash(
+                    (f"collection.items[{i}].category", "collection.asks_only_minimum"),
+                    f"the store promises to ask only for the minimum information it needs, but "
+                    f"'{category}' is asked of people and {reason}; use it to serve them, stop "
+                    "asking for it, or drop the promise",
+                )
         if self.collection.sensitive_kinds and self.collection.never_collects_sensitive:
             yield Clash(
                 ("collection.sensitive_kinds", "collection.never_collects_sensitive"),
