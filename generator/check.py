@@ -323,7 +323,7 @@ def casl_without_consent(profile: StoreProfile, _v: dict[str, Applicability]) ->
 @rule
 def slow_opt_out(profile: StoreProfile, verdicts: dict[str, Applicability]) -> Iterator[Finding]:
     # CAN-SPAM §7704(a)(4) and CASL s.11(3): 10 business days at most.
-    if verdicts["can_spam"].applies and profile.marketing.opt_out_days > 10:
+    if verdicts["can_spam"].applies and not verdicts["can_spam"].facts["on_time"]:
         yield Finding(
             "slow-opt-out",
             f"Unsubscribes take {profile.marketing.opt_out_days} business days; the law allows "

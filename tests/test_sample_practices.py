@@ -70,8 +70,7 @@ CASES = {
         None,
         "about",
         "Lexmark International, Inc. has its own privacy policy for its other sites and services: "
-        "<https://www.lexmark.com/en_us/privacy.html>. This policy covers only The Lexmark Online "
-        "Store.",
+        "<https://www.lexmark.com/en_us/privacy.html>. That policy, not this one, covers them.",
     ),
     "affiliates not covered (Xerox)": (
         "xerox",

@@ -17,7 +17,11 @@ def applies(profile: StoreProfile) -> Applicability:
         return Applicability(False, "The store does not email people in the United States.")
     if not profile.emails_marketing:
         return Applicability(False, "The store sends no marketing email.")
-    return Applicability(True, "The store sends marketing email to people in the United States.")
+    return Applicability(
+        True,
+        "The store sends marketing email to people in the United States.",
+        facts={"on_time": profile.marketing.opt_out_days <= OPT_OUT_BUSINESS_DAYS},
+    )
 
 
 REQUIREMENTS = (
