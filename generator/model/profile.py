@@ -33,7 +33,6 @@ from generator.model.vocab import (
     Source,
 )
 
-
 # Uses that serve the store, not the person who gives the data. What is asked of someone only
 # for these is more than the minimum needed to serve them, the measure of GDPR Art 5(1)(c)
 # (data minimisation) that collection.asks_only_minimum promises.
