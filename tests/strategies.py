@@ -12,6 +12,7 @@ renderers meet text that needs escaping.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Any
 
@@ -37,6 +38,31 @@ def _text(max_size: int = 60) -> st.SearchStrategy[str]:
     """Free text as a user might type it: never blank after trimming."""
     return (
         st.text(alphabet=_TEXT_ALPHABET, min_size=1, max_size=max_size).map(str.strip).filter(bool)
+    )
+
+
+_NO_BRACKETS = st.sampled_from(
+    list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
+    + list("*_[]<>#&`|!:-'\"\\{}%,;/éü")
+)
+
+
+def _sentence() -> st.SearchStrategy[str]:
+    """Free text for a whole-sentence slot: Markdown punctuation, at most one pair of
+    brackets, not starting like the tail of another sentence."""
+    core = st.text(alphabet=_NO_BRACKETS, min_size=1, max_size=50).map(str.strip).filter(bool)
+    bracketed = st.tuples(core, core).map(lambda pair: f"{pair[0]} ({pair[1]})")
+    return st.one_of(core, bracketed).filter(
+        lambda t: not re.match(r"(and|or|nor|then|of|which|plus|thereafter)\b", t, re.I)
+    )
+
+
+def _phrase() -> st.SearchStrategy[str]:
+    """A few words for a slot inside one of our sentences: no brackets, no full stop."""
+    return (
+        st.text(alphabet=_NO_BRACKETS, min_size=1, max_size=50)
+        .map(lambda t: t.replace(".", "").strip())
+        .filter(bool)
     )
 
 
@@ -175,7 +201,7 @@ def _collection(draw: st.DrawFn) -> dict[str, Any]:
     for category in categories:
         item: dict[str, Any] = {"category": category}
         if draw(st.booleans()):
-            item["details"] = draw(_text())
+            item["details"] = draw(_phrase())
         # Empty sources stand for the category's natural ones (the facts layer's default).
         item["sources"] = draw(_members(V.Source, max_size=3))
         item["points"] = draw(_members(V.CollectionPoint, max_size=3))
@@ -188,7 +214,7 @@ def _collection(draw: st.DrawFn) -> dict[str, Any]:
         if draw(st.booleans()):
             item["necessity"] = draw(st.sampled_from(necessities))
         if item.get("necessity") == V.Necessity.REQUIRED and draw(st.booleans()):
-            item["if_not_provided"] = draw(_text())
+            item["if_not_provided"] = draw(_sentence())
         items.append(item)
     collection: dict[str, Any] = {
         "items": items,
@@ -227,7 +253,11 @@ def _use(draw: st.DrawFn, collected: list[str], markets: bool) -> dict[str, Any]
     }
     if draw(_rarely()):
         result["automated_decisions"] = [
-            {"description": draw(_text()), "logic": draw(_text()), "significance": draw(_text())}
+            {
+                "description": draw(_sentence()),
+                "logic": draw(_sentence()),
+                "significance": draw(_sentence()),
+            }
         ]
     return result
 
@@ -260,7 +290,7 @@ def _recipients(
             recipient["names"] = draw(st.lists(_text(30), min_size=1, max_size=2))
         if draw(st.booleans()):
             # "market" in an email provider's purpose would demand marketing channels.
-            recipient["purpose"] = draw(_text().filter(lambda t: "market" not in t.lower()))
+            recipient["purpose"] = draw(_phrase().filter(lambda t: "market" not in t.lower()))
         if draw(st.booleans()):
             recipient["policy_url"] = _url(draw(_WORD), "privacy")
         recipients.append(recipient)
@@ -359,9 +389,9 @@ def _rights(draw: st.DrawFn, contact: dict[str, Any], collected: list[str]) -> d
         "non_discrimination": draw(st.booleans()),
     }
     if draw(st.booleans()):
-        rights["verification"] = draw(_text())
+        rights["verification"] = draw(_sentence())
     if draw(st.booleans()):
-        rights["deletion_limits"] = draw(_text())
+        rights["deletion_limits"] = draw(_sentence())
     if draw(_rarely()):
         # Ways left blank fall back to the business contact, so every method still has one.
         rights["contact"] = draw(_contact("requests", at_least_one=False))
@@ -369,11 +399,11 @@ def _rights(draw: st.DrawFn, contact: dict[str, Any], collected: list[str]) -> d
         rights["incentives"] = [
             {
                 "name": draw(_text(30)),
-                "description": draw(_text()),
+                "description": draw(_sentence()),
                 "categories": draw(_subset(collected, min_size=1, max_size=3)),
-                "value_explanation": draw(_text()),
-                "how_to_join": draw(_text()),
-                "how_to_withdraw": draw(_text()),
+                "value_explanation": draw(_sentence()),
+                "how_to_join": draw(_sentence()),
+                "how_to_withdraw": draw(_sentence()),
             }
         ]
     return rights
@@ -415,7 +445,7 @@ def _children(draw: st.DrawFn, collected: list[str]) -> dict[str, Any]:
     }
     if knows:
         children["child_data"] = draw(_subset(collected, max_size=3))
-        children["parental_consent_method"] = draw(_text())
+        children["parental_consent_method"] = draw(_sentence())
     return children
 
 

@@ -552,3 +552,54 @@ def test_one_category_in_two_retention_rules_is_refused() -> None:
 
     with pytest.raises(ValidationError, match="'email' is in two retention rules"):
         build(twice)
+
+
+# ---- free text that reads right in its slot ------------------------------------------------
+
+
+def _retention_details(details: str) -> StoreProfile:
+    def with_details(a: Answers) -> None:
+        a["retention"] = {
+            "rules": [
+                {
+                    "categories": ["email"],
+                    "basis": "fixed_period",
+                    "period": {"amount": 6, "unit": "months"},
+                    "details": details,
+                }
+            ]
+        }
+
+    return build(with_details)
+
+
+def test_a_sentence_slot_gets_its_capital_and_full_stop() -> None:
+    rule = _retention_details("we delete entries when the contest ends").retention.rules[0]
+    assert rule.details == "We delete entries when the contest ends."
+    assert _retention_details("Kept for tax..").retention.rules[0].details == "Kept for tax."
+
+
+def test_a_fragment_in_a_sentence_slot_is_refused_with_how_it_reads() -> None:
+    with pytest.raises(ValidationError, match=r"reads as the end of another sentence \('\.\.\. "):
+        _retention_details("then deleted after the contest ends")
+
+
+def test_nested_brackets_are_refused() -> None:
+    with pytest.raises(ValidationError, match="nested"):
+        _retention_details("Kept (for tax (and audits)).")
+
+
+def test_a_phrase_slot_takes_words_not_sentences() -> None:
+    def detailed(text: str) -> Callable[[Answers], None]:
+        def change(a: Answers) -> None:
+            a["collection"]["items"][0]["details"] = text
+
+        return change
+
+    assert build(detailed("first and last name.")).collection.items[0].details == (
+        "first and last name"
+    )
+    with pytest.raises(ValidationError, match="not sentences"):
+        build(detailed("first name. We also keep your nickname"))
+    with pytest.raises(ValidationError, match="brackets would nest"):
+        build(detailed("name (as on your card)"))

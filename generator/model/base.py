@@ -184,3 +184,75 @@ class Contact(Part):
 class Duration(Part):
     amount: int = Field(ge=1, le=1200)
     unit: TimeUnit
+
+
+# ---- free text with a grammatical slot --------------------------------------------------
+# Each free-text answer fills one slot of a sentence of ours. A Sentence stands on its own
+# after one of ours ("We keep them for 7 years. <Sentence>"); a Phrase sits inside one of ours
+# ("payment card details (<Phrase>)", "Purpose: <Phrase>."). The checks refuse what would read
+# as a fragment, and say how the text would read.
+
+# Words that continue someone else's sentence rather than start one of their own.
+_CONTINUATIONS = re.compile(r"^(and|or|nor|then|of|which|plus|thereafter)\b", re.IGNORECASE)
+# A full stop that ends a sentence, not an abbreviation: followed by a capital letter.
+_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])[.!?]\s+[A-Z]")
+
+
+def _brackets(value: str) -> None:
+    depth = 0
+    for char in value:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0 or depth > 1:
+            raise ValueError(
+                "brackets are unbalanced or nested; use commas, or one pair of brackets"
+            )
+    if depth:
+        raise ValueError("a bracket is opened and not closed")
+
+
+def _sentence(value: str) -> str:
+    text = value.strip()
+    _brackets(text)
+    if _CONTINUATIONS.match(text):
+        raise ValueError(
+            f"this reads as the end of another sentence ('... {text}'); write a whole "
+            "sentence that makes sense on its own, e.g. 'We delete entries when the contest "
+            "ends.'"
+        )
+    text = text[0].upper() + text[1:]
+    if text.endswith(".."):
+        text = text.rstrip(".") + "."
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _phrase(value: str) -> str:
+    text = value.strip().rstrip(".").rstrip()
+    if not text:
+        raise ValueError("write a few words")
+    _brackets(text)
+    if "(" in text:
+        raise ValueError(
+            f"this sits inside our own brackets, so its brackets would nest ('... ({text})'); "
+            "use commas instead"
+        )
+    if _SENTENCE_BREAK.search(text):
+        raise ValueError(
+            f"write a few words, not sentences: this goes inside one of our sentences "
+            f"('... ({text}).'); put the rest in another answer or shorten it"
+        )
+    return text
+
+
+Sentence = Annotated[
+    Text,
+    AfterValidator(_sentence),
+    Field(json_schema_extra={"slot": "sentence"}),
+]
+"""Free text that stands as a whole sentence after one of ours."""
+
+Phrase = Annotated[
+    Text,
+    AfterValidator(_phrase),
+    Field(json_schema_extra={"slot": "phrase"}),
+]
+"""A few words that sit inside one of our sentences (no full stop, no brackets)."""

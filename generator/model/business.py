@@ -9,9 +9,9 @@ from generator.model.base import (
     CountryCode,
     Name,
     Part,
+    Phrase,
     PostalAddress,
     StateCode,
-    Text,
     WebAddress,
 )
 
@@ -20,7 +20,7 @@ class Operator(Part):
     """A service provider that runs the store for a brand."""
 
     name: Name
-    role: Text = Field(default="runs this online store on the brand's behalf")
+    role: Phrase = Field(default="runs this online store on the brand's behalf")
 
 
 class ParentCompany(Part):

@@ -6,7 +6,16 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
-from generator.model.base import Contact, CountryCode, Duration, Name, Part, Text, WebAddress
+from generator.model.base import (
+    Contact,
+    CountryCode,
+    Duration,
+    Name,
+    Part,
+    Sentence,
+    Text,
+    WebAddress,
+)
 from generator.model.vocab import (
     ChangeNotice,
     DataCategory,
@@ -21,11 +30,11 @@ from generator.model.vocab import (
 
 class FinancialIncentive(Part):
     name: Name = Field(description="e.g. 'Ink Rewards' or '10% off for newsletter sign-up'.")
-    description: Text
+    description: Sentence
     categories: list[DataCategory] = Field(min_length=1)
-    value_explanation: Text = Field(description="How you value the data, in good faith.")
-    how_to_join: Text
-    how_to_withdraw: Text
+    value_explanation: Sentence = Field(description="How you value the data, in good faith.")
+    how_to_join: Sentence
+    how_to_withdraw: Sentence
 
 
 class RequestCount(Part):
@@ -68,7 +77,7 @@ class Rights(Part):
         default=False,
         description="Customers can review and edit details before confirming an order.",
     )
-    verification: Text = Field(
+    verification: Sentence = Field(
         default="We match the details you give us with the details we already hold.",
         description="How you confirm a requester's identity.",
     )
@@ -76,7 +85,7 @@ class Rights(Part):
     response_days: int = Field(default=45, ge=1, le=90)
     appeals: bool = True
     non_discrimination: bool = True
-    deletion_limits: Text | None = Field(
+    deletion_limits: Sentence | None = Field(
         default=None, description="What you must keep after a deletion request, and why."
     )
     incentives: list[FinancialIncentive] = Field(default_factory=list)
@@ -98,7 +107,7 @@ class RetentionRule(Part):
     period: Duration | None = Field(
         default=None, description="How long, for a fixed period or after the account closes."
     )
-    details: Text | None = None
+    details: Sentence | None = None
 
     @model_validator(mode="after")
     def _fixed_period_needs_length(self) -> RetentionRule:
@@ -109,7 +118,7 @@ class RetentionRule(Part):
 
 class Retention(Part):
     rules: list[RetentionRule] = Field(default_factory=list)
-    default_criteria: Text = Field(
+    default_criteria: Sentence = Field(
         default="We keep personal data only as long as we need it for the purposes in this policy.",
         description="The rule for anything no specific rule covers.",
     )
@@ -132,7 +141,7 @@ class Children(Part):
     knows_of_child_users: bool = Field(
         default=False, description="You actually know some users are under 13."
     )
-    parental_consent_method: Text | None = Field(
+    parental_consent_method: Sentence | None = Field(
         default=None, description="How a parent's verifiable consent is obtained."
     )
     child_data: list[DataCategory] = Field(default_factory=list)

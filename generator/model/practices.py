@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from generator.model.base import Contact, Name, Part, Text, WebAddress
+from generator.model.base import Contact, Name, Part, Phrase, Sentence, Text, WebAddress
 from generator.model.vocab import (
     CollectionPoint,
     DataCategory,
@@ -20,7 +20,7 @@ from generator.model.vocab import (
 
 class CollectedData(Part):
     category: DataCategory
-    details: Text | None = Field(
+    details: Phrase | None = Field(
         default=None,
         description="What exactly, in a few words, e.g. 'card number and expiry date'.",
     )
@@ -38,7 +38,7 @@ class CollectedData(Part):
         description="Whether the person must give it (required) or may leave it out "
         "(optional); only for data the person hands over. Leave empty if you don't say.",
     )
-    if_not_provided: Text | None = Field(
+    if_not_provided: Sentence | None = Field(
         default=None, description="What happens if the person does not provide it."
     )
 
@@ -95,9 +95,9 @@ class PurposeUse(Part):
 
 
 class AutomatedDecision(Part):
-    description: Text
-    logic: Text
-    significance: Text
+    description: Sentence
+    logic: Sentence
+    significance: Sentence
 
 
 class Use(Part):
@@ -134,7 +134,7 @@ class Recipient(Part):
     kind: RecipientKind
     names: list[Name] = Field(default_factory=list, description="Named companies, optional.")
     categories: list[DataCategory] = Field(min_length=1)
-    purpose: Text | None = Field(default=None, description="Why they receive it, in a few words.")
+    purpose: Phrase | None = Field(default=None, description="Why they receive it, in a few words.")
     use: RecipientUse = RecipientUse.ON_OUR_BEHALF
     sale: bool = Field(
         default=False, description="Given for money or other valuable consideration."
