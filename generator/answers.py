@@ -48,7 +48,12 @@ def read_answers(path: Path) -> tuple[dict[str, Any], Positions]:
         raise AnswersError([Problem(name, None, "", "no such file; check the path")]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise AnswersError([Problem(name, None, "", f"cannot read the file: {exc}")]) from None
-    is_json = path.suffix.lower() == ".json"
+    return parse_answers(name, text)
+
+
+def parse_answers(name: str, text: str) -> tuple[dict[str, Any], Positions]:
+    """The answers in a file's text (YAML, or JSON when ``name`` ends in .json)."""
+    is_json = name.lower().endswith(".json")
     if is_json:
         _check_json_syntax(name, text)
         # Valid JSON has tabs only between tokens, where YAML refuses them as indentation;
@@ -129,9 +134,16 @@ def load_profile(path: Path | str) -> StoreProfile:
 def profile_from_answers(
     data: Mapping[str, Any], *, source: str = "<answers>", positions: Positions | None = None
 ) -> StoreProfile:
-    """The single validation path for answers from any origin."""
+    """The single validation path for answers from any origin.
+
+    Answers written by an earlier version are read as the current version first
+    (``migrate.upgrade``), so old files keep loading.
+    """
+    from generator.migrate import upgrade
+
+    current, _changes = upgrade(dict(data))
     try:
-        return StoreProfile.model_validate(dict(data))
+        return StoreProfile.model_validate(current)
     except ValidationError as exc:
         positions = positions or Positions()
         problems: list[Problem] = []
@@ -245,7 +257,9 @@ def _parse_path(path: str) -> tuple[int | str, ...]:
 def answers_from_profile(profile: StoreProfile) -> dict[str, Any]:
     """The answers that reproduce ``profile``, leaving out what equals the defaults."""
     dumped: dict[str, Any] = profile.model_dump(mode="json", exclude_defaults=True)
-    return dumped
+    # The version is written even though it is the default: it is what a later version
+    # reads to know how to upgrade the file.
+    return {"schema_version": profile.schema_version, **dumped}
 
 
 def dumps_answers(profile: StoreProfile, fmt: str = "yaml", schema_ref: str | None = None) -> str:
@@ -256,6 +270,13 @@ def dumps_answers(profile: StoreProfile, fmt: str = "yaml", schema_ref: str | No
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     header = f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else ""
     return header + yamltree.dumps(data)
+
+
+def dumps_data(data: dict[str, Any], name: str) -> str:
+    """Plain answers as file text, YAML or JSON by the file name."""
+    if name.lower().endswith(".json"):
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return yamltree.dumps(data)
 
 
 def save_profile(profile: StoreProfile, path: Path | str, schema_ref: str | None = None) -> Path:

@@ -91,6 +91,51 @@ def validate(files: tuple[Path, ...]) -> None:
 
 @main.command()
 @answers_files
+@click.option("--check", "dry_run", is_flag=True, help="Say what would change; write nothing.")
+def migrate(files: tuple[Path, ...], dry_run: bool) -> None:
+    """Rewrite answers files written by an earlier version in the current format.
+
+    Only the lines that change are edited, so comments stay; a file whose changes cannot be
+    made line by line is rewritten whole, and the command says so. Exit 1 with --check when a
+    file would change.
+    """
+    from generator.errors import AnswersError
+    from generator.migrate import CURRENT_VERSION, migrate_file, migrate_text
+
+    failed = pending = False
+    for file in files:
+        try:
+            if dry_run:
+                done = migrate_text(str(file), file.read_text(encoding="utf-8"))
+            else:
+                done = migrate_file(file)
+        except AnswersError as exc:
+            failed = True
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            continue
+        except OSError as exc:
+            failed = True
+            click.echo(f"{file}: cannot read or write the file: {exc.strerror}", err=True)
+            continue
+        if done.from_version >= CURRENT_VERSION:
+            click.echo(f"{file}: already version {CURRENT_VERSION}")
+            continue
+        pending = True
+        verb = "would migrate" if dry_run else "migrated"
+        click.echo(f"{file}: {verb} from version {done.from_version} to {CURRENT_VERSION}")
+        for change in done.changes:
+            click.echo(f"  - {change.note}")
+        if not done.kept_comments:
+            click.echo("  note: the file was rewritten whole, so its comments were not kept")
+    if failed:
+        sys.exit(2)
+    if dry_run and pending:
+        sys.exit(1)
+
+
+@main.command()
+@answers_files
 @click.option(
     "--format",
     "formats",

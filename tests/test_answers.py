@@ -102,7 +102,10 @@ def test_wrong_type(tmp_path: Path) -> None:
 
 def test_list_where_a_list_is_needed(tmp_path: Path) -> None:
     path = variant(tmp_path, '  websites: ["https://www.tonerrefillkits.com/"]', "  websites: x")
-    assert_refused(path, f"{path}:6: business.websites: Input should be a valid list (got 'x')")
+    line = line_of(path, "websites: x")
+    assert_refused(
+        path, f"{path}:{line}: business.websites: Input should be a valid list (got 'x')"
+    )
 
 
 def test_unknown_key_suggests_the_nearest(tmp_path: Path) -> None:
@@ -157,9 +160,10 @@ def test_contradiction_names_both_answers(tmp_path: Path) -> None:
 
 def test_missing_required_field(tmp_path: Path) -> None:
     path = variant(tmp_path, "  store_name: TonerRefillKits\n", "")
+    line = line_of(path, "business:")
     assert_refused(
         path,
-        f"{path}:3: business.store_name: required but missing; add it "
+        f"{path}:{line}: business.store_name: required but missing; add it "
         "(The name customers know the store by.)",
     )
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pydantic import Field, model_validator
 
 from generator.countries import EEA
+from generator.migrate import CURRENT_VERSION
 from generator.model.base import Contact, Part
 from generator.model.business import Business
 from generator.model.commitments import (
@@ -65,6 +66,13 @@ class Clashes(ValueError):
 class StoreProfile(Part):
     """What one online store does with personal data."""
 
+    schema_version: int = Field(
+        default=CURRENT_VERSION,
+        ge=1,
+        le=CURRENT_VERSION,
+        description="The answers-file format version; files without it are version 1 and are "
+        "upgraded when read (policygen migrate rewrites them).",
+    )
     business: Business
     collection: Collection
     use: Use
