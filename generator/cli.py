@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import sys
 from collections.abc import Callable
@@ -170,8 +171,20 @@ def schema(out: Path | None) -> None:
     type=click.Path(path_type=Path, file_okay=False),
     help="Folder of clause templates that override the built-in ones.",
 )
-def check(files: tuple[Path, ...], fmt: str, templates: Path | None) -> None:
-    """Show which laws apply, what the policy covers or misses, and clashing answers.
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="DATE",
+    help="Judge the law as of this day (YYYY-MM-DD), for reproducible CI runs [default: today].",
+)
+def check(
+    files: tuple[Path, ...], fmt: str, templates: Path | None, as_of: dt.datetime | None
+) -> None:
+    """Show which laws apply today, what the policy covers or misses, and clashing answers.
+
+    The policy is checked as `build` writes it (worded for its own date), against the
+    law in force on the check date.
 
     Exit status: 0 clean, 1 something to fix, 2 an answers file is invalid.
     """
@@ -189,7 +202,14 @@ def check(files: tuple[Path, ...], fmt: str, templates: Path | None) -> None:
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
             continue
-        reports.append(check_profile(profile, source=str(file), templates_dir=templates))
+        reports.append(
+            check_profile(
+                profile,
+                source=str(file),
+                templates_dir=templates,
+                on=as_of.date() if as_of else None,
+            )
+        )
     if reports:
         click.echo(render_reports(reports, fmt), nl=False)
     if invalid:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.laws.base import Applicability, Law, req, territorial
+from generator.laws.base import Applicability, Law, as_of, req, territorial
 from generator.model import StoreProfile
 from generator.model.vocab import MarketingConsent
 
@@ -28,11 +28,7 @@ def applies(profile: StoreProfile) -> Applicability:
 
 def casl_applies(profile: StoreProfile) -> bool:
     """CASL s.6: commercial electronic messages sent to people in Canada."""
-    return (
-        applies(profile).applies
-        and profile.emails_marketing
-        and profile.policy.updated >= CASL_IN_FORCE
-    )
+    return applies(profile).applies and profile.emails_marketing and as_of(profile) >= CASL_IN_FORCE
 
 
 def casl_consent_missing(profile: StoreProfile) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.laws.base import Applicability, Law, established_in, req, territorial
+from generator.laws.base import Applicability, Law, as_of, established_in, req, territorial
 from generator.model import StoreProfile
 
 ID = "uk_gdpr"
@@ -30,7 +30,7 @@ def needs_representative(profile: StoreProfile) -> bool:
 
 
 def complaints_to_controller_first(profile: StoreProfile) -> bool:
-    return profile.policy.updated >= COMPLAIN_TO_CONTROLLER_FROM
+    return as_of(profile) >= COMPLAIN_TO_CONTROLLER_FROM
 
 
 REQUIREMENTS = (
