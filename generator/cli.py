@@ -218,6 +218,36 @@ def check(
         sys.exit(1)
 
 
+@main.command(name="laws")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How to print the list.",
+)
+def laws_command(fmt: str) -> None:
+    """List every law and requirement id that `check` knows, with citation, type and start date.
+
+    Type: S the store supplies an answer, F fixed text serves, C only when its trigger holds.
+    """
+    import json
+
+    from generator.laws import catalogue
+
+    laws = catalogue()
+    if fmt == "json":
+        click.echo(json.dumps(laws, indent=2, ensure_ascii=False))
+        return
+    for law in laws:
+        since = f" (in force from {law['in_force']})" if law["in_force"] else ""
+        click.echo(f"{law['name']} [{law['id']}]{since}")
+        for r in law["requirements"]:  # type: ignore[attr-defined]
+            start = f", from {r['since']}" if r["since"] else ""
+            click.echo(f"  {r['id']:<10} {r['kind']:<4} {r['cite']}{start}: {r['text']}")
+
+
 @main.command()
 @click.argument(
     "answers_file",

@@ -17,31 +17,50 @@ from generator.laws import (
     caloppa,
     can_spam,
     ccpa,
+    chatbots,
+    colorado_biometric,
     coppa,
+    delaware,
     gdpr,
     lgpd,
+    messaging,
+    nevada,
     pipeda,
+    quebec,
+    rhode_island,
     shine_the_light,
     uk_gdpr,
     us_states,
+    washington_health,
 )
 from generator.laws.base import Applicability, Law, Requirement, as_of, judged_on, long_date
 from generator.model import StoreProfile
 
 LAWS: dict[str, Law] = {
-    module.LAW.id: module.LAW
-    for module in (
-        caloppa,
-        ccpa,
-        shine_the_light,
-        us_states,
-        gdpr,
-        uk_gdpr,
-        coppa,
-        can_spam,
-        pipeda,
-        lgpd,
-        australia,
+    law.id: law
+    for law in (
+        caloppa.LAW,
+        ccpa.LAW,
+        shine_the_light.LAW,
+        us_states.LAW,
+        rhode_island.LAW,
+        colorado_biometric.LAW,
+        nevada.LAW,
+        delaware.LAW,
+        washington_health.LAW,
+        gdpr.LAW,
+        uk_gdpr.LAW,
+        chatbots.EU_LAW,
+        chatbots.CA_LAW,
+        coppa.LAW,
+        can_spam.LAW,
+        messaging.TCPA_LAW,
+        messaging.CASL_LAW,
+        pipeda.LAW,
+        quebec.LAW,
+        lgpd.LAW,
+        australia.LAW,
+        messaging.SPAM_ACT_LAW,
     )
 }
 
@@ -113,6 +132,33 @@ def requirement_ids() -> list[str]:
     return list(_REQUIREMENTS)
 
 
+def _from(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def catalogue() -> list[dict[str, object]]:
+    """Every law and requirement the program knows: id, name, citation, type and start date."""
+    return [
+        {
+            "id": law.id,
+            "name": law.name,
+            "in_force": _from(law.in_force),
+            "requirements": [
+                {
+                    "id": r.id,
+                    "cite": r.cite,
+                    "kind": r.kind,
+                    "since": _from(r.since or law.in_force),
+                    "text": r.text,
+                    "fix": r.fix,
+                }
+                for r in law.requirements
+            ],
+        }
+        for law in LAWS.values()
+    ]
+
+
 __all__ = [
     "LAWS",
     "Applicability",
@@ -120,6 +166,7 @@ __all__ = [
     "Requirement",
     "applicable",
     "as_of",
+    "catalogue",
     "changes_between",
     "judged_on",
     "needed",

@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from generator.model import StoreProfile
+from generator.model.vocab import CookieKind
 
 Condition = Callable[[StoreProfile], bool]
 
@@ -148,6 +149,25 @@ def established_in(profile: StoreProfile, *countries: str) -> bool:
     return bool(set(countries) & set(profile.business.established_in))
 
 
+_PROFILING_COOKIES = frozenset({CookieKind.ANALYTICS, CookieKind.ADVERTISING})
+
+
+def profiles_visitors(profile: StoreProfile) -> bool:
+    """Tracking that monitors behaviour: analytics or advertising cookies, tools or ad sharing."""
+    cookies = profile.cookies
+    tracked = cookies.uses_cookies and (
+        bool(_PROFILING_COOKIES & set(cookies.kinds))
+        or any(tool.kind in _PROFILING_COOKIES for tool in cookies.tools)
+    )
+    return tracked or profile.targets_ads
+
+
+def monitors(profile: StoreProfile, *countries: str) -> bool:
+    """GDPR Art 3(2)(b) and Recital 24: tracking and profiling people who visit from there."""
+    visitors = set(profile.business.visitors_tracked_in) | set(profile.business.sells_to_countries)
+    return bool(set(countries) & visitors) and profiles_visitors(profile)
+
+
 def territorial(
     profile: StoreProfile,
     countries: tuple[str, ...] | frozenset[str],
@@ -155,8 +175,10 @@ def territorial(
     established: str,
     sells: str,
     neither: str,
+    monitoring: str | None = None,
 ) -> Applicability:
-    """The usual territorial scope: an establishment there, or selling to people there.
+    """The usual territorial scope: an establishment there, or selling to people there
+    (or, where the law says so, monitoring their behaviour there).
 
     Each law words the reasons itself; only the rule is shared.
     """
@@ -164,6 +186,8 @@ def territorial(
         return Applicability(True, established)
     if sells_to(profile, *countries):
         return Applicability(True, sells)
+    if monitoring is not None and monitors(profile, *countries):
+        return Applicability(True, monitoring)
     return Applicability(False, neither)
 
 
