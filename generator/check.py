@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import laws
@@ -76,12 +76,18 @@ class LawResult:
 
 @dataclass(frozen=True)
 class Finding:
-    """Answers that contradict each other or a law: what is wrong and what would fix it."""
+    """Answers that contradict each other or a law: what is wrong and what would fix it.
+
+    ``requirement`` is the requirement id the clash breaks, where there is one, and
+    ``sections`` the policy sections that word it (empty: none does).
+    """
 
     rule: str
     message: str
     fix: str
     fields: tuple[str, ...] = ()
+    requirement: str | None = None
+    sections: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -219,6 +225,7 @@ def ad_pixels_without_sharing(
             "set cross_context_ads: true on the advertising recipient in sharing.recipients "
             "(or remove the advertising tools)",
             ("cookies.kinds", "cookies.tools", "sharing.recipients"),
+            requirement="CCPA-04",
         )
 
 
@@ -237,6 +244,7 @@ def transfer_without_safeguard(
             f"add an international.transfers entry with destination: {country} and a "
             "safeguard (dpf, scc, adequacy or bcr)",
             ("business.data_stored_in", "international.transfers"),
+            requirement="GDPR-06",
         )
 
 
@@ -255,6 +263,7 @@ def indefinite_retention(
                 f"give retention.rules[{i}] a fixed_period, account_lifetime or "
                 "legal_requirement basis",
                 (f"retention.rules[{i}].basis",),
+                requirement="GDPR-07",
             )
 
 
@@ -269,6 +278,7 @@ def marketing_email_without_unsubscribe(
             "Marketing email is sent but there is no way to unsubscribe.",
             "set marketing.unsubscribe.link_in_message: true (or give another way)",
             ("marketing.channels", "marketing.unsubscribe"),
+            requirement="SPAM-01",
         )
 
 
@@ -281,6 +291,7 @@ def sms_without_stop(profile: StoreProfile, _v: dict[str, Applicability]) -> Ite
             "Marketing texts are sent but replying STOP is not offered as a way out.",
             "set marketing.unsubscribe.reply_stop: true",
             ("marketing.channels", "marketing.unsubscribe.reply_stop"),
+            requirement="SMS-01",
         )
 
 
@@ -319,6 +330,7 @@ def no_sale_promise_with_partners(
                 f"set sale: true on sharing.recipients[{i}], or with_consent_only: true, or "
                 "use: on_our_behalf if it only works for you",
                 (f"sharing.recipients[{i}]",),
+                requirement="CCPA-04",
             )
 
 
@@ -333,6 +345,7 @@ def young_minimum_age(profile: StoreProfile, _v: dict[str, Applicability]) -> It
             "consent is given.",
             "set children.parental_consent_method, or raise children.minimum_age to 13",
             ("children.minimum_age", "children.parental_consent_method"),
+            requirement="COPPA-01",
         )
 
 
@@ -349,6 +362,7 @@ def sale_without_opt_out(
             "Data is sold or shared for advertising, but the right to opt out is not offered.",
             "add opt_out_sale_sharing to rights.rights",
             ("rights.rights", "sharing.recipients"),
+            requirement="CCPA-09",
         )
 
 
@@ -366,6 +380,7 @@ def cookies_without_consent_banner(
             "Non-essential cookies are used for EEA or UK visitors without asking first.",
             "set cookies.consent_banner: true (or use only strictly necessary cookies)",
             ("cookies.kinds", "cookies.consent_banner"),
+            requirement="GDPR-17",
         )
 
 
@@ -379,6 +394,7 @@ def casl_without_consent(profile: StoreProfile, _v: dict[str, Applicability]) ->
             "set marketing.consent: opt_in, or marketing.existing_customers: true if you email "
             "only customers",
             ("marketing.consent", "marketing.existing_customers"),
+            requirement="SMS-02",
         )
 
 
@@ -392,6 +408,7 @@ def slow_opt_out(profile: StoreProfile, verdicts: dict[str, Applicability]) -> I
             "10 at most.",
             "set marketing.opt_out_days to 10 or fewer",
             ("marketing.opt_out_days",),
+            requirement="SPAM-01",
         )
 
 
@@ -467,6 +484,15 @@ def date_notes(profile: StoreProfile, on: dt.date, verdicts: dict[str, Applicabi
     return notes
 
 
+def _placed(finding: Finding, doc: PolicyDocument) -> Finding:
+    """The finding with the sections that word its requirement."""
+    if finding.requirement is None:
+        return finding
+    sections = doc.covered().get(finding.requirement, [])
+    names = tuple(_section_name(s.number, s.title) for s in sections)
+    return replace(finding, sections=names)
+
+
 def check_profile(
     profile: StoreProfile,
     *,
@@ -482,7 +508,7 @@ def check_profile(
     verdicts = laws.applicable(profile, day)
     results = _redate_fixes(profile, coverage(profile, doc, verdicts, day), day, templates_dir)
     with judged_on(day):
-        findings = tuple(consistency(profile, verdicts))
+        findings = tuple(_placed(f, doc) for f in consistency(profile, verdicts))
     return Report(
         source=source,
         as_of=day,
@@ -529,7 +555,14 @@ def to_dict(report: Report) -> dict[str, object]:
             for law in report.laws
         ],
         "findings": [
-            {"rule": f.rule, "message": f.message, "fix": f.fix, "fields": list(f.fields)}
+            {
+                "rule": f.rule,
+                "requirement": f.requirement,
+                "sections": list(f.sections),
+                "message": f.message,
+                "fix": f.fix,
+                "fields": list(f.fields),
+            }
             for f in report.findings
         ],
         "notes": list(report.notes),
@@ -552,9 +585,17 @@ def format_text(report: Report) -> str:
             else:
                 lines.append(f"      ok {c.requirement.id}: {'; '.join(c.sections)}")
     for f in report.findings:
-        lines.append(f"  FINDING {f.rule}: {f.message} Fix: {f.fix}.")
+        lines.append(f"  FINDING {f.rule}{_where(f)}: {f.message} Fix: {f.fix}.")
     lines.extend(f"  note: {note}" for note in report.notes)
     return "\n".join(lines) + "\n"
+
+
+def _where(f: Finding) -> str:
+    """' (CCPA-04, in 15. Your California privacy rights)', or '(..., in no section)'."""
+    if f.requirement is None:
+        return ""
+    where = "; ".join(f.sections) if f.sections else "no section"
+    return f" ({f.requirement}, in {where})"
 
 
 def _policy_dated(report: Report) -> str:
@@ -603,7 +644,10 @@ def format_markdown(report: Report) -> str:
             )
     if report.findings:
         out += ["", "## Consistency findings", ""]
-        out += [f"- **{f.rule}**: {_cell(f.message)} Fix: {_cell(f.fix)}." for f in report.findings]
+        out += [
+            f"- **{f.rule}**{_cell(_where(f))}: {_cell(f.message)} Fix: {_cell(f.fix)}."
+            for f in report.findings
+        ]
     if report.notes:
         out += ["", "## Notes", ""] + [f"- {n}" for n in report.notes]
     return "\n".join(out) + "\n"

@@ -190,6 +190,7 @@ EVERYTHING: dict[str, Any] = {
             "process": "Our privacy officer reviews every complaint and answers within 30 days.",
         },
     },
+    "children": {"no_sale_or_ads_under_18": True},
     "security": {
         "staff_roles": "Only our order and support staff handle customer data, and only our "
         "privacy officer approves its destruction."

@@ -328,3 +328,19 @@ def test_laws_command_lists_every_requirement() -> None:
     assert sorted(ids) == sorted(laws.requirement_ids())
     app = next(r for law in data for r in law["requirements"] if r["id"] == "APP-02")
     assert app["since"] == "2026-12-10" and app["kind"] == "S/C"
+
+
+def test_a_finding_names_its_requirement_section_and_fix(tmp_path: Any) -> None:
+    import json
+
+    data = answers(**EU, international={"transfers": []})
+    path = tmp_path / "eu.json"
+    path.write_text(json.dumps(data, default=str))
+    result = CliRunner().invoke(main, ["check", "--as-of", CHECK_DAY.isoformat(), str(path)])
+    line = next(x for x in result.output.splitlines() if "transfer-without-safeguard" in x)
+    assert "(GDPR-06, in no section)" in line
+    assert "Fix: add an international.transfers entry with destination: US" in line
+    kid = check_profile(store(children={"minimum_age": 10}), on=CHECK_DAY)
+    finding = next(f for f in kid.findings if f.rule == "child-age-without-consent")
+    assert finding.requirement == "COPPA-01"
+    assert finding.sections == ()

@@ -479,9 +479,15 @@ def maryland_ok(profile: StoreProfile) -> bool:
     where strictly necessary (no use beyond the CCPA's permitted purposes, read alike)."""
     from generator.laws.ccpa import uses_sensitive_beyond_permitted
 
-    return not (
+    kids = profile.children
+    minors_safe = (
+        kids.minimum_age >= 18
+        or kids.no_sale_or_ads_under_18
+        or not (profile.sells_data or profile.targets_ads)
+    )
+    return minors_safe and not (
         sells_sensitive(profile)
-        or profile.children.sells_data_of_under_16
+        or kids.sells_data_of_under_16
         or uses_sensitive_beyond_permitted(profile)
     )
 
@@ -686,8 +692,8 @@ REQUIREMENTS = (
         "Md. Com. §14-4707(a)†",
         "no sale of sensitive data or of data of consumers under 18 (nor targeted ads to them); "
         "sensitive data collected only where strictly necessary",
-        "stop selling sensitive or minors' data (sharing.recipients, children) and limit "
-        "sensitive data to the purposes it is needed for (use.purposes)",
+        "children.no_sale_or_ads_under_18: true (if true), or stop selling sensitive data "
+        "(sharing.recipients) and limit it to the purposes it is needed for (use.purposes)",
         kind="S/C",
         needed=needs_st17,
         since=_D(2025, 10, 1),

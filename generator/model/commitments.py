@@ -167,6 +167,11 @@ class Children(Part):
     )
     child_data: list[DataCategory] = Field(default_factory=list)
     sells_data_of_under_16: bool = False
+    no_sale_or_ads_under_18: bool = Field(
+        default=False,
+        description="You neither sell the data of people you know or should know are under 18 "
+        "nor use it for targeted advertising (Maryland Com. Law §14-4707).",
+    )
     retention_need: Text | None = Field(
         default=None,
         description="Your written retention policy for children's data: why you need to keep "
