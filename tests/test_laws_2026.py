@@ -344,3 +344,109 @@ def test_a_finding_names_its_requirement_section_and_fix(tmp_path: Any) -> None:
     finding = next(f for f in kid.findings if f.rule == "child-age-without-consent")
     assert finding.requirement == "COPPA-01"
     assert finding.sections == ()
+
+
+# ---- what the new sections say --------------------------------------------------------------
+
+
+def rendered(profile: StoreProfile) -> tuple[str, set[str]]:
+    from generator.compose import render_policy
+
+    doc = render_policy(profile)
+    return doc.markdown, set(doc.covered())
+
+
+def test_quebec_section_names_the_person_in_charge_and_the_cai() -> None:
+    text, covered = rendered(everything())
+    assert "## " in text and "If you are in Québec" in text
+    assert "Chief Privacy Officer" in text.split("If you are in Québec")[2]
+    assert "Commission d'accès à l'information du Québec" in text
+    assert "available in French at <https://plainpaper.example/fr/confidentialite>" in text
+    assert {"QC-01", "QC-02", "QC-04", "QC-07", "QC-08", "QC-09"} <= covered
+
+
+def test_quebec_tracking_is_covered_only_when_off_by_default() -> None:
+    _, covered = rendered(everything(cookies={"consent_banner": False}))
+    assert "QC-04" not in covered
+
+
+def test_uk_complaints_to_the_store_only_from_june_19_2026() -> None:
+    before, covered_before = rendered(store(**UK, policy={"effective_date": "2026-06-18"}))
+    after, covered_after = rendered(store(**UK, policy={"effective_date": "2026-06-19"}))
+    assert "complain to us first" not in before and "UK-02" not in covered_before
+    assert "complain to us first" in after and "UK-02" in covered_after
+    assert "acknowledge a complaint within 30 days" in after
+    assert (
+        "Information Commissioner's Office" in before
+        and "Information Commissioner's Office" in after
+    )
+
+
+def test_consumer_health_data_policy_and_its_consents() -> None:
+    health = {
+        **business(sells_to_us_states=["WA"]),
+        "collection": {
+            **answers()["collection"],
+            "consumer_health_data": {
+                "kinds": ["vitamin purchases"],
+                "purposes": ["ship your order"],
+                "linked_from_homepage": True,
+                "consent_to_collect": True,
+                "consent_to_share": True,
+            },
+        },
+    }
+    text, covered = rendered(store(**health))
+    assert "This is our Consumer Health Data Privacy Policy" in text
+    assert "vitamin purchases" in text and "signed authorization" in text
+    assert {"MHMD-01", "MHMD-02", "MHMD-03"} <= covered
+    report = check_profile(store(**health), on=CHECK_DAY)
+    assert report.clean
+    health["collection"]["consumer_health_data"]["consent_to_share"] = False
+    missing = {c.requirement.id for _, c in check_profile(store(**health), on=CHECK_DAY).missing}
+    assert missing == {"MHMD-03"}
+
+
+def test_chat_assistant_disclosure_covers_both_laws_only_when_it_says_so() -> None:
+    says = {**EU, "other": {"chat_assistant": {"name": "Inky", "says_it_is_a_bot": True}}}
+    text, covered = rendered(store(**says))
+    assert "It is an artificial intelligence (AI) system, not a person." in text
+    assert {"AI-01", "AI-02"} <= covered
+    silent = check_profile(store(**EU, **CHAT), on=CHECK_DAY)
+    assert {c.requirement.id for _, c in silent.missing} >= {"AI-01", "AI-02"}
+
+
+def test_rhode_island_names_every_buyer_or_fails() -> None:
+    unnamed = {**business(sells_to_us_states=["RI"]), **seller()}
+    recipient = {**AD_RECIPIENT, "sale": True, "names": []}
+    anonymous = {**business(sells_to_us_states=["RI"]), "sharing": {"recipients": [recipient]}}
+    text, covered = rendered(store(**unnamed))
+    assert "AdNet" in text and "ST-19" in covered
+    missing = {c.requirement.id for _, c in check_profile(store(**anonymous), on=CHECK_DAY).missing}
+    assert "ST-19" in missing
+
+
+def test_sms_consent_text_and_its_conditions() -> None:
+    sms = {"marketing": {"channels": ["sms"], "unsubscribe": {"reply_stop": True}}}
+    text, covered = rendered(store(**sms))
+    assert "prior express written consent" in text and "SMS-01" in covered
+    slow = {"marketing": {**sms["marketing"], "consent": "opt_out"}}
+    assert "SMS-01" not in rendered(store(**slow))[1]
+
+
+def test_coppa_retention_policy_and_third_parties() -> None:
+    kids = {
+        "children": {
+            **KIDS["children"],
+            "parental_consent_method": "A parent signs a form.",
+            "retention_need": "the child's account needs it",
+            "deleted_after": {"amount": 1, "unit": "years"},
+        },
+        "sharing": {"recipients": [{"kind": "hosting", "categories": ["name"], "purpose": "host"}]},
+    }
+    text, covered = rendered(store(**kids))
+    assert "We delete it no later than 1 year after we collect it" in text
+    assert "separate consent" in text
+    assert {"COPPA-01", "COPPA-03", "COPPA-04", "COPPA-05"} <= covered
+    kids["sharing"]["recipients"][0].pop("purpose")
+    assert "COPPA-03" not in rendered(store(**kids))[1]
