@@ -4,6 +4,7 @@ texts to or from Canada (S.C. 2010, c. 23), and Australia's Spam Act 2003."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from generator.laws.base import Applicability, Law, established_in, req, sells_to
 from generator.model import StoreProfile
@@ -63,10 +64,42 @@ def consent_ok(profile: StoreProfile) -> bool:
     return m.consent is MarketingConsent.OPT_IN or m.existing_customers
 
 
+def tcpa_ok(profile: StoreProfile) -> bool:
+    """SMS-01: opt-in (written consent), STOP honoured, revocations within 10 business days."""
+    m = profile.marketing
+    return (
+        m.consent is MarketingConsent.OPT_IN
+        and m.unsubscribe.reply_stop
+        and m.opt_out_days <= TCPA_REVOCATION_DAYS
+    )
+
+
+def unsubscribes_within(profile: StoreProfile, days: int) -> bool:
+    m = profile.marketing
+    return consent_ok(profile) and m.unsubscribe.has_any() and m.opt_out_days <= days
+
+
+def electronic_channels(profile: StoreProfile) -> tuple[Channel, ...]:
+    return tuple(c for c in profile.marketing.channels if c in (Channel.EMAIL, Channel.SMS))
+
+
+def _with_facts(
+    applies: Callable[[StoreProfile], Applicability], ok: Callable[[StoreProfile], bool], days: int
+) -> Callable[[StoreProfile], Applicability]:
+    """The law's verdict, carrying whether the answers meet it, for the marketing clause."""
+
+    def judge(profile: StoreProfile) -> Applicability:
+        verdict = applies(profile)
+        facts = {"ok": ok(profile), "days": days, "channels": electronic_channels(profile)}
+        return Applicability(verdict.applies, verdict.reason, facts=facts)
+
+    return judge
+
+
 TCPA_LAW = Law(
     TCPA_ID,
     "TCPA (marketing texts)",
-    tcpa_applies,
+    _with_facts(tcpa_applies, tcpa_ok, TCPA_REVOCATION_DAYS),
     (
         req(
             TCPA_ID,
@@ -85,7 +118,11 @@ TCPA_LAW = Law(
 CASL_LAW = Law(
     CASL_ID,
     "CASL (Canada's anti-spam law)",
-    casl_applies,
+    _with_facts(
+        casl_applies,
+        lambda p: unsubscribes_within(p, CASL_UNSUBSCRIBE_DAYS),
+        CASL_UNSUBSCRIBE_DAYS,
+    ),
     (
         req(
             CASL_ID,
@@ -104,7 +141,11 @@ CASL_LAW = Law(
 SPAM_ACT_LAW = Law(
     SPAM_ACT_ID,
     "Spam Act 2003 (Australia)",
-    spam_act_applies,
+    _with_facts(
+        spam_act_applies,
+        lambda p: unsubscribes_within(p, SPAM_ACT_UNSUBSCRIBE_DAYS),
+        SPAM_ACT_UNSUBSCRIBE_DAYS,
+    ),
     (
         req(
             SPAM_ACT_ID,
