@@ -252,7 +252,7 @@ def test_note_names_laws_a_new_version_would_meet() -> None:
         **business(sells_to_countries=["US", "FR"]), policy={"effective_date": "2015-01-01"}
     )
     report = check_profile(old, on=dt.date(2026, 11, 22))
-    assert any("GDPR now applies" in note for note in report.notes)
+    assert any("newly applies: GDPR (" in note for note in report.notes)
     assert check_profile(store(), on=dt.date(2026, 11, 22)).notes == ()
 
 

@@ -286,7 +286,7 @@ def test_change_note_names_new_requirements_inside_a_law() -> None:
     assert any("Connecticut's law changed on July 1, 2026" in c for c in changes)
     newly = store(**business(sells_to_us_states=["IN"], consumers_per_year=120_000))
     changes = laws.changes_between(newly, dt.date(2025, 6, 1), CHECK_DAY)
-    assert any("US state privacy laws now applies" in c for c in changes)
+    assert any(c.startswith("newly applies: US state privacy laws (") for c in changes)
 
 
 def test_missing_only_because_of_the_date_says_to_redate() -> None:

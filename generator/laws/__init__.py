@@ -101,10 +101,10 @@ def changes_between(profile: StoreProfile, then: dt.date, now: dt.date) -> list[
     for law_id, law in LAWS.items():
         old, new = before[law_id], after[law_id]
         if new.applies and not old.applies:
-            changes.append(f"{law.name} now applies ({new.reason})")
+            changes.append(f"newly applies: {law.name} ({new.reason})")
             continue
         if old.applies and not new.applies:
-            changes.append(f"{law.name} no longer applies ({new.reason})")
+            changes.append(f"no longer applies: {law.name} ({new.reason})")
             continue
         if not new.applies:
             continue
