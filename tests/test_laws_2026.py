@@ -146,6 +146,23 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "SPAMAU-01": ({**AUSTRALIA, "marketing": {"channels": ["email"]}},
                   {**AUSTRALIA, "marketing": {"channels": ["postal"]}}),
 }  # fmt: skip
+# Duties that hold for every store a law reaches: inside and outside are the law's own edge.
+for _id in ("QC-02", "QC-03", "QC-05", "QC-07", "QC-08", "QC-09"):
+    CASES[_id] = CASES["QC-01"]
+CASES["NV-02"] = CASES["NV-01"]
+CASES["MHMD-02"] = CASES["MHMD-01"]
+CASES["MHMD-03"] = CASES["MHMD-01"]
+MN = business(sells_to_us_states=["MN"], consumers_per_year=100_000)
+CASES["ST-15"] = ({**MN, **seller()}, MN)
+CASES["ST-16"] = ({**MN, **DECIDES}, MN)
+CASES["CCPA-25"] = ({**BIG_CA, **DECIDES}, BIG_CA)
+
+
+def test_every_new_requirement_has_an_edge_case() -> None:
+    old = set(OLD_IDS)
+    assert len(old) == 62
+    new = {i for i in laws.requirement_ids() if i not in old}
+    assert new - set(CASES) == set()
 
 
 @pytest.mark.parametrize("id_", sorted(CASES))
@@ -156,8 +173,20 @@ def test_needed_just_inside_and_not_just_outside(id_: str) -> None:
     assert not needs(store(**outside), id_, day), f"{id_} should not apply"
 
 
+# The 62 ids of requirements.md, kept by requirements-2026.md.
+OLD_IDS = (
+    [f"CAL-0{i}" for i in range(1, 8)]
+    + [f"CCPA-{i:02}" for i in range(1, 19)]
+    + ["STL-01"]
+    + [f"GDPR-{i:02}" for i in range(1, 15)]
+    + ["UK-01", "COPPA-01", "COPPA-02", "SPAM-01"]
+    + [f"PIP-0{i}" for i in range(1, 5)]
+    + [f"ST-{i:02}" for i in range(1, 12)]
+    + ["LGPD-01", "LGPD-02", "APP-01"]
+)
+
 # Duties that start after the check day are tried on their first day.
-LATER = {"APP-02": dt.date(2026, 12, 10)}
+LATER = {"APP-02": dt.date(2026, 12, 10), "CCPA-25": dt.date(2027, 1, 1)}
 
 
 # ---- dates: requirements that start later are not applied early ----------------------------
