@@ -4,6 +4,10 @@ Coverage is read from what actually rendered: each clause records the requiremen
 its text satisfies (``covers``), so a requirement counts as met only when a section that
 says it is in the policy. Consistency rules catch answers that are each valid but
 together would make the policy false or unlawful.
+
+The policy is rendered as ``build`` renders it, judged as of its own date; the laws it
+must meet are judged as of the check date (today, or ``--as-of``). A policy written
+before a duty began is therefore reported as missing it, with the fix to re-date it.
 """
 
 from __future__ import annotations
@@ -11,14 +15,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import laws
 from generator.document import PolicyDocument
 from generator.facts import derive
 from generator.laws import ccpa, gdpr, pipeda
-from generator.laws.base import Applicability, Requirement, as_of, long_date, reaches_us_state
+from generator.laws.base import (
+    Applicability,
+    Requirement,
+    as_of,
+    judged_on,
+    long_date,
+    reaches_us_state,
+)
 from generator.model import StoreProfile
 from generator.model.vocab import (
     Channel,
@@ -33,14 +44,21 @@ FORMATS = ("text", "json", "markdown")
 
 @dataclass(frozen=True)
 class Coverage:
-    """One requirement of an applying law: the sections that meet it (none means missing)."""
+    """One requirement of an applying law: the sections that meet it (none means missing).
+
+    ``problem`` says why a section that declares the requirement still does not meet it
+    (a policy last updated too long ago); ``fix`` is the answer that would meet it.
+    """
 
     requirement: Requirement
     sections: tuple[str, ...]
+    problem: str | None = None
+    fix: str = ""
 
     @property
     def missing(self) -> bool:
-        return not self.sections
+        """Not met: no section says it, or the one that does falls short."""
+        return not self.sections or self.problem is not None
 
 
 @dataclass(frozen=True)
@@ -57,21 +75,30 @@ class LawResult:
 
 @dataclass(frozen=True)
 class Finding:
-    """Answers that contradict each other or a law: what is wrong and what would fix it."""
+    """Answers that contradict each other or a law: what is wrong and what would fix it.
+
+    ``requirement`` is the requirement id the clash breaks, where there is one, and
+    ``sections`` the policy sections that word it (empty: none does).
+    """
 
     rule: str
     message: str
     fix: str
     fields: tuple[str, ...] = ()
+    requirement: str | None = None
+    sections: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Report:
+    """``as_of`` is the check date the laws were judged on; ``policy_date`` the policy's own."""
+
     source: str
     as_of: dt.date
     laws: tuple[LawResult, ...]
     findings: tuple[Finding, ...]
     notes: tuple[str, ...] = field(default=())
+    policy_date: dt.date | None = None
 
     @property
     def missing(self) -> list[tuple[LawResult, Coverage]]:
@@ -86,25 +113,78 @@ class Report:
 
 
 def coverage(
-    profile: StoreProfile, doc: PolicyDocument, verdicts: dict[str, Applicability]
+    profile: StoreProfile,
+    doc: PolicyDocument,
+    verdicts: dict[str, Applicability],
+    on: dt.date | None = None,
 ) -> tuple[LawResult, ...]:
+    """Each applying law's needed requirements (as of ``on``) and the sections meeting them."""
     covered = doc.covered()
+    day = on or as_of(profile)
     results = []
     for law_id, law in laws.LAWS.items():
         verdict = verdicts[law_id]
-        rows: tuple[Coverage, ...] = ()
+        rows: list[Coverage] = []
         if verdict.applies:
-            rows = tuple(
-                Coverage(r, tuple(_section_name(s.number, s.title) for s in covered.get(r.id, [])))
-                for r in law.requirements
-                if r.needed_for(profile)
-            )
-        results.append(LawResult(law_id, law.name, verdict, rows))
+            for r in law.requirements:
+                if not r.needed_for(profile, day):
+                    continue
+                sections = tuple(_section_name(s.number, s.title) for s in covered.get(r.id, []))
+                shortfall = SHORTFALLS.get(r.id)
+                problem = shortfall(profile, day) if shortfall and sections else None
+                rows.append(Coverage(r, sections, *(problem or (None, r.fix))))
+        results.append(LawResult(law_id, law.name, verdict, tuple(rows)))
     return tuple(results)
 
 
 def _section_name(number: int, title: str) -> str:
     return f"{number}. {title}"
+
+
+# ---- dates ---------------------------------------------------------------------------------
+
+# Cal. Civ. Code §1798.130(a)(5) and 11 CCR §7011(e)(4): the privacy policy is updated
+# at least once every 12 months, and shows the date it was last updated.
+REVIEW_MONTHS = 12
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` earlier (the month's last day when it has no such day)."""
+    total = day.year * 12 + day.month - 1 - months
+    year, month = divmod(total, 12)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month + 1, last)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")
+
+
+def review_overdue(profile: StoreProfile, on: dt.date) -> bool:
+    """Last updated more than 12 months before ``on``."""
+    return profile.policy.updated < months_before(on, REVIEW_MONTHS)
+
+
+def _review_fix(on: dt.date) -> str:
+    return (
+        "review the policy and set policy.last_updated to the review date (no earlier than "
+        f"{months_before(on, REVIEW_MONTHS).isoformat()}; {on.isoformat()} if you review it today)"
+    )
+
+
+def _stale_policy(profile: StoreProfile, on: dt.date) -> tuple[str, str] | None:
+    if not review_overdue(profile, on):
+        return None
+    return (
+        f"the policy was last updated on {long_date(profile.policy.updated)}, more than "
+        f"{REVIEW_MONTHS} months before {long_date(on)}",
+        _review_fix(on),
+    )
+
+
+# Requirement id -> why a section that declares it still falls short, and the fix.
+Shortfall = Callable[[StoreProfile, dt.date], tuple[str, str] | None]
+SHORTFALLS: dict[str, Shortfall] = {"CCPA-16": _stale_policy}
 
 
 # ---- consistency rules ---------------------------------------------------------------------
@@ -144,6 +224,7 @@ def ad_pixels_without_sharing(
             "set cross_context_ads: true on the advertising recipient in sharing.recipients "
             "(or remove the advertising tools)",
             ("cookies.kinds", "cookies.tools", "sharing.recipients"),
+            requirement="CCPA-04",
         )
 
 
@@ -162,6 +243,7 @@ def transfer_without_safeguard(
             f"add an international.transfers entry with destination: {country} and a "
             "safeguard (dpf, scc, adequacy or bcr)",
             ("business.data_stored_in", "international.transfers"),
+            requirement="GDPR-06",
         )
 
 
@@ -180,6 +262,7 @@ def indefinite_retention(
                 f"give retention.rules[{i}] a fixed_period, account_lifetime or "
                 "legal_requirement basis",
                 (f"retention.rules[{i}].basis",),
+                requirement="GDPR-07",
             )
 
 
@@ -194,6 +277,7 @@ def marketing_email_without_unsubscribe(
             "Marketing email is sent but there is no way to unsubscribe.",
             "set marketing.unsubscribe.link_in_message: true (or give another way)",
             ("marketing.channels", "marketing.unsubscribe"),
+            requirement="SPAM-01",
         )
 
 
@@ -206,6 +290,7 @@ def sms_without_stop(profile: StoreProfile, _v: dict[str, Applicability]) -> Ite
             "Marketing texts are sent but replying STOP is not offered as a way out.",
             "set marketing.unsubscribe.reply_stop: true",
             ("marketing.channels", "marketing.unsubscribe.reply_stop"),
+            requirement="SMS-01",
         )
 
 
@@ -230,6 +315,7 @@ def retention_not_specific(
             "event (account_lifetime, until_unsubscribe, until_deleted, fixed_period), or make "
             "retention.default_criteria concrete",
             ("retention.rules", "retention.default_criteria"),
+            requirement="CCPA-08" if verdicts["ccpa"].applies else "GDPR-07",
         )
 
 
@@ -244,6 +330,7 @@ def sms_without_consent(profile: StoreProfile, _v: dict[str, Applicability]) -> 
             "consent (in the US, written consent under the TCPA).",
             "set marketing.consent: opt_in (or stop marketing by text message)",
             ("marketing.consent", "marketing.channels"),
+            requirement="SMS-01",
         )
 
 
@@ -271,6 +358,7 @@ def young_minimum_age(profile: StoreProfile, _v: dict[str, Applicability]) -> It
             "consent is given.",
             "set children.parental_consent_method, or raise children.minimum_age to 13",
             ("children.minimum_age", "children.parental_consent_method"),
+            requirement="COPPA-01",
         )
 
 
@@ -287,6 +375,7 @@ def sale_without_opt_out(
             "Data is sold or shared for advertising, but the right to opt out is not offered.",
             "add opt_out_sale_sharing to rights.rights",
             ("rights.rights", "sharing.recipients"),
+            requirement="CCPA-09",
         )
 
 
@@ -304,6 +393,7 @@ def cookies_without_consent_banner(
             "Non-essential cookies are used for EEA or UK visitors without asking first.",
             "set cookies.consent_banner: true (or use only strictly necessary cookies)",
             ("cookies.kinds", "cookies.consent_banner"),
+            requirement="GDPR-17",
         )
 
 
@@ -317,6 +407,7 @@ def casl_without_consent(profile: StoreProfile, _v: dict[str, Applicability]) ->
             "set marketing.consent: opt_in, or marketing.existing_customers: true if you email "
             "only customers",
             ("marketing.consent", "marketing.existing_customers"),
+            requirement="SMS-02",
         )
 
 
@@ -330,6 +421,7 @@ def slow_opt_out(profile: StoreProfile, verdicts: dict[str, Applicability]) -> I
             "10 at most.",
             "set marketing.opt_out_days to 10 or fewer",
             ("marketing.opt_out_days",),
+            requirement="SPAM-01",
         )
 
 
@@ -340,16 +432,78 @@ def consistency(profile: StoreProfile, verdicts: dict[str, Applicability]) -> li
 # ---- the whole check -----------------------------------------------------------------------
 
 
-def changed_since(profile: StoreProfile, today: dt.date) -> list[str]:
-    """Laws that would apply to a version dated today but not to this one."""
-    if today <= as_of(profile):
-        return []
-    current = profile.model_copy(
-        update={"policy": profile.policy.model_copy(update={"last_updated": today})}
+def redated(profile: StoreProfile, day: dt.date) -> StoreProfile:
+    """The same answers with the policy last updated on ``day``."""
+    policy = profile.policy.model_copy(update={"last_updated": day})
+    return profile.model_copy(update={"policy": policy})
+
+
+def _redate_fixes(
+    profile: StoreProfile,
+    results: tuple[LawResult, ...],
+    on: dt.date,
+    templates_dir: Path | None,
+) -> tuple[LawResult, ...]:
+    """Point a requirement the policy misses only because of its date at re-dating it.
+
+    A build words the law of the policy's own date; when the same answers, re-dated to the
+    check date, give a section that meets the requirement, the answer to change is the date.
+    """
+    from generator.compose import render_policy
+
+    if on <= profile.policy.updated or not any(law.missing for law in results):
+        return results
+    covered_then = render_policy(redated(profile, on), templates_dir).covered()
+    fix = (
+        f"set policy.last_updated: {on.isoformat()} and rebuild (this policy was written "
+        f"before the duty applied to it; your answers already cover it)"
     )
-    then = laws.applicable(profile)
-    now = laws.applicable(current)
-    return [laws.LAWS[i].name for i in now if now[i].applies and not then[i].applies]
+    return tuple(
+        LawResult(
+            law.law_id,
+            law.name,
+            law.applicability,
+            tuple(
+                Coverage(c.requirement, c.sections, c.problem, fix)
+                if not c.sections and c.requirement.id in covered_then
+                else c
+                for c in law.coverage
+            ),
+        )
+        for law in results
+    )
+
+
+def date_notes(profile: StoreProfile, on: dt.date, verdicts: dict[str, Applicability]) -> list[str]:
+    """What the check date means for this policy: overdue review, and what changed since."""
+    notes = []
+    updated = profile.policy.updated
+    if review_overdue(profile, on):
+        where = (
+            "The CCPA requires a yearly update (CCPA-16)"
+            if verdicts["ccpa"].applies
+            else "Review it at least once a year so it stays true"
+        )
+        notes.append(
+            f"The policy was last updated on {long_date(updated)}, more than {REVIEW_MONTHS} "
+            f"months before {long_date(on)}. {where}: {_review_fix(on)}."
+        )
+    changes = laws.changes_between(profile, updated, on)
+    if changes:
+        notes.append(
+            f"Since the policy's date ({long_date(updated)}) the law has changed for this store; "
+            f"as of {long_date(on)}: " + "; ".join(changes) + "."
+        )
+    return notes
+
+
+def _placed(finding: Finding, doc: PolicyDocument) -> Finding:
+    """The finding with the sections that word its requirement."""
+    if finding.requirement is None:
+        return finding
+    sections = doc.covered().get(finding.requirement, [])
+    names = tuple(_section_name(s.number, s.title) for s in sections)
+    return replace(finding, sections=names)
 
 
 def check_profile(
@@ -357,25 +511,24 @@ def check_profile(
     *,
     source: str = "<answers>",
     templates_dir: Path | None = None,
-    today: dt.date | None = None,
+    on: dt.date | None = None,
 ) -> Report:
+    """Check the policy a build would write, against the law as of ``on`` (default: today)."""
     from generator.compose import render_policy
 
-    verdicts = laws.applicable(profile)
+    day = on or dt.date.today()
     doc = render_policy(profile, templates_dir)
-    notes = sale_notes(profile)
-    newer = changed_since(profile, today or dt.date.today())
-    if newer:
-        notes.append(
-            f"Laws are judged as of the policy's date, {long_date(as_of(profile))}. A version "
-            f"dated today would also have to meet: {', '.join(newer)}."
-        )
+    verdicts = laws.applicable(profile, day)
+    results = _redate_fixes(profile, coverage(profile, doc, verdicts, day), day, templates_dir)
+    with judged_on(day):
+        findings = tuple(_placed(f, doc) for f in consistency(profile, verdicts))
     return Report(
         source=source,
-        as_of=as_of(profile),
-        laws=coverage(profile, doc, verdicts),
-        findings=tuple(consistency(profile, verdicts)),
-        notes=tuple(notes),
+        as_of=day,
+        laws=results,
+        findings=findings,
+        notes=(*sale_notes(profile), *date_notes(profile, day, verdicts)),
+        policy_date=profile.policy.updated,
     )
 
 
@@ -386,6 +539,7 @@ def to_dict(report: Report) -> dict[str, object]:
     return {
         "file": report.source,
         "as_of": report.as_of.isoformat(),
+        "policy_date": report.policy_date.isoformat() if report.policy_date else None,
         "clean": report.clean,
         "laws": [
             {
@@ -398,8 +552,15 @@ def to_dict(report: Report) -> dict[str, object]:
                         "id": c.requirement.id,
                         "text": c.requirement.text,
                         "cite": c.requirement.cite,
+                        "kind": c.requirement.kind,
+                        **(
+                            {"since": c.requirement.since.isoformat()}
+                            if c.requirement.since
+                            else {}
+                        ),
                         "covered_by": list(c.sections),
-                        **({"fix": c.requirement.fix} if c.missing else {}),
+                        **({"problem": c.problem} if c.problem else {}),
+                        **({"fix": c.fix} if c.missing else {}),
                     }
                     for c in law.coverage
                 ],
@@ -407,7 +568,14 @@ def to_dict(report: Report) -> dict[str, object]:
             for law in report.laws
         ],
         "findings": [
-            {"rule": f.rule, "message": f.message, "fix": f.fix, "fields": list(f.fields)}
+            {
+                "rule": f.rule,
+                "requirement": f.requirement,
+                "sections": list(f.sections),
+                "message": f.message,
+                "fix": f.fix,
+                "fields": list(f.fields),
+            }
             for f in report.findings
         ],
         "notes": list(report.notes),
@@ -420,22 +588,41 @@ def format_json(reports: list[Report]) -> str:
 
 def format_text(report: Report) -> str:
     lines = [f"{report.source}: {'clean' if report.clean else 'needs attention'}"]
-    lines.append(f"  laws judged as of {report.as_of.isoformat()}")
+    lines.append(f"  laws judged as of {report.as_of.isoformat()}{_policy_dated(report)}")
     for law in report.laws:
         mark = "applies" if law.applicability.applies else "n/a"
         lines.append(f"  [{mark}] {law.name}: {law.applicability.reason}")
         for c in law.coverage:
             if c.missing:
-                lines.append(
-                    f"      MISSING {c.requirement.id} ({c.requirement.cite}): "
-                    f"{c.requirement.text}; fix: {c.requirement.fix}"
-                )
+                lines.append(f"      {_shortfall(c)}; fix: {c.fix}")
             else:
                 lines.append(f"      ok {c.requirement.id}: {'; '.join(c.sections)}")
     for f in report.findings:
-        lines.append(f"  FINDING {f.rule}: {f.message} Fix: {f.fix}.")
+        lines.append(f"  FINDING {f.rule}{_where(f)}: {f.message} Fix: {f.fix}.")
     lines.extend(f"  note: {note}" for note in report.notes)
     return "\n".join(lines) + "\n"
+
+
+def _where(f: Finding) -> str:
+    """' (CCPA-04, in 15. Your California privacy rights)', or '(..., in no section)'."""
+    if f.requirement is None:
+        return ""
+    where = "; ".join(f.sections) if f.sections else "no section"
+    return f" ({f.requirement}, in {where})"
+
+
+def _policy_dated(report: Report) -> str:
+    if report.policy_date is None or report.policy_date == report.as_of:
+        return ""
+    return f" (the policy is dated {report.policy_date.isoformat()})"
+
+
+def _shortfall(c: Coverage) -> str:
+    """'MISSING ID (cite): text' or 'FAILS ID (cite) in section: problem'."""
+    r = c.requirement
+    if c.sections:
+        return f"FAILS {r.id} ({r.cite}) in {'; '.join(c.sections)}: {c.problem}"
+    return f"MISSING {r.id} ({r.cite}): {r.text}; no section says it"
 
 
 def _cell(text: str) -> str:
@@ -446,7 +633,7 @@ def format_markdown(report: Report) -> str:
     out = [f"# Compliance check: {_cell(report.source)}", ""]
     out.append(
         f"Result: **{'clean' if report.clean else 'needs attention'}**. "
-        f"Laws judged as of {report.as_of.isoformat()}."
+        f"Laws judged as of {report.as_of.isoformat()}{_policy_dated(report)}."
     )
     out += ["", "## Laws", "", "| Law | Applies | Why |", "|---|---|---|"]
     for law in report.laws:
@@ -462,13 +649,18 @@ def format_markdown(report: Report) -> str:
     for law in report.laws:
         for c in law.coverage:
             where = "; ".join(c.sections) if c.sections else "**missing**"
-            fix = _cell(c.requirement.fix) if c.missing else ""
+            if c.problem:
+                where += f" (**fails**: {c.problem})"
+            fix = _cell(c.fix) if c.missing else ""
             out.append(
                 f"| {c.requirement.id} | {_cell(c.requirement.text)} | {_cell(where)} | {fix} |"
             )
     if report.findings:
         out += ["", "## Consistency findings", ""]
-        out += [f"- **{f.rule}**: {_cell(f.message)} Fix: {_cell(f.fix)}." for f in report.findings]
+        out += [
+            f"- **{f.rule}**{_cell(_where(f))}: {_cell(f.message)} Fix: {_cell(f.fix)}."
+            for f in report.findings
+        ]
     if report.notes:
         out += ["", "## Notes", ""] + [f"- {n}" for n in report.notes]
     return "\n".join(out) + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import sys
 from collections.abc import Callable
@@ -215,8 +216,20 @@ def schema(out: Path | None) -> None:
     type=click.Path(path_type=Path, file_okay=False),
     help="Folder of clause templates that override the built-in ones.",
 )
-def check(files: tuple[Path, ...], fmt: str, templates: Path | None) -> None:
-    """Show which laws apply, what the policy covers or misses, and clashing answers.
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="DATE",
+    help="Judge the law as of this day (YYYY-MM-DD), for reproducible CI runs [default: today].",
+)
+def check(
+    files: tuple[Path, ...], fmt: str, templates: Path | None, as_of: dt.datetime | None
+) -> None:
+    """Show which laws apply today, what the policy covers or misses, and clashing answers.
+
+    The policy is checked as `build` writes it (worded for its own date), against the
+    law in force on the check date.
 
     Exit status: 0 clean, 1 something to fix, 2 an answers file is invalid.
     """
@@ -234,13 +247,50 @@ def check(files: tuple[Path, ...], fmt: str, templates: Path | None) -> None:
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
             continue
-        reports.append(check_profile(profile, source=str(file), templates_dir=templates))
+        reports.append(
+            check_profile(
+                profile,
+                source=str(file),
+                templates_dir=templates,
+                on=as_of.date() if as_of else None,
+            )
+        )
     if reports:
         click.echo(render_reports(reports, fmt), nl=False)
     if invalid:
         sys.exit(2)
     if not all(report.clean for report in reports):
         sys.exit(1)
+
+
+@main.command(name="laws")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How to print the list.",
+)
+def laws_command(fmt: str) -> None:
+    """List every law and requirement id that `check` knows, with citation, type and start date.
+
+    Type: S the store supplies an answer, F fixed text serves, C only when its trigger holds.
+    """
+    import json
+
+    from generator.laws import catalogue
+
+    laws = catalogue()
+    if fmt == "json":
+        click.echo(json.dumps(laws, indent=2, ensure_ascii=False))
+        return
+    for law in laws:
+        since = f" (in force from {law['in_force']})" if law["in_force"] else ""
+        click.echo(f"{law['name']} [{law['id']}]{since}")
+        for r in law["requirements"]:  # type: ignore[attr-defined]
+            start = f", from {r['since']}" if r["since"] else ""
+            click.echo(f"  {r['id']:<10} {r['kind']:<4} {r['cite']}{start}: {r['text']}")
 
 
 @main.command()

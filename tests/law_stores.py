@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from typing import Any
 
 from generator.answers import profile_from_answers
@@ -93,6 +94,10 @@ BASE: dict[str, Any] = {
 }
 
 
+# The day checks in tests judge the law on: fixed, so a test does not change with the clock.
+CHECK_DAY = dt.date(2026, 12, 2)
+
+
 def deep_merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
     out = copy.deepcopy(base)
     for key, value in changes.items():
@@ -171,6 +176,8 @@ EVERYTHING: dict[str, Any] = {
         "kinds": ["strictly_necessary", "advertising"],
         "consent_banner": True,
         "global_privacy_control": True,
+        "signal_status_shown": True,
+        "settings_link": True,
     },
     "rights": {
         "rights": [
@@ -182,8 +189,27 @@ EVERYTHING: dict[str, Any] = {
             "opt_out_targeted_ads",
         ],
         "methods": ["email", "toll_free", "web_form"],
+        "opt_out_link": "https://plainpaper.example/do-not-sell",
+        "complaints": {
+            "url": "https://plainpaper.example/privacy-complaint",
+            "process": "Our privacy officer reviews every complaint and answers within 30 days.",
+        },
     },
-    "international": {"transfers": [{"destination": "US", "safeguard": "dpf"}]},
+    "children": {"no_sale_or_ads_under_18": True},
+    "security": {
+        "staff_roles": "Only our order and support staff handle customer data, and only our "
+        "privacy officer approves its destruction."
+    },
+    "international": {
+        "transfers": [{"destination": "US", "safeguard": "dpf"}],
+        "brazil_transfer_page": "https://plainpaper.example/pt/transferencias",
+    },
+    "policy": {
+        "effective_date": "2026-11-01",
+        "linked_from_home_and_forms": True,
+        "french_version": "https://plainpaper.example/fr/confidentialite",
+        "accessibility": "Call us for a large-print or audio version of this policy.",
+    },
 }
 
 

@@ -31,7 +31,10 @@ _WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=10)
 _COUNTRIES = [*sorted(EEA), "US", "GB", "CA", "BR", "AU", "CH", "JP", "MX"]
 # Markets a store adds beyond its home country; few, so US-only stores stay common.
 _EXPORT_MARKETS = ["US", "CA", "GB", "DE", "FR", "BR", "AU", "JP"]
-_STATES = ["CA", "VA", "CO", "CT", "UT", "TX", "OR", "NY", "FL", "WA", "IL", "MT", "IA"]
+_STATES = [
+    "CA", "VA", "CO", "CT", "UT", "TX", "OR", "NY", "FL", "WA", "IL", "MT", "IA",
+    "NV", "DE", "RI", "MD", "MN",
+]  # fmt: skip
 
 
 def _text(max_size: int = 60) -> st.SearchStrategy[str]:
@@ -174,6 +177,10 @@ def _business(draw: st.DrawFn) -> dict[str, Any]:
         "dpo": lambda: draw(_contact(domain)),
         "eu_representative": lambda: {"name": draw(_text(40)), "contact": draw(_contact("eurep"))},
         "uk_representative": lambda: {"name": draw(_text(40)), "contact": draw(_contact("ukrep"))},
+        "visitors_tracked_in": lambda: draw(_subset(["DE", "FR", "GB"], min_size=1)),
+        "sells_to_ca_provinces": lambda: draw(_subset(["QC", "ON", "BC"], min_size=1)),
+        "data_broker": lambda: draw(_rarely()),
+        "provides_health_service": lambda: draw(_rarely()),
     }
     for key, make in optional_parts.items():
         if draw(st.booleans()):
@@ -224,8 +231,22 @@ def _collection(draw: st.DrawFn) -> dict[str, Any]:
     }
     if V.DataCategory.SENSITIVE in categories:
         collection["sensitive_kinds"] = draw(_members(V.SensitiveKind, min_size=1, max_size=3))
+        if draw(_rarely()):
+            collection["biometric_policy_url"] = _url(draw(_WORD), "biometrics")
     else:
         collection["never_collects_sensitive"] = draw(st.booleans())
+    if draw(_rarely()):
+        collection["consumer_health_data"] = {
+            "kinds": draw(st.lists(_text(30), min_size=1, max_size=2)),
+            "purposes": draw(st.lists(_text(), min_size=1, max_size=2)),
+            "sources": draw(_members(V.Source, min_size=1, max_size=2)),
+            "shared_with": draw(_members(V.RecipientKind, max_size=2)),
+            "affiliates": draw(st.lists(_text(30), max_size=2)),
+            "linked_from_homepage": draw(st.booleans()),
+            "consent_to_collect": draw(st.booleans()),
+            "consent_to_share": draw(st.booleans()),
+            **({"policy_url": _url(draw(_WORD), "health")} if draw(st.booleans()) else {}),
+        }
     return collection
 
 
@@ -257,6 +278,14 @@ def _use(draw: st.DrawFn, collected: list[str], markets: bool) -> dict[str, Any]
                 "description": draw(_sentence()),
                 "logic": draw(_sentence()),
                 "significance": draw(_sentence()),
+                "significant": draw(st.booleans()),
+                "solely_automated": draw(st.booleans()),
+                "categories": draw(_subset(collected, max_size=2)),
+                **(
+                    {"ground": draw(st.sampled_from([g.value for g in V.DecisionGround]))}
+                    if draw(st.booleans())
+                    else {}
+                ),
             }
         ]
     return result
@@ -302,6 +331,7 @@ def _cookies(draw: st.DrawFn) -> dict[str, Any]:
     if draw(_rarely()):
         return {"uses_cookies": False, "kinds": []}
     kinds = draw(_members(V.CookieKind, min_size=1))
+    exemptable = [k for k in kinds if k in ("analytics", "preferences")]
     tools = [
         {
             "name": draw(_text(30)),
@@ -324,6 +354,9 @@ def _cookies(draw: st.DrawFn) -> dict[str, Any]:
         "consent_banner": draw(st.booleans()),
         "do_not_track": draw(st.sampled_from([d.value for d in V.DntResponse])),
         "global_privacy_control": draw(st.booleans()),
+        "signal_status_shown": draw(st.booleans()),
+        "settings_link": draw(st.booleans()),
+        "uk_exempt_kinds": draw(_subset(exemptable)) if exemptable else [],
         "ad_programs": draw(_members(V.AdProgram)),
         "identify_only_with_consent": draw(_rarely()),
     }
@@ -395,6 +428,15 @@ def _rights(draw: st.DrawFn, contact: dict[str, Any], collected: list[str]) -> d
     if draw(_rarely()):
         # Ways left blank fall back to the business contact, so every method still has one.
         rights["contact"] = draw(_contact("requests", at_least_one=False))
+    if draw(st.booleans()):
+        rights["opt_out_link"] = _url(draw(_WORD), "do-not-sell")
+    if draw(_rarely()):
+        rights["limit_link"] = _url(draw(_WORD), "limit")
+    if draw(_rarely()):
+        rights["complaints"] = {
+            **({"url": _url(draw(_WORD), "complaints")} if draw(st.booleans()) else {}),
+            **({"process": draw(_text())} if draw(st.booleans()) else {}),
+        }
     if draw(_rarely()):
         rights["incentives"] = [
             {
@@ -446,6 +488,16 @@ def _children(draw: st.DrawFn, collected: list[str]) -> dict[str, Any]:
     if knows:
         children["child_data"] = draw(_subset(collected, max_size=3))
         children["parental_consent_method"] = draw(_sentence())
+        if draw(st.booleans()):
+            children["retention_need"] = draw(_text())
+            children["deleted_after"] = {
+                "amount": draw(st.integers(1, 24)),
+                "unit": draw(st.sampled_from([u.value for u in V.TimeUnit])),
+            }
+        if draw(_rarely()):
+            children["collects_voice_audio"] = True
+            children["voice_audio_use"] = draw(_text())
+    children["no_sale_or_ads_under_18"] = draw(st.booleans())
     return children
 
 
@@ -471,6 +523,7 @@ def _international(draw: st.DrawFn) -> dict[str, Any]:
         "transfers": transfers,
         "trust_programs": programs,
         "worldwide_processing": draw(_rarely()),
+        **({"brazil_transfer_page": _url(draw(_WORD), "pt")} if draw(_rarely()) else {}),
     }
 
 
@@ -483,6 +536,8 @@ def _policy(draw: st.DrawFn) -> dict[str, Any]:
         "new_uses_need_consent": draw(st.booleans()),
         "old_data_keeps_old_terms": draw(st.booleans()),
         "linked_from_home_and_forms": draw(_rarely()),
+        **({"french_version": _url(draw(_WORD), "fr")} if draw(_rarely()) else {}),
+        **({"accessibility": draw(_text())} if draw(_rarely()) else {}),
     }
     if draw(st.booleans()):
         policy["last_updated"] = effective + dt.timedelta(days=draw(st.integers(0, 2000)))
@@ -533,6 +588,7 @@ def store_answers(draw: st.DrawFn) -> dict[str, Any]:
         "security": {
             "measures": draw(_members(V.SecurityMeasure, max_size=5)),
             "breach_notice": draw(st.booleans()),
+            **({"staff_roles": draw(_text())} if draw(_rarely()) else {}),
         },
         "children": draw(_children(collected)),
         "international": draw(_international()),
@@ -541,6 +597,19 @@ def store_answers(draw: st.DrawFn) -> dict[str, Any]:
             "public_reviews": draw(st.booleans()),
             "governing_language": draw(st.sampled_from(["English", "French"])),
             "terms_url": _url("shop", "terms"),
+            **(
+                {
+                    "chat_assistant": {
+                        "ai": draw(st.booleans()),
+                        "sells": draw(st.booleans()),
+                        "says_it_is_a_bot": draw(st.booleans()),
+                        **({"name": draw(_text(30))} if draw(st.booleans()) else {}),
+                        **({"provider": draw(_text(30))} if draw(st.booleans()) else {}),
+                    }
+                }
+                if draw(_rarely())
+                else {}
+            ),
         },
         "policy": draw(_policy()),
     }

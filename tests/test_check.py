@@ -10,7 +10,16 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from conftest import example_paths
-from law_stores import AD_RECIPIENT, EVERYTHING, answers, business, deep_merge, everything, store
+from law_stores import (
+    AD_RECIPIENT,
+    CHECK_DAY,
+    EVERYTHING,
+    answers,
+    business,
+    deep_merge,
+    everything,
+    store,
+)
 
 from generator.answers import load_profile, profile_from_answers
 from generator.check import check_profile, consistency, render_reports
@@ -20,7 +29,7 @@ from generator.model import StoreProfile
 
 
 def missing_ids(profile: StoreProfile) -> set[str]:
-    return {c.requirement.id for _, c in check_profile(profile).missing}
+    return {c.requirement.id for _, c in check_profile(profile, on=CHECK_DAY).missing}
 
 
 def rules_hit(profile: StoreProfile) -> set[str]:
@@ -29,16 +38,18 @@ def rules_hit(profile: StoreProfile) -> set[str]:
 
 @pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.stem)
 def test_every_example_checks_clean(path: Path) -> None:
-    report = check_profile(load_profile(path), source=str(path))
+    # The examples are dated 2026-12-02 and checked on that day, as CI does with --as-of.
+    report = check_profile(load_profile(path), source=str(path), on=CHECK_DAY)
     assert report.missing == []
     assert [f.rule for f in report.findings] == []
 
 
 def test_store_under_every_law_is_clean() -> None:
-    report = check_profile(everything())
+    report = check_profile(everything(), on=CHECK_DAY)
     applying = {law.law_id for law in report.laws if law.applicability.applies}
     assert applying == {
-        "caloppa", "ccpa", "us_states", "gdpr", "uk_gdpr", "coppa", "pipeda", "lgpd", "australia",
+        "caloppa", "ccpa", "us_states", "rhode_island", "nevada", "delaware", "gdpr", "uk_gdpr",
+        "pipeda", "quebec", "lgpd", "australia",
     }  # fmt: skip
     assert report.clean, render_reports([report], "text")
 
@@ -62,7 +73,7 @@ def without(path: str) -> StoreProfile:
     [
         ("business.eu_representative", {"GDPR-14"}),
         ("business.uk_representative", {"UK-01"}),
-        ("business.privacy_officer", {"PIP-01"}),
+        ("business.privacy_officer", {"PIP-01", "QC-01"}),
         ("business.dpo", {"LGPD-02"}),
     ],
 )
@@ -93,6 +104,7 @@ def test_no_appeals_misses_st_05() -> None:
 def test_ignoring_gpc_misses_both_signal_requirements() -> None:
     assert missing_ids(everything(cookies={"global_privacy_control": False})) == {
         "CCPA-13",
+        "CCPA-22",
         "ST-07",
     }
 
@@ -103,8 +115,10 @@ def test_no_opt_out_right_misses_st_06() -> None:
 
 
 def test_removing_transfers_misses_gdpr_06_and_flags_it() -> None:
-    profile = without("international.transfers")
-    assert missing_ids(profile) == {"GDPR-06"}
+    data = deep_merge(answers(**EVERYTHING), {})
+    del data["international"]["transfers"]
+    profile = profile_from_answers(data)
+    assert missing_ids(profile) == {"GDPR-06", "UK-06"}
     assert "transfer-without-safeguard" in rules_hit(profile)
 
 
@@ -248,9 +262,9 @@ def test_note_names_laws_a_new_version_would_meet() -> None:
     old = store(
         **business(sells_to_countries=["US", "FR"]), policy={"effective_date": "2015-01-01"}
     )
-    report = check_profile(old, today=dt.date(2026, 11, 22))
-    assert report.notes and "GDPR" in report.notes[0]
-    assert check_profile(store(), today=dt.date(2026, 11, 22)).notes == ()
+    report = check_profile(old, on=dt.date(2026, 11, 22))
+    assert any("newly applies: GDPR (" in note for note in report.notes)
+    assert check_profile(store(), on=dt.date(2026, 11, 22)).notes == ()
 
 
 # ---- the command ---------------------------------------------------------------------------

@@ -118,9 +118,9 @@ def test_document_fields(toner: StoreProfile) -> None:
     assert doc.title == "Privacy Policy"
     assert doc.store_name == "TonerRefillKits"
     assert doc.effective_date == dt.date(1999, 7, 15)
-    assert doc.last_updated == dt.date(2016, 2, 15)
+    assert doc.last_updated == dt.date(2026, 12, 2)
     assert "Effective date: July 15, 1999." in doc.markdown
-    assert "Last updated: February 15, 2016." in doc.markdown
+    assert "Last updated: December 2, 2026." in doc.markdown
     assert doc.description.count(".") == 1 and doc.description.endswith(".")
     assert "privacy policy" in doc.keywords and "CalOPPA" in doc.keywords
     assert doc.language == "en"
@@ -233,8 +233,8 @@ def test_the_appendix_maps_sections_to_requirements_of_applying_laws_only(
     collect_row = next(
         line for line in appendix.splitlines() if "| 3. Information we collect" in line
     )
-    # CalOPPA applies to this 2016 store; the US state laws (ST-*) and GDPR do not.
+    # CalOPPA and the US state laws apply to this store, re-dated 2026; GDPR does not.
     assert "CAL-01" in collect_row
-    assert "ST-01" not in collect_row
+    assert "ST-01" in collect_row
     assert "GDPR-13" not in collect_row
-    assert "| 16. Contact us | General disclosure |" in appendix
+    assert "| 18. Contact us | ST-08 |" in appendix

@@ -303,7 +303,8 @@ def test_the_marketing_section_names_can_spam_where_it_applies() -> None:
     "store, answers",
     [
         ("modern-ca-pipeda", {}),  # emails people in Canada only: CASL, not CAN-SPAM
-        ("123inkjets", {"policy__effective_date": "2003-12-01"}),  # before the Act took effect
+        # before the Act took effect
+        ("123inkjets", {"policy__effective_date": "2003-12-01", "policy__last_updated": None}),
         ("123inkjets", {"marketing__channels": ["postal"]}),  # no marketing email
     ],
     ids=["Canada only", "before 2004", "no email"],
@@ -338,7 +339,7 @@ def test_the_sections_that_meet_caloppa_name_it() -> None:
     assert tracking.rstrip().endswith(CALOPPA_TRACKING)
     changes = section(toner, "changes")
     assert (
-        f"This policy took effect on July 15, 1999. We last updated it on February 15, 2016.\n"
+        f"This policy took effect on July 15, 1999. We last updated it on December 2, 2026.\n"
         f"{CALOPPA_CHANGES}"
     ) in changes
     markdown = render_policy(toner).markdown
@@ -358,7 +359,8 @@ def test_caloppa_is_named_for_do_not_track_only_from_2014() -> None:
     [
         ("tonerrefillkits", {"business__sells_to_us_states": ["NY", "TX"]}),  # no Californians
         ("modern-eu-gdpr", {}),
-        ("xerox", {}),  # dated 2003, before CalOPPA took effect on July 1, 2004
+        # dated 2003, before CalOPPA took effect on July 1, 2004
+        ("xerox", {"policy__last_updated": None}),
     ],
     ids=["not in California", "EU store", "before July 2004"],
 )

@@ -10,23 +10,49 @@ from generator.model import StoreProfile
 ID = "australia"
 NAME = "Australian Privacy Principles"
 AUSTRALIA = ("AU",)
-# Privacy Act s.6D: a small business (turnover AUD 3M or less) is exempt, unless it
-# trades in personal information (s.6D(4)(c)-(d)). AUD 3M is about USD 2M†.
+# Privacy Act s.6D(1): a small business has annual turnover of AUD 3M or less; about
+# USD 2M†.
 SMALL_BUSINESS_REVENUE_USD = 2_000_000
+# APP 1.7-1.9 (Privacy and Other Legislation Amendment Act 2024, Sch. 1 Pt 15):
+# automated decisions in the privacy policy from December 10, 2026.
+AUTOMATED_DECISIONS_FROM = dt.date(2026, 12, 10)
+
+
+def trades_in_personal_information(profile: StoreProfile) -> bool:
+    """s.6D(4)(c)-(d): discloses personal information for a benefit, or pays to collect it,
+    other than with consent (s.6D(7)-(8))."""
+    sells = any(r.sale and not r.with_consent_only for r in profile.sharing.recipients)
+    return sells or profile.buys_personal_data
+
+
+def small_business_exception(profile: StoreProfile) -> str | None:
+    """Why a small business is still covered (s.6D(4)), or None."""
+    if profile.business.provides_health_service:
+        return "provides a health service and holds health information (s.6D(4)(b))"
+    if trades_in_personal_information(profile):
+        return "trades in personal information (s.6D(4)(c)-(d))"
+    if profile.business.commonwealth_contractor:
+        return "is a Commonwealth contracted service provider (s.6D(4)(e))"
+    return None
 
 
 def applies(profile: StoreProfile) -> Applicability:
     # s.5B(3): an organisation carrying on business in Australia.
     if not (established_in(profile, *AUSTRALIA) or sells_to(profile, *AUSTRALIA)):
         return Applicability(False, "The store does not do business in Australia.")
-    if profile.sells_data:
-        return Applicability(True, "The store does business in Australia and sells personal data.")
     if profile.business.annual_revenue_usd > SMALL_BUSINESS_REVENUE_USD:
         return Applicability(
             True, "The store does business in Australia with turnover above AUD 3 million."
         )
+    exception = small_business_exception(profile)
+    if exception:
+        return Applicability(
+            True, f"The store does business in Australia and, though small, {exception}."
+        )
     return Applicability(
-        False, "A small business (turnover up to AUD 3 million) that does not sell data is exempt."
+        False,
+        "A small business (turnover up to AUD 3 million) is exempt unless s.6D(4) catches it "
+        "(health service, trading in personal information, Commonwealth contract).",
     )
 
 
@@ -38,6 +64,17 @@ REQUIREMENTS = (
         "kinds of personal information; how it is collected and held; purposes; access and "
         "correction; complaints; overseas disclosure and the likely countries",
         "collection.items, rights and business.data_stored_in",
+    ),
+    req(
+        ID,
+        "APP-02",
+        "APP 1.7-1.9 (Privacy and Other Legislation Amendment Act 2024)",
+        "the kinds of personal information used by programs that make, or help make, decisions "
+        "that could significantly affect people, and the kinds of such decisions",
+        "use.automated_decisions[].categories",
+        kind="S/C",
+        needed=lambda p: bool(p.significant_automated_decisions),
+        since=AUTOMATED_DECISIONS_FROM,
     ),
 )
 

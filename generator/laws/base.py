@@ -1,27 +1,50 @@
 """The shapes every law module shares: whether a law applies, and what it requires.
 
-Laws are judged as of the date the policy speaks from (``as_of``): the policy's
-last-updated date, or its effective date when it was never updated. A policy
-describes the law in force when it takes effect, and the same answers always
-give the same policy, whatever day it is built. ``policygen check`` compares
-that with today and says which laws a new version would have to meet.
+Laws are judged on one day (``as_of``). A build judges them as of the date the
+policy speaks from, its last-updated date (or its effective date when it was never
+updated), so the same answers always give the same policy, whatever day it is
+built. ``policygen check`` judges the same policy as of the check date (today, or
+``--as-of``) inside ``judged_on(day)``: the law a published policy must meet is
+the law in force now, not the law of the day it was written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextvars import ContextVar
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from generator.model import StoreProfile
+from generator.model.vocab import CookieKind
 
 Condition = Callable[[StoreProfile], bool]
 
+# The check date while ``judged_on`` is active. A context variable rather than a
+# parameter: every threshold, ``since`` date and ``needed`` condition reads the day
+# through ``as_of``, so one switch moves them all and none can be missed.
+_JUDGED_ON: ContextVar[dt.date | None] = ContextVar("policygen_judged_on", default=None)
+
 
 def as_of(profile: StoreProfile) -> dt.date:
-    """The date laws are judged at for this policy."""
-    return profile.policy.updated
+    """The day laws are judged on: the check date inside ``judged_on``, else the policy's date."""
+    return _JUDGED_ON.get() or profile.policy.updated
+
+
+@contextlib.contextmanager
+def judged_on(day: dt.date | None) -> Iterator[None]:
+    """Judge every law as of ``day`` inside the block (None: the policy's own date)."""
+    token = _JUDGED_ON.set(day)
+    try:
+        yield
+    finally:
+        _JUDGED_ON.reset(token)
+
+
+def never(_profile: StoreProfile) -> bool:
+    return False
 
 
 def always(_profile: StoreProfile) -> bool:
@@ -51,8 +74,9 @@ class Requirement(NamedTuple):
 
     ``needed`` says whether this store must say it, given that the law applies;
     ``fix`` names the answers that let the policy say it.
-    ``kind`` follows requirements.md: S (the store supplies an answer),
+    ``kind`` follows requirements-2026.md: S (the store supplies an answer),
     F (fixed text serves), C (conditional), or combinations such as S/C.
+    ``since`` is the day the duty starts when that is later than the law itself.
     """
 
     id: str
@@ -64,29 +88,46 @@ class Requirement(NamedTuple):
     needed: Condition = always
     since: dt.date | None = None
 
-    def needed_for(self, profile: StoreProfile) -> bool:
-        if self.since is not None and as_of(profile) < self.since:
-            return False
-        return self.needed(profile)
+    def needed_for(self, profile: StoreProfile, on: dt.date | None = None) -> bool:
+        """Whether this store must say it, judged as of ``on`` (default: as_of)."""
+        with judged_on(on) if on is not None else contextlib.nullcontext():
+            if self.since is not None and as_of(profile) < self.since:
+                return False
+            return self.needed(profile)
+
+
+Amendments = Callable[[StoreProfile, dt.date, dt.date], list[str]]
+
+
+def no_amendments(_profile: StoreProfile, _then: dt.date, _now: dt.date) -> list[str]:
+    return []
 
 
 class Law(NamedTuple):
-    """A law module's public face."""
+    """A law module's public face.
+
+    ``amendments(profile, then, now)`` describes changes to the law's tests that took
+    effect after ``then`` and by ``now`` and touch this store (an amended threshold),
+    for the check's "what changed since the policy's date" note.
+    """
 
     id: str
     name: str
     applies: Callable[[StoreProfile], Applicability]
     requirements: tuple[Requirement, ...] = ()
     in_force: dt.date | None = None
+    amendments: Amendments = no_amendments
 
     def judge(self, profile: StoreProfile) -> Applicability:
         """``applies`` with the law's commencement date taken into account."""
         verdict = self.applies(profile)
-        if verdict.applies and self.in_force is not None and as_of(profile) < self.in_force:
+        day = as_of(profile)
+        if verdict.applies and self.in_force is not None and day < self.in_force:
+            judged = "this policy's date" if _JUDGED_ON.get() is None else "the check date"
             return Applicability(
                 False,
-                f"{self.name} took effect on {_long(self.in_force)}, after this policy's date "
-                f"({_long(as_of(profile))}); otherwise: {verdict.reason}",
+                f"{self.name} took effect on {_long(self.in_force)}, after {judged} "
+                f"({_long(day)}); otherwise: {verdict.reason}",
             )
         return verdict
 
@@ -108,6 +149,25 @@ def established_in(profile: StoreProfile, *countries: str) -> bool:
     return bool(set(countries) & set(profile.business.established_in))
 
 
+_PROFILING_COOKIES = frozenset({CookieKind.ANALYTICS, CookieKind.ADVERTISING})
+
+
+def profiles_visitors(profile: StoreProfile) -> bool:
+    """Tracking that monitors behaviour: analytics or advertising cookies, tools or ad sharing."""
+    cookies = profile.cookies
+    tracked = cookies.uses_cookies and (
+        bool(_PROFILING_COOKIES & set(cookies.kinds))
+        or any(tool.kind in _PROFILING_COOKIES for tool in cookies.tools)
+    )
+    return tracked or profile.targets_ads
+
+
+def monitors(profile: StoreProfile, *countries: str) -> bool:
+    """GDPR Art 3(2)(b) and Recital 24: tracking and profiling people who visit from there."""
+    visitors = set(profile.business.visitors_tracked_in) | set(profile.business.sells_to_countries)
+    return bool(set(countries) & visitors) and profiles_visitors(profile)
+
+
 def territorial(
     profile: StoreProfile,
     countries: tuple[str, ...] | frozenset[str],
@@ -115,8 +175,10 @@ def territorial(
     established: str,
     sells: str,
     neither: str,
+    monitoring: str | None = None,
 ) -> Applicability:
-    """The usual territorial scope: an establishment there, or selling to people there.
+    """The usual territorial scope: an establishment there, or selling to people there
+    (or, where the law says so, monitoring their behaviour there).
 
     Each law words the reasons itself; only the rule is shared.
     """
@@ -124,6 +186,8 @@ def territorial(
         return Applicability(True, established)
     if sells_to(profile, *countries):
         return Applicability(True, sells)
+    if monitoring is not None and monitors(profile, *countries):
+        return Applicability(True, monitoring)
     return Applicability(False, neither)
 
 

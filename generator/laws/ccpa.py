@@ -12,6 +12,7 @@ from generator.laws.base import (
     Law,
     as_of,
     consumers_in_state,
+    long_date,
     money,
     reaches_us_state,
     req,
@@ -37,6 +38,17 @@ NAME = "CCPA (as amended by the CPRA)"
 _REVENUE_THRESHOLDS = ((dt.date(2025, 1, 1), 26_625_000), (dt.date(2020, 1, 1), 25_000_000))
 CPRA_IN_FORCE = dt.date(2023, 1, 1)
 METRICS_CONSUMERS = 10_000_000  # 11 CCR §7102(a)
+# 11 CCR §7025(c)(6) (regulations approved 2025, effective January 1, 2026): show
+# whether the opt-out preference signal was processed.
+SIGNAL_STATUS_FROM = dt.date(2026, 1, 1)
+# 11 CCR §§7200, 7220 (ADMT regulations): pre-use notice from January 1, 2027.
+ADMT_NOTICE_FROM = dt.date(2027, 1, 1)
+# Civ. §1798.99.86 (Delete Act, SB 362): data brokers process DROP deletion requests
+# from August 1, 2026, at least once every 45 days.
+DROP_FROM = dt.date(2026, 8, 1)
+DROP_DAYS = 45
+# Civ. §1798.130(a)(2)(B): the right to know reaches back to January 1, 2022.
+KNOW_BACK_TO = dt.date(2022, 1, 1)
 
 # 11 CCR §7027(m): uses of sensitive personal information that need no right to limit.
 # Any purpose outside this set makes the right to limit apply.
@@ -87,6 +99,17 @@ def uses_sensitive_beyond_permitted(profile: StoreProfile) -> bool:
 
 def publishes_metrics(profile: StoreProfile) -> bool:
     return california_consumers(profile) >= METRICS_CONSUMERS
+
+
+def opts_out_or_limits(profile: StoreProfile) -> bool:
+    """Whether opt-out or limit requests exist: it sells or shares, or uses sensitive PI beyond
+    §7027(m)."""
+    return profile.sells_or_shares or uses_sensitive_beyond_permitted(profile)
+
+
+def significant_decisions(profile: StoreProfile) -> bool:
+    """ADMT for a significant decision (11 CCR §7200(a)); read from the Art 22 answer."""
+    return bool(profile.significant_automated_decisions)
 
 
 class CategoryRow(NamedTuple):
@@ -147,6 +170,11 @@ def facts(profile: StoreProfile) -> dict[str, object]:
         "sensitive": tuple(sensitive_categories(profile)),
         "sensitive_beyond_permitted": uses_sensitive_beyond_permitted(profile),
         "metrics": publishes_metrics(profile),
+        "signal_status": as_of(profile) >= SIGNAL_STATUS_FROM,
+        "admt_notice": as_of(profile) >= ADMT_NOTICE_FROM and significant_decisions(profile),
+        "know_back_to": KNOW_BACK_TO,
+        "drop": profile.business.data_broker and as_of(profile) >= DROP_FROM,
+        "drop_days": DROP_DAYS,
     }
 
 
@@ -173,10 +201,12 @@ def _threshold(profile: StoreProfile) -> Applicability:
         return Applicability(
             True, f"The store handles data of {consumers:,} California consumers (50,000 or more)."
         )
-    if day >= CPRA_IN_FORCE and consumers >= 100_000 and profile.sells_or_shares:
+    # §1798.140(d)(1)(B) as amended by the CPRA: "buys, sells, or shares".
+    trades = profile.sells_or_shares or profile.buys_personal_data
+    if day >= CPRA_IN_FORCE and consumers >= 100_000 and trades:
         return Applicability(
             True,
-            f"The store sells or shares data of {consumers:,} California consumers "
+            f"The store buys, sells or shares data of {consumers:,} California consumers "
             "(100,000 or more).",
         )
     share = profile.business.revenue_share_from_selling_data
@@ -186,9 +216,9 @@ def _threshold(profile: StoreProfile) -> Applicability:
         )
     return Applicability(
         False,
-        f"Revenue of {money(revenue)} is not above {money(threshold)}, the store does not sell or "
-        f"share data of 100,000 or more California consumers, and less than half its revenue "
-        "comes from selling data.",
+        f"Revenue of {money(revenue)} is not above {money(threshold)}, the store does not buy, "
+        "sell or share data of 100,000 or more California consumers, and less than half its "
+        "revenue comes from selling data.",
     )
 
 
@@ -218,8 +248,9 @@ REQUIREMENTS = (
     req(
         ID,
         "CCPA-04",
-        "11 CCR §7011(e)(1)",
-        "the categories sold or shared in the last 12 months, or 'none', with the recipients",
+        "11 CCR §7011(e)(1); Civ. §1798.140(ad), (ah)",
+        "the categories sold or shared (cross-context behavioral advertising) in the last 12 "
+        "months, or 'none', with the third parties and purpose per category",
         "sharing.recipients[].sale and cross_context_ads",
     ),
     req(
@@ -233,7 +264,8 @@ REQUIREMENTS = (
         ID,
         "CCPA-06",
         "11 CCR §7011(e)(1); §7072",
-        "whether it knowingly sells or shares personal information of consumers under 16",
+        "whether it knowingly sells or shares personal information of consumers under 16, and "
+        "if so the opt-in process",
         "children.sells_data_of_under_16 (and children.parental_consent_method if so)",
         kind="S/C",
     ),
@@ -251,7 +283,8 @@ REQUIREMENTS = (
         ID,
         "CCPA-08",
         "Civ. §1798.100(a)(3); 11 CCR §7012(e)",
-        "how long each category is kept, or the criteria",
+        "how long each category (each sensitive category too) is kept: a period or a concrete "
+        "criterion",
         "retention.rules",
     ),
     req(
@@ -271,13 +304,19 @@ REQUIREMENTS = (
         "(email alone for an online-only store)",
         "rights.methods and business.contact or rights.contact (toll_free or email)",
     ),
-    req(ID, "CCPA-11", "11 CCR §7011(e)(3)", "how requests are verified", "rights.verification"),
+    req(
+        ID,
+        "CCPA-11",
+        "11 CCR §7011(e)(3); §§7060-7062",
+        "how requests to know, delete and correct are verified, and what the consumer provides",
+        "rights.verification",
+    ),
     req(
         ID,
         "CCPA-12",
         "11 CCR §7011(e)(3)(H)",
         "how authorized agents submit requests",
-        "rights.authorized_agents",
+        "rights.authorized_agents: true",
         kind="F/S",
     ),
     req(
@@ -285,7 +324,7 @@ REQUIREMENTS = (
         "CCPA-13",
         "11 CCR §7011(e)(3)(F)-(G); §7025",
         "how opt-out preference signals such as Global Privacy Control are processed",
-        "cookies.global_privacy_control",
+        "cookies.global_privacy_control: true",
         kind="S/C",
         needed=lambda p: p.sells_or_shares,
         since=CPRA_IN_FORCE,
@@ -296,16 +335,17 @@ REQUIREMENTS = (
         "Civ. §1798.135",
         "the 'Do Not Sell or Share My Personal Information' and 'Limit the Use of My "
         "Sensitive Personal Information' links, or that opt-out signals are honored",
-        "rights.rights (opt_out_sale_sharing, limit_sensitive) and a contact.web_form",
+        "rights.rights (opt_out_sale_sharing, limit_sensitive) and rights.opt_out_link "
+        "(or business.contact.web_form)",
         kind="S/C",
-        needed=lambda p: p.sells_or_shares or uses_sensitive_beyond_permitted(p),
+        needed=opts_out_or_limits,
     ),
     req(ID, "CCPA-15", "11 CCR §7011(e)(3)(J)", "a privacy contact", "business.contact"),
     req(
         ID,
         "CCPA-16",
         "11 CCR §7011(e)(4); Civ. §1798.130(a)(5)",
-        "the date the policy was last updated",
+        "the date the policy was last updated, no more than 12 months before the check date",
         "policy.last_updated",
     ),
     req(
@@ -321,11 +361,105 @@ REQUIREMENTS = (
         ID,
         "CCPA-18",
         "Civ. §1798.125(b); 11 CCR §7016",
-        "a notice of financial incentive for loyalty programs and sign-up discounts",
+        "a notice of financial incentive: summary, material terms incl. the categories, how to "
+        "opt in, the right to withdraw and how, and a good-faith value of the data and how it "
+        "was calculated",
         "rights.incentives",
         kind="S/C",
         needed=lambda p: bool(p.rights.incentives),
     ),
+    req(
+        ID,
+        "CCPA-19",
+        "Civ. §1798.100(a)-(b); 11 CCR §7012",
+        "a notice at collection linked at or before every point of collection: categories, "
+        "purposes, whether sold or shared, retention, the opt-out link, and the policy",
+        "policy.linked_from_home_and_forms: true (link the California section from the home "
+        "page and every form that collects personal information)",
+    ),
+    req(
+        ID,
+        "CCPA-20",
+        "Civ. §1798.120(b), §1798.135(a); 11 CCR §7013, §7026(a)(4)",
+        "a notice of right to opt out behind the 'Do Not Sell or Share' link, with the "
+        "opt-out form itself",
+        "rights.opt_out_link (the page the 'Do Not Sell or Share' link opens) and "
+        "opt_out_sale_sharing in rights.rights",
+        kind="S/C",
+        needed=lambda p: p.sells_or_shares,
+    ),
+    req(
+        ID,
+        "CCPA-21",
+        "Civ. §1798.121, §1798.135(a); 11 CCR §7014†",
+        "a notice of right to limit behind the 'Limit the Use of My Sensitive Personal "
+        "Information' link, with the limit form",
+        "rights.limit_link (the page the 'Limit the Use' link opens) and limit_sensitive in "
+        "rights.rights",
+        kind="S/C",
+        needed=uses_sensitive_beyond_permitted,
+    ),
+    req(
+        ID,
+        "CCPA-22",
+        "11 CCR §7025(c)(6)",
+        "the site shows whether it processed the visitor's opt-out preference signal, and the "
+        "policy says so",
+        "cookies.global_privacy_control: true and cookies.signal_status_shown: true",
+        kind="F/C",
+        needed=lambda p: p.sells_or_shares,
+        since=SIGNAL_STATUS_FROM,
+    ),
+    req(
+        ID,
+        "CCPA-23",
+        "Civ. §1798.135(c)(1); 11 CCR §7026, §7027(e)",
+        "opt-out and limit requests are honored without identity verification or an account",
+        "none: fixed text",
+        kind="F/C",
+        needed=opts_out_or_limits,
+    ),
+    req(
+        ID,
+        "CCPA-24",
+        "Civ. §1798.130(a)(2)(B); 11 CCR §7024(h)",
+        "the right to know reaches personal information collected back to January 1, 2022",
+        "none: fixed text",
+        kind="F",
+    ),
+    req(
+        ID,
+        "CCPA-25",
+        "11 CCR §§7200, 7220",
+        "a pre-use notice before automated decision-making technology is used for a "
+        "significant decision: purpose, the right to opt out (or the exception), the right "
+        "to access ADMT information, and how its output is used",
+        "use.automated_decisions (description, logic, significance)",
+        kind="S/C",
+        needed=significant_decisions,
+        since=ADMT_NOTICE_FROM,
+    ),
+    req(
+        ID,
+        "CCPA-26",
+        "Civ. §§1798.99.80, .85, .86 (Delete Act)",
+        "a data broker's prior-year request metrics, and that DROP deletion requests are "
+        "processed at least every 45 days",
+        "rights.request_metrics (last year's figures) with business.data_broker: true",
+        kind="S/C",
+        needed=lambda p: p.business.data_broker,
+    ),
 )
 
-LAW = Law(ID, NAME, applies, REQUIREMENTS, in_force=dt.date(2020, 1, 1))
+
+def amendments(profile: StoreProfile, then: dt.date, now: dt.date) -> list[str]:
+    """Revenue threshold adjustments (§1798.199.95(d)) between two days."""
+    return [
+        f"the CCPA revenue threshold became {money(amount)} on {long_date(since)} "
+        "(Civ. §1798.140(d)(1)(A), adjusted under §1798.199.95(d))"
+        for since, amount in _REVENUE_THRESHOLDS
+        if then < since <= now and since > _REVENUE_THRESHOLDS[-1][0]
+    ]
+
+
+LAW = Law(ID, NAME, applies, REQUIREMENTS, in_force=dt.date(2020, 1, 1), amendments=amendments)

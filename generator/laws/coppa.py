@@ -11,6 +11,9 @@ from generator.model import StoreProfile
 ID = "coppa"
 NAME = "COPPA"
 CHILD_AGE = 13  # 16 CFR §312.2, "child"
+# The amended Rule (90 FR 16918, April 22, 2025) took effect June 23, 2025; operators
+# must comply by April 22, 2026 (§312.13 note).
+AMENDED_RULE_COMPLIANCE = dt.date(2026, 4, 22)
 
 
 def child_facing(profile: StoreProfile) -> bool:
@@ -20,9 +23,9 @@ def child_facing(profile: StoreProfile) -> bool:
 
 
 def applies(profile: StoreProfile) -> Applicability:
-    # The Rule reaches every operator of a US-facing site with actual knowledge of
-    # child users, so a general-audience store must say it is not for children;
-    # that statement (COPPA-02) is what keeps it outside the full notice duties.
+    # §312.3: the Rule binds an operator of a site directed to children, or one with
+    # actual knowledge that it collects personal information from a child. A
+    # general-audience store without that knowledge is not subject to it.
     if not (sells_to(profile, "US") or established_in(profile, "US")):
         return Applicability(False, "The store does not operate in the United States.")
     if profile.children.directed_to_children:
@@ -30,8 +33,15 @@ def applies(profile: StoreProfile) -> Applicability:
     if profile.children.knows_of_child_users:
         return Applicability(True, "The store knows that some users are under 13.")
     return Applicability(
-        True, "A general-audience US site must say it is not meant for children under 13."
+        False,
+        "The site is for a general audience and the store has no actual knowledge of users "
+        "under 13.",
     )
+
+
+def child_recipients(profile: StoreProfile) -> list[str]:
+    kids = set(profile.children.child_data)
+    return [r.kind.value for r in profile.sharing.recipients if kids & set(r.categories)]
 
 
 REQUIREMENTS = (
@@ -39,9 +49,9 @@ REQUIREMENTS = (
         ID,
         "COPPA-01",
         "16 CFR §312.4(d)",
-        "the operator's contacts; children's data collected, used and disclosed; third "
-        "parties and purposes; retention; parents' rights to review, delete and refuse, "
-        "and how",
+        "the operator's name, address, phone and email; children's data collected (and whether "
+        "children can make it public), used and disclosed; parents' rights to review, delete "
+        "and refuse, and how",
         "children.child_data and children.parental_consent_method",
         kind="S/C",
         needed=child_facing,
@@ -49,12 +59,55 @@ REQUIREMENTS = (
     req(
         ID,
         "COPPA-02",
-        "common practice under 16 CFR §312.3",
-        "the site is not directed to children under 13, does not knowingly collect their data, "
-        "and deletes it when discovered",
+        "not a COPPA duty (16 CFR §312.3); FTC Act §5",
+        "optional: the site is not directed to children under 13, does not knowingly collect "
+        "their data, and deletes it when discovered",
         "none: fixed text",
-        kind="F",
+        kind="F/C",
         needed=lambda p: not child_facing(p),
+    ),
+    req(
+        ID,
+        "COPPA-03",
+        "16 CFR §312.4(d) (2025 amendments)",
+        "the identities or categories of third parties that receive children's data, and the "
+        "purpose of each disclosure",
+        "sharing.recipients[].purpose for each recipient of children.child_data",
+        kind="S/C",
+        needed=child_facing,
+        since=AMENDED_RULE_COMPLIANCE,
+    ),
+    req(
+        ID,
+        "COPPA-04",
+        "16 CFR §312.10; §312.4(d)",
+        "the written children's-data retention policy: purposes, the business need to keep it, "
+        "and when it is deleted (never indefinitely)",
+        "children.retention_need and children.deleted_after",
+        kind="S/C",
+        needed=child_facing,
+        since=AMENDED_RULE_COMPLIANCE,
+    ),
+    req(
+        ID,
+        "COPPA-05",
+        "16 CFR §312.5(a)(2) (2025 amendments)",
+        "a parent can consent to collection without consenting to disclosure; disclosures not "
+        "integral to the service need separate consent",
+        "none: fixed text",
+        kind="F/C",
+        needed=lambda p: child_facing(p) and bool(child_recipients(p)),
+        since=AMENDED_RULE_COMPLIANCE,
+    ),
+    req(
+        ID,
+        "COPPA-06",
+        "16 CFR §312.4(d) (2025 amendments)",
+        "how audio files containing a child's voice are used and when they are deleted",
+        "children.voice_audio_use",
+        kind="S/C",
+        needed=lambda p: child_facing(p) and p.children.collects_voice_audio,
+        since=AMENDED_RULE_COMPLIANCE,
     ),
 )
 

@@ -1,4 +1,5 @@
-"""EU General Data Protection Regulation (Regulation (EU) 2016/679), Arts 3, 13, 14, 27."""
+"""EU General Data Protection Regulation (Regulation (EU) 2016/679), Arts 3, 7, 13, 14, 21,
+22, 27, with the ePrivacy Directive's rule on email to existing customers (2002/58/EC Art 13(2))."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import datetime as dt
 
 from generator.laws.base import Applicability, Law, req, territorial
 from generator.model import EEA, StoreProfile
-from generator.model.vocab import LegalBasis, Source
+from generator.model.vocab import Channel, CookieKind, LegalBasis, Purpose, Source
 
 ID = "gdpr"
 NAME = "GDPR"
@@ -20,20 +21,61 @@ def unsafeguarded(profile: StoreProfile) -> tuple[str, ...]:
     return tuple(c for c in stores_outside(profile, EEA) if c not in named)
 
 
+_COOKIE_CONSENT_PURPOSES = frozenset(
+    {Purpose.ANALYTICS, Purpose.TARGETED_ADVERTISING, Purpose.PERSONALIZATION}
+)
+
+
+def consent_withdrawal_is_easy(profile: StoreProfile) -> bool:
+    """Art 7(3): each consent can be withdrawn as easily as it was given.
+
+    Consent given in a cookie banner needs a cookie-settings link; consent to marketing
+    needs an unsubscribe route. Browser settings alone are not as easy.
+    """
+    consented = {u.purpose for u in profile.use.purposes if u.legal_basis is LegalBasis.CONSENT}
+    optional_cookies = set(profile.cookies.kinds) - {CookieKind.STRICTLY_NECESSARY}
+    cookie_consent = profile.cookies.consent_banner and bool(optional_cookies)
+    if (cookie_consent or consented & _COOKIE_CONSENT_PURPOSES) and not (
+        profile.cookies.settings_link
+    ):
+        return False
+    return not (Purpose.MARKETING in consented and not profile.marketing.unsubscribe.has_any())
+
+
+def emails_customers_without_consent(profile: StoreProfile) -> bool:
+    """ePrivacy Art 13(2): offers about similar products to existing customers, no opt-in."""
+    return Channel.EMAIL in profile.marketing.channels and profile.marketing.existing_customers
+
+
+def art22_grounds_given(profile: StoreProfile) -> bool:
+    return all(d.ground is not None for d in profile.significant_automated_decisions)
+
+
 def facts(profile: StoreProfile) -> dict[str, object]:
-    return {"unsafeguarded": unsafeguarded(profile)}
+    return {
+        "unsafeguarded": unsafeguarded(profile),
+        "withdrawal_easy": consent_withdrawal_is_easy(profile),
+        "art22": tuple(profile.significant_automated_decisions),
+        "art22_grounds_given": art22_grounds_given(profile),
+        "existing_customer_email": emails_customers_without_consent(profile),
+        "objection_heading": uses_basis(profile, LegalBasis.LEGITIMATE_INTERESTS)
+        or profile.markets,
+    }
 
 
 def applies(profile: StoreProfile) -> Applicability:
     # The facts travel even when GDPR does not apply: the shared EEA/UK clause reads
     # them for a store that only UK GDPR reaches.
-    # Art 3(1): an establishment in the Union; Art 3(2)(a): offering goods to people there.
+    # Art 3(1): an establishment in the Union; Art 3(2)(a): offering goods to people there;
+    # Art 3(2)(b) and Recital 24: monitoring their behaviour there (tracking, profiling).
     verdict = territorial(
         profile,
         EEA,
         established="The business has an establishment in the EU or EEA.",
         sells="The store offers goods to people in the EU or EEA.",
-        neither="The store neither is established in nor sells to the EU or EEA.",
+        neither="The store neither is established in, sells to, nor tracks visitors from the "
+        "EU or EEA.",
+        monitoring="The store tracks and profiles visitors from the EU or EEA (Art 3(2)(b)).",
     )
     return Applicability(verdict.applies, verdict.reason, facts=facts(profile))
 
@@ -99,8 +141,9 @@ REQUIREMENTS = (
     req(
         ID,
         "GDPR-06",
-        "Art 13(1)(f)",
-        "transfers outside the EEA, their safeguard, and how to get a copy of it",
+        "Art 13(1)(f); Arts 44-49",
+        "per transfer outside the EEA: the country and an Art 45 or 46 mechanism, and how to get "
+        "a copy (Art 49 only for occasional transfers)",
         "international.transfers (destination and safeguard for each country in "
         "business.data_stored_in outside the EEA)",
         kind="S/C",
@@ -110,7 +153,7 @@ REQUIREMENTS = (
         ID,
         "GDPR-07",
         "Art 13(2)(a)",
-        "how long data is kept, or the criteria",
+        "how long data is kept, or the criteria, per category or purpose",
         "retention.rules or retention.default_criteria",
     ),
     req(
@@ -148,17 +191,19 @@ REQUIREMENTS = (
     req(
         ID,
         "GDPR-12",
-        "Art 13(2)(f)",
-        "automated decisions: the logic, significance and effects",
-        "use.automated_decisions",
+        "Art 13(2)(f); Art 22",
+        "that solely automated decisions are made; the logic actually applied, their "
+        "significance and envisaged consequences",
+        "use.automated_decisions (description, logic, significance)",
         kind="S/C",
-        needed=lambda p: bool(p.use.automated_decisions),
+        needed=lambda p: bool(p.significant_automated_decisions),
     ),
     req(
         ID,
         "GDPR-13",
         "Art 14(1)(d), 14(2)(f)",
-        "the categories and sources of data not obtained from the person",
+        "the categories and each source of data not obtained from the person, and whether "
+        "publicly accessible",
         "collection.items[].sources",
         kind="S/C",
         needed=collects_indirectly,
@@ -171,6 +216,47 @@ REQUIREMENTS = (
         "business.eu_representative",
         kind="S/C",
         needed=lambda p: not p.established_in_eea,
+    ),
+    req(
+        ID,
+        "GDPR-15",
+        "Art 21(1)-(4)",
+        "the right to object to processing on legitimate interests and, at any time, to direct "
+        "marketing, in its own clearly separate paragraph",
+        "none: fixed text",
+        kind="F/C",
+        needed=lambda p: uses_basis(p, LegalBasis.LEGITIMATE_INTERESTS) or p.markets,
+    ),
+    req(
+        ID,
+        "GDPR-16",
+        "Art 22(2)-(3)",
+        "for each solely automated significant decision: its Art 22(2) ground and the rights "
+        "to human intervention, to express one's view and to contest it, and how",
+        "use.automated_decisions[].ground (contract, explicit_consent or authorised_by_law)",
+        kind="S/C",
+        needed=lambda p: bool(p.significant_automated_decisions),
+    ),
+    req(
+        ID,
+        "GDPR-17",
+        "Art 7(3); 13(2)(c)",
+        "how to withdraw each consent as easily as it was given (a cookie-settings link, the "
+        "unsubscribe link), not only through browser settings",
+        "cookies.settings_link: true for cookie consent; marketing.unsubscribe for marketing",
+        kind="S/C",
+        needed=lambda p: uses_basis(p, LegalBasis.CONSENT) or p.cookies.consent_banner,
+    ),
+    req(
+        ID,
+        "GDPR-18",
+        "ePrivacy Directive 2002/58/EC Art 13(2)",
+        "customers' email addresses are used without prior consent for offers about similar "
+        "products, on legitimate interests; they may object free of charge at any time, and "
+        "every such email offers that",
+        "marketing.unsubscribe.link_in_message: true",
+        kind="S/C",
+        needed=emails_customers_without_consent,
     ),
 )
 

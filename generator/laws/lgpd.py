@@ -1,4 +1,4 @@
-"""Brazil: Lei Geral de Proteção de Dados (Lei 13.709/2018)."""
+"""Brazil: Lei Geral de Proteção de Dados (Lei 13.709/2018) and ANPD resolutions."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from generator.model import StoreProfile
 ID = "lgpd"
 NAME = "LGPD (Brazil)"
 BRAZIL = ("BR",)
-# ANPD Resolution CD/ANPD 2/2022 spares small processing agents (micro and small
-# companies, gross revenue up to BRL 4.8M) from naming an encarregado; about USD 900,000†.
+# Res. CD/ANPD 2/2022 (small processing agents): micro and small enterprises with gross
+# revenue up to BRL 4.8M may skip the encarregado (art. 11) unless they do high-risk
+# processing (art. 4); about USD 900,000†.
 SMALL_AGENT_REVENUE_USD = 900_000
 
 
@@ -26,8 +27,21 @@ def applies(profile: StoreProfile) -> Applicability:
     )
 
 
+def high_risk(profile: StoreProfile) -> bool:
+    """Res. CD/ANPD 2/2022 art. 4, read narrowly: sensitive data or automated decisions."""
+    return profile.collects_sensitive or bool(profile.use.automated_decisions)
+
+
 def small_agent(profile: StoreProfile) -> bool:
-    return profile.business.annual_revenue_usd <= SMALL_AGENT_REVENUE_USD
+    """A small processing agent that may skip the encarregado (Res. 2/2022 arts. 2, 11)."""
+    return profile.business.annual_revenue_usd <= SMALL_AGENT_REVENUE_USD and not high_risk(profile)
+
+
+def transfers_abroad(profile: StoreProfile) -> bool:
+    """Data collected in Brazil stored or sent outside it (LGPD Art 33)."""
+    places = set(profile.business.data_stored_in)
+    places |= {t.destination for t in profile.international.transfers}
+    return bool(places - set(BRAZIL))
 
 
 REQUIREMENTS = (
@@ -42,11 +56,40 @@ REQUIREMENTS = (
     req(
         ID,
         "LGPD-02",
-        "LGPD Art 41 §1",
+        "LGPD Art 41 §1; Res. CD/ANPD 18/2024",
         "the data protection officer's (encarregado's) identity and contact",
         "business.dpo",
         kind="S/C",
         needed=lambda p: not small_agent(p),
+    ),
+    req(
+        ID,
+        "LGPD-03",
+        "Res. CD/ANPD 19/2024",
+        "a page in Portuguese on international transfers (purpose, destinations, controller, "
+        "rights), with the full clauses given on request within 15 days",
+        "international.brazil_transfer_page",
+        kind="S/C",
+        needed=transfers_abroad,
+    ),
+    req(
+        ID,
+        "LGPD-04",
+        "LGPD Art 20",
+        "the right to request review of decisions taken solely on automated processing, and "
+        "clear information on their criteria and procedures on request",
+        "none: fixed text (follows use.automated_decisions)",
+        kind="F/C",
+        needed=lambda p: any(d.solely_automated for d in p.use.automated_decisions),
+    ),
+    req(
+        ID,
+        "LGPD-05",
+        "Res. CD/ANPD 2/2022 art. 11†; Res. 18/2024",
+        "a communication channel for data subjects in place of an encarregado",
+        "business.contact.email or business.contact.web_form",
+        kind="S/C",
+        needed=lambda p: small_agent(p) and p.business.dpo is None,
     ),
 )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.countries import CANADA
-from generator.laws.base import Applicability, Law, req, territorial
+from generator.laws.base import Applicability, Law, as_of, req, territorial
 from generator.model import StoreProfile
 from generator.model.vocab import MarketingConsent
 
@@ -28,11 +28,7 @@ def applies(profile: StoreProfile) -> Applicability:
 
 def casl_applies(profile: StoreProfile) -> bool:
     """CASL s.6: commercial electronic messages sent to people in Canada."""
-    return (
-        applies(profile).applies
-        and profile.emails_marketing
-        and profile.policy.updated >= CASL_IN_FORCE
-    )
+    return applies(profile).applies and profile.emails_marketing and as_of(profile) >= CASL_IN_FORCE
 
 
 def casl_consent_missing(profile: StoreProfile) -> bool:
@@ -43,6 +39,12 @@ def casl_consent_missing(profile: StoreProfile) -> bool:
         and marketing.consent is MarketingConsent.OPT_OUT
         and not marketing.existing_customers
     )
+
+
+def processed_outside_canada(profile: StoreProfile) -> bool:
+    places = set(profile.business.data_stored_in)
+    places |= {t.destination for t in profile.international.transfers}
+    return bool(places - set(CANADA))
 
 
 REQUIREMENTS = (
@@ -63,18 +65,28 @@ REQUIREMENTS = (
     req(
         ID,
         "PIP-03",
-        "PIPEDA Sch. 1, 4.8.2(e)",
-        "what goes to related organizations and third parties and why; how to complain, "
-        "including to the Privacy Commissioner",
+        "PIPEDA Sch. 1, 4.8.2(e); 4.10; s.11",
+        "what goes to related organizations and third parties and why; how to complain to the "
+        "store, and that a complaint can go to the Privacy Commissioner of Canada",
         "sharing.recipients",
     ),
     req(
         ID,
         "PIP-04",
-        "OPC Guidelines for obtaining meaningful consent (2018)",
-        "up front: what data, shared with whom, for what, the meaningful risks, and "
-        "processing outside Canada",
+        "OPC Guidelines for obtaining meaningful consent (2018, rev. 2021)",
+        "up front: what data, shared with whom, for what, meaningful residual risks of harm, "
+        "and processing outside Canada",
         "business.data_stored_in and international.transfers",
+    ),
+    req(
+        ID,
+        "PIP-05",
+        "PIPEDA Sch. 1, 4.1.3; OPC Guidelines for processing personal data across borders (2009)†",
+        "that personal information may be processed outside Canada, the countries where known, "
+        "and that it may then be reachable by those countries' authorities",
+        "business.data_stored_in",
+        kind="S/C",
+        needed=lambda p: processed_outside_canada(p),
     ),
 )
 

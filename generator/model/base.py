@@ -52,7 +52,11 @@ def _code(kind: str) -> Callable[[str], str]:
     return check
 
 
-_EXAMPLES = {"country": "US, DE or CA", "US state": "CA, TX or NY"}
+_EXAMPLES = {
+    "country": "US, DE or CA",
+    "US state": "CA, TX or NY",
+    "Canadian province": "QC, ON or BC",
+}
 
 Phone = Annotated[
     str,
@@ -64,6 +68,14 @@ CountryCode = Annotated[
     AfterValidator(_code("country")),
     Field(
         description="ISO 3166-1 alpha-2 country code, for example US, DE or CA.",
+        json_schema_extra={"pattern": CODE_PATTERN},
+    ),
+]
+ProvinceCode = Annotated[
+    str,
+    AfterValidator(_code("Canadian province")),
+    Field(
+        description="Two-letter Canadian province or territory code, for example QC or ON.",
         json_schema_extra={"pattern": CODE_PATTERN},
     ),
 ]

@@ -11,6 +11,7 @@ from generator.model.base import (
     Part,
     Phrase,
     PostalAddress,
+    ProvinceCode,
     StateCode,
     WebAddress,
 )
@@ -57,7 +58,9 @@ class Business(Part):
     address: PostalAddress
     contact: Contact = Field(description="The privacy contact: at least one way to reach you.")
     privacy_officer: Contact | None = Field(
-        default=None, description="The person accountable for privacy (PIPEDA privacy officer)."
+        default=None,
+        description="The person accountable for privacy, by name or title (PIPEDA privacy "
+        "officer; Québec's person in charge of the protection of personal information).",
     )
     dpo: Contact | None = Field(default=None, description="Data protection officer, if appointed.")
     eu_representative: Representative | None = None
@@ -89,3 +92,28 @@ class Business(Part):
         default=None, description="US states you sell to; leave empty for all of them."
     )
     data_stored_in: list[CountryCode] = Field(default_factory=lambda: ["US"], min_length=1)
+    sells_to_ca_provinces: list[ProvinceCode] | None = Field(
+        default=None,
+        description="Canadian provinces you sell to, when you sell to Canada; leave empty for "
+        "all of them.",
+    )
+    visitors_tracked_in: list[CountryCode] = Field(
+        default_factory=list,
+        description="Countries you do not sell to whose visitors your analytics or advertising "
+        "tools still track, e.g. EU visitors to a US-only store (GDPR Art 3(2)(b)).",
+    )
+    data_broker: bool = Field(
+        default=False,
+        description="You sell personal data of people you have no direct relationship with "
+        "(a California data broker, Civ. Code §1798.99.80).",
+    )
+    provides_health_service: bool = Field(
+        default=False,
+        description="You provide a health service and hold health information "
+        "(Australian Privacy Act s.6D(4)(b)).",
+    )
+    commonwealth_contractor: bool = Field(
+        default=False,
+        description="You are a contracted service provider for an Australian Government "
+        "contract (Privacy Act s.6D(4)(e)).",
+    )

@@ -62,6 +62,18 @@ class RequestMetrics(Part):
     counts: list[RequestCount] = Field(min_length=1)
 
 
+class Complaints(Part):
+    """A complaints route (UK DPA 2018 s.164A; Québec Law 25 s.3.2)."""
+
+    url: WebAddress | None = Field(
+        default=None, description="An online form for privacy complaints."
+    )
+    process: Text | None = Field(
+        default=None,
+        description="How you handle a complaint: who looks at it and how quickly you answer.",
+    )
+
+
 class Rights(Part):
     offered_to_everyone: bool = Field(
         default=True,
@@ -99,6 +111,19 @@ class Rights(Part):
         description="Where privacy requests go, when it differs from business.contact "
         "(e.g. a support address); a way left blank here falls back to business.contact.",
     )
+    opt_out_link: WebAddress | None = Field(
+        default=None,
+        description="The page your 'Do Not Sell or Share My Personal Information' (or 'Your "
+        "Privacy Choices') link opens, with the opt-out form on it.",
+    )
+    limit_link: WebAddress | None = Field(
+        default=None,
+        description="The page your 'Limit the Use of My Sensitive Personal Information' link "
+        "opens, with the form on it.",
+    )
+    complaints: Complaints | None = Field(
+        default=None, description="How people complain to you about your use of their data."
+    )
 
 
 class RetentionRule(Part):
@@ -131,6 +156,11 @@ class Security(Part):
     breach_notice: bool = Field(
         default=True, description="You tell affected people about breaches."
     )
+    staff_roles: Text | None = Field(
+        default=None,
+        description="Who on your staff may handle personal data at each stage, from "
+        "collection to destruction (Québec Law 25 s.3.2).",
+    )
 
 
 class Children(Part):
@@ -151,6 +181,26 @@ class Children(Part):
         description="You promise to delete personal information you learn you collected "
         "from a child below the minimum age.",
     )
+    no_sale_or_ads_under_18: bool = Field(
+        default=False,
+        description="You neither sell the data of people you know or should know are under 18 "
+        "nor use it for targeted advertising (Maryland Com. Law §14-4707).",
+    )
+    retention_need: Text | None = Field(
+        default=None,
+        description="Your written retention policy for children's data: why you need to keep "
+        "it (16 CFR §312.10).",
+    )
+    deleted_after: Duration | None = Field(
+        default=None, description="When children's data is deleted at the latest."
+    )
+    collects_voice_audio: bool = Field(
+        default=False, description="You collect audio files containing a child's voice."
+    )
+    voice_audio_use: Text | None = Field(
+        default=None,
+        description="How those audio files are used and when they are deleted.",
+    )
 
 
 class Transfer(Part):
@@ -169,10 +219,29 @@ class TrustProgram(Part):
 class International(Part):
     transfers: list[Transfer] = Field(default_factory=list)
     trust_programs: list[TrustProgram] = Field(default_factory=list)
+    brazil_transfer_page: WebAddress | None = Field(
+        default=None,
+        description="Your page in Portuguese on international transfers of data from Brazil "
+        "(Res. CD/ANPD 19/2024).",
+    )
     worldwide_processing: bool = Field(
         default=False,
         description="You may move and use data in any country where needed to run the "
         "store, without naming the countries.",
+    )
+
+
+class ChatAssistant(Part):
+    """A chat assistant that talks with visitors (EU AI Act Art 50(1); Cal. B&P §17941)."""
+
+    name: Name | None = Field(default=None, description="What the assistant is called.")
+    provider: Name | None = Field(default=None, description="Whose technology runs it.")
+    ai: bool = Field(default=True, description="It is an AI system rather than a fixed script.")
+    sells: bool = Field(default=True, description="It helps people choose or buy products.")
+    says_it_is_a_bot: bool = Field(
+        default=False,
+        description="It tells people clearly at the start of every chat that they are talking "
+        "to an AI or a bot, not a person.",
     )
 
 
@@ -190,6 +259,9 @@ class Other(Part):
     )
     third_party_data_consent: bool = Field(
         default=False, description="Customers who give others' details must have their permission."
+    )
+    chat_assistant: ChatAssistant | None = Field(
+        default=None, description="A chat assistant or bot on your site; leave empty if none."
     )
 
 
@@ -214,6 +286,16 @@ class Policy(Part):
         default=False,
         description="A link to this policy is on the home page and on every page that asks "
         "for personal information.",
+    )
+    french_version: WebAddress | None = Field(
+        default=None,
+        description="Where the French version of this policy is (Québec's Charter of the French "
+        "language).",
+    )
+    accessibility: Text | None = Field(
+        default=None,
+        description="How people with disabilities can get this policy in another format, e.g. "
+        "'Call us for a large-print or audio version.'",
     )
     old_data_keeps_old_terms: bool = Field(
         default=False,

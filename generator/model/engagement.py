@@ -41,6 +41,21 @@ class Cookies(Part):
     global_privacy_control: bool = Field(
         default=False, description="Whether the Global Privacy Control signal is honored."
     )
+    signal_status_shown: bool = Field(
+        default=False,
+        description="The site shows a visitor whose browser sends an opt-out preference signal "
+        "that it was honored, e.g. 'Opt-Out Request Honored' (11 CCR §7025(c)(6)).",
+    )
+    settings_link: bool = Field(
+        default=False,
+        description="A 'Cookie settings' link on every page reopens the cookie choices, so "
+        "consent is as easy to withdraw as to give.",
+    )
+    uk_exempt_kinds: list[CookieKind] = Field(
+        default_factory=list,
+        description="Kinds set for UK visitors without asking, under PECR's exemptions "
+        "(analytics to improve the site, preferences for its look or functions).",
+    )
     ad_programs: list[AdProgram] = Field(default_factory=list)
     identify_only_with_consent: bool = Field(
         default=False,

@@ -8,6 +8,7 @@ from generator.model.base import Contact, Name, Part, Phrase, Sentence, Text, We
 from generator.model.vocab import (
     CollectionPoint,
     DataCategory,
+    DecisionGround,
     LegalBasis,
     Necessity,
     Purpose,
@@ -65,6 +66,16 @@ class Collection(Part):
         description="Promise to ask people only for the minimum information needed to serve "
         "them: nothing asked of them only for marketing or advertising, nothing asked and unused.",
     )
+    consumer_health_data: ConsumerHealthData | None = Field(
+        default=None,
+        description="Consumer health data you collect (Washington My Health My Data Act, "
+        "Nevada SB 370); leave empty if none.",
+    )
+    biometric_policy_url: WebAddress | None = Field(
+        default=None,
+        description="Your published biometric data policy: retention schedule, incident "
+        "response and deletion deadlines (Colorado C.R.S. §6-1-1314).",
+    )
 
     def categories(self) -> list[DataCategory]:
         return [item.category for item in self.items]
@@ -98,6 +109,55 @@ class AutomatedDecision(Part):
     description: Sentence
     logic: Sentence
     significance: Sentence
+    significant: bool = Field(
+        default=True,
+        description="It has legal or similarly significant effects on people (GDPR Art 22), "
+        "e.g. deciding whether they may pay by invoice.",
+    )
+    solely_automated: bool = Field(
+        default=True, description="No person takes part in the decision."
+    )
+    ground: DecisionGround | None = Field(
+        default=None,
+        description="What allows it (GDPR Art 22(2)): contract, explicit_consent or "
+        "authorised_by_law.",
+    )
+    categories: list[DataCategory] = Field(
+        default_factory=list, description="The kinds of personal data the program uses."
+    )
+
+
+class ConsumerHealthData(Part):
+    """Data that identifies a person's physical or mental health (RCW 19.373.010; Nevada SB 370)."""
+
+    kinds: list[Name] = Field(
+        min_length=1,
+        description="What health data, e.g. 'purchases of pregnancy tests' or "
+        "'answers to our skin-care quiz'.",
+    )
+    purposes: list[Text] = Field(min_length=1, description="Why you collect and use it.")
+    sources: list[Source] = Field(default_factory=lambda: [Source.FROM_YOU], min_length=1)
+    shared_with: list[RecipientKind] = Field(
+        default_factory=list, description="Kinds of third parties it is shared with."
+    )
+    affiliates: list[Name] = Field(
+        default_factory=list, description="Affiliates it is shared with, by name."
+    )
+    policy_url: WebAddress | None = Field(
+        default=None,
+        description="Your separate Consumer Health Data Privacy Policy, when it has its own page.",
+    )
+    linked_from_homepage: bool = Field(
+        default=False,
+        description="Your home page has a prominent link to the consumer health data policy.",
+    )
+    consent_to_collect: bool = Field(
+        default=False, description="You ask for separate consent before collecting it."
+    )
+    consent_to_share: bool = Field(
+        default=False,
+        description="You ask for separate consent before sharing it (or never share it).",
+    )
 
 
 class Use(Part):

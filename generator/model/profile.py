@@ -20,7 +20,14 @@ from generator.model.commitments import (
     Security,
 )
 from generator.model.engagement import Cookies, Marketing
-from generator.model.practices import Collection, Payments, Recipient, Sharing, Use
+from generator.model.practices import (
+    AutomatedDecision,
+    Collection,
+    Payments,
+    Recipient,
+    Sharing,
+    Use,
+)
 from generator.model.vocab import (
     Channel,
     CookieKind,
@@ -136,6 +143,16 @@ class StoreProfile(Part):
         return self.shares_for_ads or self.uses_for(Purpose.TARGETED_ADVERTISING)
 
     @property
+    def buys_personal_data(self) -> bool:
+        """Personal data bought in: some of it comes from data brokers."""
+        return any(Source.DATA_BROKERS in item.sources for item in self.collection.items)
+
+    @property
+    def significant_automated_decisions(self) -> list[AutomatedDecision]:
+        """Solely automated decisions with legal or similarly significant effects (Art 22)."""
+        return [d for d in self.use.automated_decisions if d.significant and d.solely_automated]
+
+    @property
     def third_party_direct_marketing(self) -> bool:
         return any(r.use is RecipientUse.OWN_MARKETING for r in self.sharing.recipients)
 
@@ -245,6 +262,10 @@ class StoreProfile(Part):
             for i, r in enumerate(self.retention.rules)
         ]
         places += [("children.child_data", self.children.child_data)]
+        places += [
+            (f"use.automated_decisions[{i}].categories", d.categories)
+            for i, d in enumerate(self.use.automated_decisions)
+        ]
         for where, categories in places:
             missing = [c.value for c in categories if c not in collected]
             if missing:

@@ -125,6 +125,16 @@ class LegalBasis(StrEnum):
     CONSENT = "consent"
     LEGITIMATE_INTERESTS = "legitimate_interests"
     LEGAL_OBLIGATION = "legal_obligation"
+    # UK GDPR Art 6(1)(ea) and Annex 1 (Data (Use and Access) Act 2025): UK only.
+    RECOGNISED_LEGITIMATE_INTEREST = "recognised_legitimate_interest"
+
+
+class DecisionGround(StrEnum):
+    """What allows a solely automated decision with significant effects (GDPR Art 22(2))."""
+
+    CONTRACT = "contract"
+    EXPLICIT_CONSENT = "explicit_consent"
+    AUTHORISED_BY_LAW = "authorised_by_law"
 
 
 class RecipientKind(StrEnum):
@@ -428,6 +438,13 @@ LABELS = LabelTable(
         (LegalBasis.CONSENT, "your consent"),
         (LegalBasis.LEGITIMATE_INTERESTS, "our legitimate interests"),
         (LegalBasis.LEGAL_OBLIGATION, "a legal obligation"),
+        (LegalBasis.RECOGNISED_LEGITIMATE_INTEREST, "a recognised legitimate interest (UK)"),
+        (
+            DecisionGround.CONTRACT,
+            "it is necessary to enter into or carry out our contract with you",
+        ),
+        (DecisionGround.EXPLICIT_CONSENT, "you gave your explicit consent"),
+        (DecisionGround.AUTHORISED_BY_LAW, "a law that also protects your rights allows it"),
         (RecipientKind.PAYMENT_PROCESSOR, "payment processors"),
         (RecipientKind.SHIPPING_CARRIER, "shipping carriers"),
         (RecipientKind.EMAIL_PROVIDER, "email service providers"),
