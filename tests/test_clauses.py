@@ -211,3 +211,24 @@ def test_clauses_cover_only_what_they_say(toner: StoreProfile) -> None:
         },
     )
     assert "SPAM-01" not in render_policy(no_link).covered()
+
+
+def test_answers_once_dropped_reach_the_text(toner: StoreProfile) -> None:
+    """Deletion limits, 'we never see the card number' and winners published with consent."""
+    limits = "We keep invoices for 7 years because tax law requires it."
+    rights = {**toner.rights.model_dump(mode="json"), "offered_to_everyone": False}
+    rights["deletion_limits"] = limits
+    changed_store = changed(
+        toner,
+        rights=rights,
+        payments={**toner.payments.model_dump(mode="json"), "processor_collects_card": True},
+        collection={
+            **toner.collection.model_dump(mode="json"),
+            "contest_winners_published": True,
+            "winners_published_with_consent": True,
+        },
+    )
+    markdown = render_policy(changed_store).markdown
+    assert limits in section(changed_store, "your-choices-and-rights")
+    assert "We never see or keep your full card number." in section(changed_store, "payments")
+    assert "we publish your name as a winner, but only if you agree." in markdown

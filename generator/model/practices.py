@@ -61,6 +61,10 @@ class Collection(Part):
         default=True, description="Whether cookie and log data is tied to named customers."
     )
     contest_winners_published: bool = False
+    winners_published_with_consent: bool = Field(
+        default=False,
+        description="Contest winners' names are published only if the winner agrees.",
+    )
     asks_only_minimum: bool = Field(
         default=False,
         description="Promise to ask people only for the minimum information needed to serve "
@@ -184,6 +188,11 @@ class Payments(Part):
     processors: list[Name] = Field(default_factory=list, description="e.g. Stripe, PayPal.")
     stores_card_data: bool = Field(
         default=False, description="Whether card numbers are kept on your own systems."
+    )
+    processor_collects_card: bool = Field(
+        default=False,
+        description="Card details are typed into the payment processor's own form, so you never "
+        "see or receive the full card number.",
     )
     authorize_then_capture: bool = Field(
         default=False, description="Card authorized at order, charged only at shipping."

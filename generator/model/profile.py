@@ -387,6 +387,12 @@ class StoreProfile(Part):
                 "a payment processor is named but no payment card or bank data is collected; "
                 "add 'payment_card' to collection.items or remove the processor",
             )
+        if self.payments.stores_card_data and self.payments.processor_collects_card:
+            yield Clash(
+                ("payments.processor_collects_card", "payments.stores_card_data"),
+                "card details are said to go straight to the processor yet be kept on your own "
+                "systems; keep one of the two answers",
+            )
         if self.payments.stores_card_data and not self.collects(DataCategory.PAYMENT_CARD):
             yield Clash(
                 ("payments.stores_card_data", "collection.items"),
