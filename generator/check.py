@@ -282,8 +282,13 @@ def marketing_email_without_unsubscribe(
 
 
 @rule
-def sms_without_stop(profile: StoreProfile, _v: dict[str, Applicability]) -> Iterator[Finding]:
-    # TCPA 47 CFR §64.1200(a)(10) and CTIA practice: "STOP" must end text messages.
+def sms_without_stop(
+    profile: StoreProfile, verdicts: dict[str, Applicability]
+) -> Iterator[Finding]:
+    # TCPA 47 CFR §64.1200(a)(10) and CTIA practice: "STOP" must end text messages sent to
+    # US numbers. CASL and the Spam Act accept any functional unsubscribe (their own rules).
+    if not verdicts["tcpa"].applies:
+        return
     if Channel.SMS in profile.marketing.channels and not profile.marketing.unsubscribe.reply_stop:
         yield Finding(
             "sms-without-stop",
@@ -303,7 +308,7 @@ def retention_not_specific(
     # "As long as we need it" restates the purpose limitation and is neither.
     if not any(verdicts[law].applies for law in ("ccpa", "gdpr", "uk_gdpr", "lgpd")):
         return
-    retention = derive(profile).retention
+    retention = derive(profile, verdicts).retention
     vague = retention.unspecific
     if vague:
         names = ", ".join(c.value for c in vague)
@@ -320,10 +325,14 @@ def retention_not_specific(
 
 
 @rule
-def sms_without_consent(profile: StoreProfile, _v: dict[str, Applicability]) -> Iterator[Finding]:
+def sms_without_consent(
+    profile: StoreProfile, verdicts: dict[str, Applicability]
+) -> Iterator[Finding]:
     # TCPA 47 CFR §64.1200(a)(2): prior express written consent for marketing texts;
     # CASL s.6(1); ePrivacy Directive Art 13(1).
-    if derive(profile).marketing.sms_without_consent:
+    if not (verdicts["tcpa"].applies or verdicts["casl"].applies or verdicts["spam_act"].applies):
+        return
+    if derive(profile, verdicts).marketing.sms_without_consent:
         yield Finding(
             "sms-without-consent",
             "Marketing texts are sent on an opt-out basis; texts need the person's prior "

@@ -198,7 +198,7 @@ def _context(profile: StoreProfile, render: _Render, annotate: bool) -> dict[str
 
     return {
         "p": profile,
-        "facts": facts.derive(profile),
+        "facts": facts.derive(profile, verdicts),
         "law": SimpleNamespace(**verdicts),
         "of_applying_laws": of_applying_laws,
         "law_requires": law_requires,

@@ -81,8 +81,10 @@ class QuestionaryPrompter:
     def confirm(self, message: str, *, default: bool, help: str | None) -> bool:
         self._help(help)
         self.questions += 1
+        # auto_enter=False: the answer waits for Enter, so the Enter a person types after
+        # "n" is not taken as the answer to the next question.
         answer: bool = questionary.confirm(
-            message, default=default, style=STYLE, **self._io
+            message, default=default, auto_enter=False, style=STYLE, **self._io
         ).unsafe_ask()
         return answer
 
@@ -147,7 +149,9 @@ def offer_build(answers_file: Path, build: Callable[[Path], Any] | None) -> None
     if build is None:
         questionary.print(f"Next: run `{command}` to write the policy.")
         return
-    if questionary.confirm("Build the privacy policy now?", default=True).unsafe_ask():
+    if questionary.confirm(
+        "Build the privacy policy now?", default=True, auto_enter=False
+    ).unsafe_ask():
         build(answers_file)
     else:
         questionary.print(f"Later, run `{command}` to write the policy.")

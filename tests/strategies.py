@@ -65,7 +65,7 @@ def _phrase() -> st.SearchStrategy[str]:
     return (
         st.text(alphabet=_NO_BRACKETS, min_size=1, max_size=50)
         .map(lambda t: t.replace(".", "").strip())
-        .filter(bool)
+        .filter(lambda t: bool(t) and not re.search(r"[!?]\s+[A-Z]", t))
     )
 
 

@@ -69,6 +69,12 @@ def neutral(profile: StoreProfile) -> StoreProfile:
     return StoreProfile.model_validate(data)
 
 
+def verdicts_apply(profile: StoreProfile, law: str) -> bool:
+    from generator.laws import applicable
+
+    return applicable(profile)[law].applies
+
+
 def fact_violations(profile: StoreProfile, facts: Facts) -> list[str]:
     """Every way the derived facts contradict themselves or the answers."""
     bad: list[str] = []
@@ -101,6 +107,8 @@ def fact_violations(profile: StoreProfile, facts: Facts) -> list[str]:
         bad.append("a kind implied by a category is missing")
     if set(s.ccpa) != kinds & CCPA or set(s.us_states) != kinds & US_STATES:
         bad.append("a law's sensitive list is not that law's part of one set")
+    if not set(s.ccpa) <= set(s.applying) and verdicts_apply(profile, "ccpa"):
+        bad.append("CCPA-sensitive kinds missing from the general statement")
     if set(s.gdpr) != kinds & GDPR_SPECIAL or set(s.never_asked) & kinds:
         bad.append("the 'never ask' promise names a kind that is collected")
 
@@ -148,9 +156,9 @@ def text_violations(profile: StoreProfile, facts: Facts, markdown: str) -> list[
         bad.append("'We sell' while nothing is sold")
     if facts.sells and "We sell some personal information" not in ours:
         bad.append("a sale is never stated")
-    if "treated as sensitive" in ours and not facts.sensitive.kinds:
+    if "sensitive under the privacy laws" in ours and not facts.sensitive.applying:
         bad.append("sensitive data stated but none collected")
-    if facts.sensitive.kinds and "treated as sensitive" not in ours:
+    if facts.sensitive.applying and "sensitive under the privacy laws" not in ours:
         bad.append("sensitive data collected but not stated in the general section")
     if "We do not collect sensitive data, as these laws define it" in ours and (
         facts.sensitive.us_states

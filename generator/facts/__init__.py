@@ -15,16 +15,21 @@ is the one entry point for templates and ``check``.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, NamedTuple
 
 from generator.facts.children import ChildrenFacts, children_facts
 from generator.facts.data import CategoryFacts, category_facts
 from generator.facts.marketing import MarketingFacts, marketing_facts
+from generator.facts.places import PlacesFacts, places_facts
 from generator.facts.retention import RetentionFacts, retention_facts
 from generator.facts.rights import RightsFacts, rights_facts
 from generator.facts.sensitive import SensitiveFacts, sensitive_facts
 from generator.facts.sharing import RecipientFacts, recipient_facts
 from generator.model import StoreProfile
+
+if TYPE_CHECKING:
+    from generator.laws.base import Applicability
 
 
 class Facts(NamedTuple):
@@ -37,6 +42,7 @@ class Facts(NamedTuple):
     marketing: MarketingFacts
     rights: RightsFacts
     children: ChildrenFacts
+    places: PlacesFacts
 
     @property
     def sells(self) -> bool:
@@ -81,16 +87,26 @@ class Facts(NamedTuple):
         raise KeyError(category)
 
 
-def derive(profile: StoreProfile) -> Facts:
-    """Every fact the policy states about this store (pure: the same answers, the same facts)."""
+def derive(profile: StoreProfile, verdicts: Mapping[str, Applicability] | None = None) -> Facts:
+    """Every fact the policy states about this store (pure: the same answers, the same facts).
+
+    ``verdicts`` are the laws that apply (``laws.applicable``), computed when not given; a
+    few facts, such as what counts as sensitive, depend on them.
+    """
+    if verdicts is None:
+        from generator import laws
+
+        verdicts = laws.applicable(profile)
+    applying = frozenset(law for law, verdict in verdicts.items() if verdict.applies)
     return Facts(
         categories=category_facts(profile),
         recipients=recipient_facts(profile),
-        sensitive=sensitive_facts(profile),
+        sensitive=sensitive_facts(profile, applying),
         retention=retention_facts(profile),
         marketing=marketing_facts(profile),
-        rights=rights_facts(profile),
+        rights=rights_facts(profile, applying),
         children=children_facts(profile),
+        places=places_facts(profile),
     )
 
 
@@ -99,6 +115,7 @@ __all__ = [
     "ChildrenFacts",
     "Facts",
     "MarketingFacts",
+    "PlacesFacts",
     "RecipientFacts",
     "RetentionFacts",
     "RightsFacts",

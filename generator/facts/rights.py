@@ -40,10 +40,34 @@ class RightsFacts(NamedTuple):
     """People can opt out of sale and sharing (everywhere, or where a law gives the right)."""
     opt_out_ads: bool
     """People can opt out of ads based on their activity on other sites."""
+    agents: bool
+    """Authorized agents may make requests: answered yes, or a US privacy law grants it."""
+    non_discrimination: bool
+    """No worse treatment for using rights: answered yes, or a US privacy law forbids it."""
+    appeals: bool
+    """Refusals can be appealed: answered yes, or a US state law requires it."""
+    response_days: int | None
+    """The store's own answer deadline, when the owner gave one (laws state their own)."""
 
 
-def rights_facts(profile: StoreProfile) -> RightsFacts:
+# Laws that give these rights, so their defaults may be printed although never answered:
+# agents (Cal. Civ. Code §1798.185(a)(7), 11 CCR §7063; Colo. Rev. Stat. §6-1-1306(1)(a)(II)),
+# non-retaliation (§1798.125; Va. Code §59.1-578(A)(4) and the state laws that follow it),
+# appeals (Va. Code §59.1-577(C) and the other state laws; not CCPA).
+_US_PRIVACY_LAWS = frozenset({"ccpa", "us_states"})
+
+
+def _said_or_forced(part: object, field: str, forced: bool) -> bool:
+    """An answer's value where the owner gave it; its default only where a law forces it."""
+    value = bool(getattr(part, field))
+    given = field in getattr(part, "model_fields_set", set())
+    return value and (given or forced)
+
+
+def rights_facts(profile: StoreProfile, applying_laws: frozenset[str] = frozenset()) -> RightsFacts:
+    """The rights offered and how they are used; defaults a law does not force are not promised."""
     r = profile.rights
+    us_law = bool(_US_PRIVACY_LAWS & applying_laws)
     offered = tuple(r.rights) if r.offered_to_everyone else ()
     return RightsFacts(
         offered=offered,
@@ -51,4 +75,8 @@ def rights_facts(profile: StoreProfile) -> RightsFacts:
         unverified=tuple(x for x in offered if x in UNVERIFIED),
         opt_out_sale=Right.OPT_OUT_SALE_SHARING in r.rights,
         opt_out_ads=bool({Right.OPT_OUT_SALE_SHARING, Right.OPT_OUT_TARGETED_ADS} & set(r.rights)),
+        agents=_said_or_forced(r, "authorized_agents", us_law),
+        non_discrimination=_said_or_forced(r, "non_discrimination", us_law),
+        appeals=_said_or_forced(r, "appeals", "us_states" in applying_laws),
+        response_days=r.response_days if "response_days" in r.model_fields_set else None,
     )

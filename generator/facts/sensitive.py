@@ -73,6 +73,24 @@ GDPR_SPECIAL = frozenset(
     }
 )
 
+# PIPEDA (OPC: health and financial information are almost always sensitive) and Québec
+# P-39.1 s.12 (medical, biometric or otherwise intimate): the special categories plus
+# government identifiers and financial account credentials.
+CANADA = GDPR_SPECIAL | {_K.GOVERNMENT_ID, _K.FINANCIAL_ACCOUNT_WITH_CODE}
+
+# Each law's own definition, by law id. LGPD Art 5(II) and the Australian Privacy Act s.6
+# ("sensitive information") name the same kinds as GDPR Art 9 here.
+DEFINITION_OF_LAW: dict[str, frozenset[SensitiveKind]] = {
+    "ccpa": CCPA,
+    "us_states": US_STATES,
+    "gdpr": GDPR_SPECIAL,
+    "uk_gdpr": GDPR_SPECIAL,
+    "lgpd": GDPR_SPECIAL,
+    "australia": GDPR_SPECIAL,
+    "pipeda": CANADA,
+    "quebec": CANADA,
+}
+
 # What "we never ask about your health, beliefs ..." promises: the special categories.
 NEVER_ASKED = GDPR_SPECIAL
 
@@ -86,6 +104,8 @@ class SensitiveFacts(NamedTuple):
     gdpr: tuple[SensitiveKind, ...]
     never_asked: tuple[SensitiveKind, ...]
     """The special categories the store promises never to ask about (empty: no promise)."""
+    applying: tuple[SensitiveKind, ...]
+    """The kinds sensitive under at least one law that applies to this store."""
 
 
 def collected_kinds(profile: StoreProfile) -> tuple[SensitiveKind, ...]:
@@ -95,8 +115,13 @@ def collected_kinds(profile: StoreProfile) -> tuple[SensitiveKind, ...]:
     return tuple(k for k in SensitiveKind if k in kinds)
 
 
-def sensitive_facts(profile: StoreProfile) -> SensitiveFacts:
+def sensitive_facts(
+    profile: StoreProfile, applying_laws: frozenset[str] = frozenset()
+) -> SensitiveFacts:
+    """The sensitive kinds collected and each law's view of them; ``applying`` is what the
+    laws in ``applying_laws`` (law ids) call sensitive."""
     kinds = collected_kinds(profile)
+    defined = frozenset().union(*(DEFINITION_OF_LAW.get(law, frozenset()) for law in applying_laws))
     promise = profile.collection.never_collects_sensitive
     return SensitiveFacts(
         kinds=kinds,
@@ -106,4 +131,5 @@ def sensitive_facts(profile: StoreProfile) -> SensitiveFacts:
         never_asked=tuple(
             k for k in SensitiveKind if promise and k in NEVER_ASKED and k not in kinds
         ),
+        applying=tuple(k for k in kinds if k in defined),
     )

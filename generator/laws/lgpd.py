@@ -39,9 +39,9 @@ def small_agent(profile: StoreProfile) -> bool:
 
 def transfers_abroad(profile: StoreProfile) -> bool:
     """Data collected in Brazil stored or sent outside it (LGPD Art 33)."""
-    places = set(profile.business.data_stored_in)
-    places |= {t.destination for t in profile.international.transfers}
-    return bool(places - set(BRAZIL))
+    from generator.facts.places import places_facts
+
+    return bool(places_facts(profile).outside(*BRAZIL))
 
 
 REQUIREMENTS = (

@@ -42,9 +42,9 @@ def casl_consent_missing(profile: StoreProfile) -> bool:
 
 
 def processed_outside_canada(profile: StoreProfile) -> bool:
-    places = set(profile.business.data_stored_in)
-    places |= {t.destination for t in profile.international.transfers}
-    return bool(places - set(CANADA))
+    from generator.facts.places import places_facts
+
+    return bool(places_facts(profile).outside(*CANADA))
 
 
 REQUIREMENTS = (
