@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 # The European Economic Area: the EU member states with Iceland, Liechtenstein and Norway
 # (EEA Agreement, Art 126), where GDPR applies.
 EEA = frozenset(
@@ -95,3 +97,93 @@ COUNTRY_NAMES = {
     "AE": "the United Arab Emirates",
     "PH": "the Philippines",
 }
+
+
+# Two-letter region codes in CLDR that are not countries (ISO 3166-1 user-assigned or
+# groupings): the EU and the euro area are unions, not places a law is tied to.
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+
+# US states, DC and the inhabited territories (USPS codes).
+US_STATES = frozenset(
+    [
+        "AL",
+        "AK",
+        "AZ",
+        "AR",
+        "CA",
+        "CO",
+        "CT",
+        "DE",
+        "FL",
+        "GA",
+        "HI",
+        "ID",
+        "IL",
+        "IN",
+        "IA",
+        "KS",
+        "KY",
+        "LA",
+        "ME",
+        "MD",
+        "MA",
+        "MI",
+        "MN",
+        "MS",
+        "MO",
+        "MT",
+        "NE",
+        "NV",
+        "NH",
+        "NJ",
+        "NM",
+        "NY",
+        "NC",
+        "ND",
+        "OH",
+        "OK",
+        "OR",
+        "PA",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VT",
+        "VA",
+        "WA",
+        "WV",
+        "WI",
+        "WY",
+        "DC",
+        "PR",
+        "GU",
+        "VI",
+        "AS",
+        "MP",
+    ]
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _cldr_names() -> dict[str, str]:
+    """English names of every country in CLDR (Babel), loaded only when first needed."""
+    from babel import Locale
+
+    territories: dict[str, str] = dict(Locale("en").territories)
+    return {
+        code: name
+        for code, name in territories.items()
+        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    }
+
+
+def is_country(code: str) -> bool:
+    """Whether ``code`` is an ISO 3166-1 alpha-2 country code."""
+    return code in COUNTRY_NAMES or code in _cldr_names()
+
+
+def country_name(code: str) -> str:
+    """A country's name as it reads mid-sentence ('the United States', 'Morocco')."""
+    return COUNTRY_NAMES.get(code) or _cldr_names().get(code, code)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
-from generator.countries import COUNTRY_NAMES
+from generator.countries import country_name
 from generator.escape import Md, email_link, link, md, unescape_markdown
 from generator.model import vocab
 from generator.model.base import Duration, PostalAddress
@@ -132,7 +132,7 @@ def trusted(text: str) -> Md:
 
 def country(code: str) -> Md:
     """A country's name as it reads in running text ('the United States')."""
-    return Md(COUNTRY_NAMES.get(code, code))
+    return Md(country_name(code))
 
 
 def address(postal: PostalAddress) -> Md:

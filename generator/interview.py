@@ -181,9 +181,22 @@ def _messages(exc: ValidationError, items: int = 0) -> str:
 
 
 def split_list(text: str) -> list[str]:
-    """Entries split on commas, or on semicolons when an entry itself has a comma."""
+    """Entries split on commas, or on semicolons when an entry itself has a comma.
+
+    A comma inside brackets never splits: "Tremont Delivery (Mississauga, Ontario), FedEx"
+    is two entries, not three.
+    """
     separator = ";" if ";" in text else ","
-    return [part.strip() for part in text.split(separator) if part.strip()]
+    parts, current, depth = [], "", 0
+    for char in text:
+        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(char, 0)
+        if char == separator and depth <= 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    return [part.strip() for part in parts if part.strip()]
 
 
 @dataclass

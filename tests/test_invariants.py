@@ -64,7 +64,7 @@ def neutral(profile: StoreProfile) -> StoreProfile:
             return [walk(v) for v in value]
         return value
 
-    data = walk(profile.model_dump(mode="json", exclude_none=True))
+    data = walk(profile.model_dump(mode="json", exclude_unset=True))
     assert isinstance(data, dict)
     return StoreProfile.model_validate(data)
 

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from generator.laws.base import Applicability
 
 
+_SIGNAL_LAWS = frozenset({"caloppa", "delaware", "nevada", "ccpa", "us_states"})
+
+
 class Facts(NamedTuple):
     """Everything the policy states about one store, derived once."""
 
@@ -43,6 +46,15 @@ class Facts(NamedTuple):
     rights: RightsFacts
     children: ChildrenFacts
     places: PlacesFacts
+    applying_laws: frozenset[str]
+    """Ids of the laws that apply (for facts that only a law makes worth stating)."""
+
+    @property
+    def states_browser_signals(self) -> bool:
+        """Whether the policy must say how it answers Do Not Track and GPC: CalOPPA (B&P
+        §22575(b)(5)), Delaware (6 Del. C. §1205C(b)(5)), the CCPA and state opt-out signal
+        rules, or an owner who honours a signal and so has something true to say."""
+        return bool(self.applying_laws & _SIGNAL_LAWS)
 
     @property
     def sells(self) -> bool:
@@ -103,10 +115,11 @@ def derive(profile: StoreProfile, verdicts: Mapping[str, Applicability] | None =
         recipients=recipient_facts(profile),
         sensitive=sensitive_facts(profile, applying),
         retention=retention_facts(profile),
-        marketing=marketing_facts(profile),
+        marketing=marketing_facts(profile, applying),
         rights=rights_facts(profile, applying),
         children=children_facts(profile),
         places=places_facts(profile),
+        applying_laws=applying,
     )
 
 

@@ -34,14 +34,30 @@ class MarketingFacts(NamedTuple):
     """Channels also used for existing customers' similar-product offers without asking."""
     sms_without_consent: bool
     """Texts on an opt-out basis: unlawful under the TCPA and CASL, reported by check."""
+    opt_out_days: int | None
+    """Business days to act on an unsubscribe: the owner's answer, else the shortest limit
+    of the laws that apply, else None (the policy then names no number)."""
 
     @property
     def markets(self) -> bool:
         return bool(self.channels)
 
 
-def marketing_facts(profile: StoreProfile) -> MarketingFacts:
+# Days to honour an unsubscribe: CAN-SPAM 15 U.S.C. §7704(a)(4) (10 business days), CASL
+# s.11(3) (10 business days), TCPA 47 CFR §64.1200(a)(10) (10 business days), Spam Act 2003
+# (Cth) s.18(4) (5 working days).
+OPT_OUT_DAYS_BY_LAW = {"can_spam": 10, "casl": 10, "tcpa": 10, "spam_act": 5}
+
+
+def marketing_facts(
+    profile: StoreProfile, applying_laws: frozenset[str] = frozenset()
+) -> MarketingFacts:
     m = profile.marketing
+    limits = [days for law, days in OPT_OUT_DAYS_BY_LAW.items() if law in applying_laws]
+    if "opt_out_days" in m.model_fields_set:
+        opt_out_days: int | None = m.opt_out_days
+    else:
+        opt_out_days = min(limits) if limits else None
     channels = tuple(m.channels)
     opt_in = m.consent is MarketingConsent.OPT_IN
     by_consent = channels if opt_in else ()
@@ -57,4 +73,5 @@ def marketing_facts(profile: StoreProfile) -> MarketingFacts:
         unless_objected=unless_objected,
         to_customers=to_customers,
         sms_without_consent=not opt_in and Channel.SMS in channels,
+        opt_out_days=opt_out_days,
     )

@@ -41,19 +41,37 @@ def _phone(value: str) -> str:
     return value
 
 
-def _code(kind: str) -> Callable[[str], str]:
+def _code(kind: str, known: Callable[[str], bool]) -> Callable[[str], str]:
     # People type "us" or "ca"; the codes are upper case by definition, so accept both.
     def check(value: str) -> str:
         code = value.strip().upper()
-        if not re.fullmatch(CODE_PATTERN, code):
+        if not re.fullmatch(CODE_PATTERN, code) or not known(code):
             raise ValueError(f"not a two-letter {kind} code; for example {_EXAMPLES[kind]}")
         return code
 
     return check
 
 
+def _is_country(code: str) -> bool:
+    from generator.countries import is_country
+
+    return is_country(code)
+
+
+def _is_us_state(code: str) -> bool:
+    from generator.countries import US_STATES
+
+    return code in US_STATES
+
+
+# Canada's provinces and territories (Canada Post codes).
+_PROVINCES = frozenset(
+    ["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]
+)
+
+
 _EXAMPLES = {
-    "country": "US, DE or CA",
+    "country": "US, DE or CA (the EU is not a country: list its member states)",
     "US state": "CA, TX or NY",
     "Canadian province": "QC, ON or BC",
 }
@@ -65,7 +83,7 @@ Phone = Annotated[
 ]
 CountryCode = Annotated[
     str,
-    AfterValidator(_code("country")),
+    AfterValidator(_code("country", _is_country)),
     Field(
         description="ISO 3166-1 alpha-2 country code, for example US, DE or CA.",
         json_schema_extra={"pattern": CODE_PATTERN},
@@ -73,7 +91,7 @@ CountryCode = Annotated[
 ]
 ProvinceCode = Annotated[
     str,
-    AfterValidator(_code("Canadian province")),
+    AfterValidator(_code("Canadian province", _PROVINCES.__contains__)),
     Field(
         description="Two-letter Canadian province or territory code, for example QC or ON.",
         json_schema_extra={"pattern": CODE_PATTERN},
@@ -81,7 +99,7 @@ ProvinceCode = Annotated[
 ]
 StateCode = Annotated[
     str,
-    AfterValidator(_code("US state")),
+    AfterValidator(_code("US state", _is_us_state)),
     Field(
         description="Two-letter US state or territory code, for example CA or TX.",
         json_schema_extra={"pattern": CODE_PATTERN},
