@@ -479,3 +479,36 @@ def test_coppa_retention_policy_and_third_parties() -> None:
     assert {"COPPA-01", "COPPA-03", "COPPA-04", "COPPA-05"} <= covered
     kids["sharing"]["recipients"][0].pop("purpose")
     assert "COPPA-03" not in rendered(store(**kids))[1]
+
+
+def test_louisiana_sale_notice_only_from_2027() -> None:
+    items = [{"category": "name"}, {"category": "email"}, {"category": "sensitive"}]
+    broker = {"kind": "data_broker", "categories": ["sensitive"], "sale": True}
+    la = store(
+        **business(sells_to_us_states=["LA"], annual_revenue_usd=30_000_000),
+        collection={"items": items, "sensitive_kinds": ["precise_geolocation"]},
+        use={"purposes": [{"purpose": "account", "categories": ["name", "email"]}]},
+        payments={"processors": []},
+        sharing={"recipients": [broker]},
+        retention={"rules": []},
+    )
+    assert not needs(la, "ST-10", dt.date(2026, 12, 31))
+    assert needs(la, "ST-10", dt.date(2027, 1, 1))
+
+
+def test_eu_clauses_alone_do_not_cover_uk_data() -> None:
+    scc_only = {"transfers": [{"destination": "US", "safeguard": "scc"}]}
+    with_addendum = {
+        "transfers": [
+            {"destination": "US", "safeguard": "scc"},
+            {"destination": "US", "safeguard": "uk_addendum"},
+        ]
+    }
+    missing = {
+        c.requirement.id
+        for _, c in check_profile(store(**UK, international=scc_only), on=CHECK_DAY).missing
+    }
+    assert "UK-06" in missing
+    text, covered = rendered(store(**UK, international=with_addendum))
+    assert "UK-06" in covered
+    assert "- To the United States: the UK Addendum to the standard contractual clauses." in text

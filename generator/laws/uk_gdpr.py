@@ -15,7 +15,7 @@ from generator.laws.base import (
     req,
     territorial,
 )
-from generator.model import StoreProfile
+from generator.model import StoreProfile, vocab
 from generator.model.vocab import LegalBasis, Safeguard
 
 ID = "uk_gdpr"
@@ -63,12 +63,34 @@ def leaves_uk(profile: StoreProfile) -> list[str]:
     return list(dict.fromkeys(c for c in places if c not in UK and c not in EEA))
 
 
+# What the shared safeguard names mean for data leaving the UK.
+_UK_NAMES = {
+    Safeguard.ADEQUACY: "UK adequacy regulations",
+    Safeguard.DPF: "the UK Extension to the EU-U.S. Data Privacy Framework",
+}
+
+
+def uk_mechanisms(profile: StoreProfile, country: str) -> tuple[Safeguard, ...]:
+    """The UK transfer mechanisms named for one destination."""
+    used = [t.safeguard for t in profile.international.transfers if t.destination == country]
+    return tuple(dict.fromkeys(s for s in used if s in UK_MECHANISMS))
+
+
 def uk_unsafeguarded(profile: StoreProfile) -> tuple[str, ...]:
-    """Destinations with no UK transfer mechanism named (EU-only tools do not count)."""
-    covered = {
-        t.destination for t in profile.international.transfers if t.safeguard in UK_MECHANISMS
-    }
-    return tuple(c for c in leaves_uk(profile) if c not in covered)
+    """Destinations with no UK transfer mechanism named. EU standard contractual clauses
+    alone do not cover UK data (UK GDPR Art 46(2)(d) needs the Addendum or the IDTA), so a
+    destination reached under the EU clauses needs one of those too."""
+    missing = []
+    for country in leaves_uk(profile):
+        used = {t.safeguard for t in profile.international.transfers if t.destination == country}
+        uk_tools = uk_mechanisms(profile, country)
+        eu_clauses_only = Safeguard.SCC in used and not {
+            Safeguard.UK_ADDENDUM,
+            Safeguard.UK_IDTA,
+        } & set(used)
+        if not uk_tools or eu_clauses_only:
+            missing.append(country)
+    return tuple(missing)
 
 
 def recognised_interests(profile: StoreProfile) -> bool:
@@ -84,6 +106,10 @@ def facts(profile: StoreProfile) -> dict[str, object]:
         "duaa": as_of(profile) >= DUAA_MAIN_FROM,
         "unsafeguarded": uk_unsafeguarded(profile),
         "leaves_uk": tuple(leaves_uk(profile)),
+        "uk_transfers": tuple(
+            (c, tuple(_UK_NAMES.get(s) or vocab.label(s) for s in uk_mechanisms(profile, c)))
+            for c in leaves_uk(profile)
+        ),
         "complaints_url": (profile.rights.complaints and profile.rights.complaints.url)
         or profile.request_contact.web_form,
     }

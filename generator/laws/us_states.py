@@ -391,7 +391,8 @@ def applies(profile: StoreProfile) -> Applicability:
 
 def facts(profile: StoreProfile) -> dict[str, object]:
     """What the state-law clause words, decided here so the template holds no legal rules."""
-    texas = any_state(profile, "Texas")
+    # Texas, and Louisiana's copy of its sale notices from January 1, 2027 (its row's date).
+    texas = any_state(profile, "Texas", "Louisiana")
     covered = _covered(profile)
     return {
         "correction_states": tuple(t.name for t in covered if t.correction),
@@ -642,11 +643,11 @@ REQUIREMENTS = (
     req(
         ID,
         "ST-10",
-        "Tex. Bus. & Com. Code §541.102(b)-(c)",
+        "Tex. Bus. & Com. Code §541.102(b)-(c); La. R.S. 51:1780.1-.5 (from 2027)",
         "the verbatim notice 'NOTICE: We may sell your sensitive personal data.'",
         "none: fixed text (it follows from selling sensitive data)",
         kind="F/C",
-        needed=lambda p: any_state(p, "Texas") and sells_sensitive(p),
+        needed=lambda p: any_state(p, "Texas", "Louisiana") and sells_sensitive(p),
     ),
     req(
         ID,
