@@ -199,6 +199,7 @@ def _context(profile: StoreProfile, render: _Render, annotate: bool) -> dict[str
     return {
         "p": profile,
         "facts": facts.derive(profile, verdicts),
+        "answered": _answered,
         "law": SimpleNamespace(**verdicts),
         "of_applying_laws": of_applying_laws,
         "law_requires": law_requires,
@@ -211,6 +212,11 @@ def _context(profile: StoreProfile, render: _Render, annotate: bool) -> dict[str
         "plural": plural,
         "title": Md(TITLE),
     }
+
+
+def _answered(part: object, field: str) -> bool:
+    """Whether the owner gave this answer (a default never answered promises nothing)."""
+    return field in getattr(part, "model_fields_set", set())
 
 
 def render_policy(

@@ -148,7 +148,16 @@ def contains(values: Iterable[object], member: object) -> bool:
     return member in values
 
 
+def lower_we(text: object) -> Md:
+    """A sentence that continues after a colon in a list item: 'We keep' becomes 'we keep'.
+
+    Only a leading "We" is lowered; any other word may be a name."""
+    value = md(text)
+    return Md("we" + value[2:]) if value.startswith("We ") else value
+
+
 FILTERS: dict[str, Any] = {
+    "lower_we": lower_we,
     "link": link,
     "email_link": email_link,
     "duration": duration,

@@ -266,7 +266,7 @@ def _use(draw: st.DrawFn, collected: list[str], markets: bool) -> dict[str, Any]
             if basis == V.LegalBasis.LEGITIMATE_INTERESTS:
                 use["legitimate_interest"] = draw(_text())
         if draw(st.booleans()):
-            use["details"] = draw(_text())
+            use["details"] = draw(_phrase())
         uses.append(use)
     result: dict[str, Any] = {
         "purposes": uses,

@@ -23,7 +23,10 @@ def applies(profile: StoreProfile) -> Applicability:
 
 
 def unnamed_buyers(profile: StoreProfile) -> bool:
-    return any(r.sale and not r.names for r in profile.sharing.recipients)
+    """Whether a recipient the facts judge a sale has no company name (§6-48.1-3 wants them)."""
+    from generator.facts.sharing import recipient_facts
+
+    return any(r.sold and not r.recipient.names for r in recipient_facts(profile))
 
 
 REQUIREMENTS = (

@@ -103,7 +103,7 @@ class PurposeUse(Part):
     legitimate_interest: Text | None = Field(
         default=None, description="The interest pursued, when the basis is legitimate interests."
     )
-    details: Text | None = Field(
+    details: Phrase | None = Field(
         default=None,
         description="A short phrase saying more about this use, e.g. 'a monthly newsletter'.",
     )
