@@ -184,7 +184,32 @@ def _stale_policy(profile: StoreProfile, on: dt.date) -> tuple[str, str] | None:
 
 # Requirement id -> why a section that declares it still falls short, and the fix.
 Shortfall = Callable[[StoreProfile, dt.date], tuple[str, str] | None]
-SHORTFALLS: dict[str, Shortfall] = {"CCPA-16": _stale_policy}
+
+
+def _notice_languages(profile: StoreProfile, _on: dt.date) -> tuple[str, str] | None:
+    # Minn. Stat. §325M.16† and Mont. §30-14-2812†: the notice in every language the store
+    # sells in. Unanswered, the policy cannot claim it; untranslated, it falls short.
+    from generator.countries import language_name
+    from generator.facts.languages import language_facts
+
+    languages = language_facts(profile)
+    if not languages.selling:
+        return (
+            "the policy cannot say the notice is in every language you sell in: the "
+            "languages are not answered",
+            "policy.selling_languages (every language your store sells in)",
+        )
+    if languages.untranslated:
+        names = ", ".join(language_name(x) for x in languages.untranslated)
+        return (
+            f"the store sells in {names} but the notice is only in "
+            f"{language_name(languages.notice)}",
+            "publish the notice in each language you sell in",
+        )
+    return None
+
+
+SHORTFALLS: dict[str, Shortfall] = {"CCPA-16": _stale_policy, "ST-14": _notice_languages}
 
 
 # ---- consistency rules ---------------------------------------------------------------------

@@ -184,6 +184,25 @@ def is_country(code: str) -> bool:
     return code in COUNTRY_NAMES or code in _cldr_names()
 
 
+@functools.cache
+def _language_names() -> dict[str, str]:
+    """English names of the two-letter languages in CLDR (Babel)."""
+    from babel import Locale
+
+    names: dict[str, str] = dict(Locale("en").languages)
+    return {code: name for code, name in names.items() if len(code) == 2 and code.isalpha()}
+
+
+def is_language(code: str) -> bool:
+    """Whether ``code`` is an ISO 639-1 language code that CLDR names."""
+    return code in _language_names()
+
+
+def language_name(code: str) -> str:
+    """A language's English name ('Spanish'); the code itself if CLDR has none."""
+    return _language_names().get(code.split("-")[0], code)
+
+
 def country_name(code: str) -> str:
     """A country's name as it reads mid-sentence ('the United States', 'Morocco')."""
     return COUNTRY_NAMES.get(code) or _cldr_names().get(code, code)

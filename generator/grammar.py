@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
-from generator.countries import country_name
+from generator.countries import country_name, language_name
 from generator.escape import Md, email_link, link, md, unescape_markdown
 from generator.model import vocab
 from generator.model.base import Duration, PostalAddress
@@ -135,6 +135,11 @@ def country(code: str) -> Md:
     return Md(country_name(code))
 
 
+def language(code: str) -> Md:
+    """A language's English name ('Spanish')."""
+    return Md(language_name(code))
+
+
 def address(postal: PostalAddress) -> Md:
     """A postal address on one line: '1 Main St, Springfield, IL 62701, the United States'."""
     region = " ".join(part for part in (postal.region, postal.postal_code) if part)
@@ -167,6 +172,7 @@ FILTERS: dict[str, Any] = {
     "flatten": flatten,
     "trusted": trusted,
     "country": country,
+    "language": language,
     "address": address,
     "label": label,
     "labels": labels,

@@ -209,6 +209,7 @@ EVERYTHING: dict[str, Any] = {
         "linked_from_home_and_forms": True,
         "french_version": "https://plainpaper.example/fr/confidentialite",
         "accessibility": "Call us for a large-print or audio version of this policy.",
+        "selling_languages": ["en"],
     },
 }
 

@@ -44,6 +44,11 @@ def _text(max_size: int = 60) -> st.SearchStrategy[str]:
     )
 
 
+def _company() -> st.SearchStrategy[str]:
+    """A company's name: free text without brackets (ours enclose it)."""
+    return _text(30).map(lambda t: t.replace("(", "").replace(")", "").strip()).filter(bool)
+
+
 _NO_BRACKETS = st.sampled_from(
     list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
     + list("*_[]<>#&`|!:-'\"\\{}%,;/éü")
@@ -316,7 +321,7 @@ def _recipients(
         if draw(_rarely()):
             recipient["gives_value"] = draw(st.booleans())
         if draw(st.booleans()):
-            recipient["names"] = draw(st.lists(_text(30), min_size=1, max_size=2))
+            recipient["names"] = draw(st.lists(_company(), min_size=1, max_size=2))
         if draw(st.booleans()):
             # "market" in an email provider's purpose would demand marketing channels.
             recipient["purpose"] = draw(_phrase().filter(lambda t: "market" not in t.lower()))
@@ -337,6 +342,7 @@ def _cookies(draw: st.DrawFn) -> dict[str, Any]:
             "name": draw(_text(30)),
             "kind": draw(st.sampled_from(kinds)),
             **({"provider": draw(_text(30))} if draw(st.booleans()) else {}),
+            **({"purpose": draw(_phrase())} if draw(st.booleans()) else {}),
             **({"opt_out_url": _url(draw(_WORD), "opt-out")} if draw(st.booleans()) else {}),
         }
         for _ in range(draw(st.integers(0, 3)))
@@ -507,7 +513,7 @@ def _international(draw: st.DrawFn) -> dict[str, Any]:
         {
             "destination": draw(st.sampled_from(_COUNTRIES)),
             "safeguard": draw(st.sampled_from([s.value for s in V.Safeguard])),
-            **({"recipients": draw(_text())} if draw(st.booleans()) else {}),
+            **({"recipients": draw(_phrase())} if draw(st.booleans()) else {}),
         }
         for _ in range(draw(st.integers(0, 3)))
     ]
@@ -562,7 +568,7 @@ def store_answers(draw: st.DrawFn) -> dict[str, Any]:
     markets = bool(channels)
     pays = V.DataCategory.PAYMENT_CARD in collected or V.DataCategory.BANK_ACCOUNT in collected
     payments: dict[str, Any] = {
-        "processors": draw(st.lists(_text(30), max_size=2)) if pays else [],
+        "processors": draw(st.lists(_company(), max_size=2)) if pays else [],
         "stores_card_data": V.DataCategory.PAYMENT_CARD in collected and draw(st.booleans()),
         "authorize_then_capture": draw(st.booleans()),
     }

@@ -28,6 +28,7 @@ SMALL_STORE = {
     "What is the store's web address?": ["tinytea.example"],
     "Street address of the business": ["1 Leaf Lane"],
     "City": ["Portland"],
+    "Country (two-letter code)": ["US"],
     "Email address for privacy questions": ["privacy@tinytea.example"],
 }
 
@@ -264,3 +265,25 @@ def test_dropping_an_answer_prunes_parts_left_empty() -> None:
     assert data == {"d": 2}
     drop_path(data, "x.y")
     assert data == {"d": 2}
+
+
+def test_where_a_store_sells_and_stores_data_defaults_to_its_own_country() -> None:
+    french = _run({"Country (two-letter code)": ["fr"], "ZIP or postal code": ["69002"]})
+    business = french.answers["business"]
+    assert business["address"]["country"] == "FR"
+    assert business["sells_to_countries"] == ["FR"]
+    assert business["established_in"] == ["FR"]
+    assert business["data_stored_in"] == ["FR"]
+    assert isinstance(french.prompter, Scripted)
+    assert not any("US states" in q or "SBA" in q for q in french.prompter.asked)
+
+
+def test_a_canadian_store_is_asked_its_provinces() -> None:
+    quebec = _run({"Country (two-letter code)": ["CA"], "Which Canadian provinces": ["QC, on"]})
+    assert quebec.answers["business"]["sells_to_ca_provinces"] == ["QC", "ON"]
+
+
+def test_the_country_has_no_default_to_accept_by_mistake() -> None:
+    prompter = Scripted({**SMALL_STORE, "Country (two-letter code)": ["", "DE"]})
+    Interview(QUESTIONNAIRE, prompter, {}).run()
+    assert any(q.startswith("Country") for q, _ in prompter.refused)

@@ -25,7 +25,7 @@ ENTER = "\r"
 CTRL_C = "\x03"
 DOWN = "\x1b[B"
 # The first section, typed: store name, legal name (Enter keeps the store name), website,
-# street, city, region, postal code, country (Enter keeps US), privacy email.
+# street, city, region, postal code, country (no default: it is typed), privacy email.
 FIRST_SECTION = [
     "Tiny Tea",
     "",
@@ -34,7 +34,7 @@ FIRST_SECTION = [
     "Portland",
     "OR",
     "97201",
-    "",
+    "US",
     "privacy@tinytea.example",
 ]
 
@@ -102,10 +102,10 @@ def test_a_choice_is_picked_with_the_arrow_keys(tmp_path: Path) -> None:
 
 def test_interrupted_interview_resumes_with_every_earlier_answer(tmp_path: Path) -> None:
     target = tmp_path / "tea.yaml"
-    # Finish 'business', then in 'reach' answer countries, states, offices, storage and
-    # employees, and press Ctrl-C at the revenue question.
+    # Finish 'business', then in 'reach' answer countries, states, provinces, offices,
+    # storage and employees, and press Ctrl-C at the revenue question.
     keys = _typed(*FIRST_SECTION) + ENTER * 4
-    keys += _typed("US, CA", "", "", "", "7") + CTRL_C
+    keys += _typed("US, CA", "", "", "", "", "7") + CTRL_C
     with pytest.raises(Interrupted, match="answers so far are kept"):
         _interview(keys, target)
     assert resume_path(target).exists()

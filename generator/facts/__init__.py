@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from generator.facts.children import ChildrenFacts, children_facts
 from generator.facts.data import CategoryFacts, category_facts
+from generator.facts.languages import LanguageFacts, language_facts
 from generator.facts.marketing import MarketingFacts, marketing_facts
 from generator.facts.places import PlacesFacts, places_facts
 from generator.facts.retention import RetentionFacts, retention_facts
@@ -46,6 +47,7 @@ class Facts(NamedTuple):
     rights: RightsFacts
     children: ChildrenFacts
     places: PlacesFacts
+    languages: LanguageFacts
     applying_laws: frozenset[str]
     """Ids of the laws that apply (for facts that only a law makes worth stating)."""
 
@@ -55,6 +57,20 @@ class Facts(NamedTuple):
         §22575(b)(5)), Delaware (6 Del. C. §1205C(b)(5)), the CCPA and state opt-out signal
         rules, or an owner who honours a signal and so has something true to say."""
         return bool(self.applying_laws & _SIGNAL_LAWS)
+
+    @property
+    def scc_issuers(self) -> tuple[str, ...]:
+        """Whose standard contractual clauses a transfer under ``scc`` uses, by the laws
+        that apply: the European Commission's for data from the EEA (GDPR Art 46(2)(c),
+        Decision 2021/914), Brazil's ANPD's for data from Brazil (LGPD Art 33(II)(b),
+        Res. CD/ANPD 19/2024). Other laws issue none, and the clauses are then the
+        store's own contract terms."""
+        issuers = []
+        if "gdpr" in self.applying_laws:
+            issuers.append("the European Commission's, for data from the EEA")
+        if "lgpd" in self.applying_laws:
+            issuers.append("the ANPD's, for data from Brazil")
+        return tuple(issuers)
 
     @property
     def sells(self) -> bool:
@@ -119,6 +135,7 @@ def derive(profile: StoreProfile, verdicts: Mapping[str, Applicability] | None =
         rights=rights_facts(profile, applying),
         children=children_facts(profile),
         places=places_facts(profile),
+        languages=language_facts(profile),
         applying_laws=applying,
     )
 
@@ -127,6 +144,7 @@ __all__ = [
     "CategoryFacts",
     "ChildrenFacts",
     "Facts",
+    "LanguageFacts",
     "MarketingFacts",
     "PlacesFacts",
     "RecipientFacts",

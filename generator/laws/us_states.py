@@ -398,6 +398,7 @@ def facts(profile: StoreProfile) -> dict[str, object]:
         "correction_states": tuple(t.name for t in covered if t.correction),
         "profiling_states": tuple(t.name for t in covered if t.profiling_opt_out),
         "appeals": needs_appeals(profile),
+        "appeal_days": appeal_days(profile),
         "universal_opt_out": needs_universal_opt_out(profile),
         # Tex. Bus. & Com. Code §541.102(b)-(c).
         "texas_sensitive_notice": texas and sells_sensitive(profile),
@@ -429,6 +430,20 @@ def any_state(profile: StoreProfile, *names: str) -> bool:
 
 def needs_appeals(profile: StoreProfile) -> bool:
     return any(test.appeals for test in _covered(profile))
+
+
+# Days a controller has to decide an appeal. 60 in most states (Va. Code §59.1-577(C),
+# Conn. Gen. Stat. §42-518(d), Tex. Bus. & Com. Code §541.053(c) and those that follow
+# Virginia); 45 in these: C.R.S. §6-1-1306(3)(b), ORS 646A.576(6)(d), Minn. Stat.
+# §325O.05 subd. 3†, N.J.S.A. 56:8-166.10†.
+APPEAL_DAYS = 60
+APPEAL_DAYS_BY_STATE = {"Colorado": 45, "Oregon": 45, "Minnesota": 45, "New Jersey": 45}
+
+
+def appeal_days(profile: StoreProfile) -> int:
+    """The appeal deadline a store meets everywhere it is covered: the shortest one."""
+    days = [APPEAL_DAYS_BY_STATE.get(t.name, APPEAL_DAYS) for t in _covered(profile) if t.appeals]
+    return min(days, default=APPEAL_DAYS)
 
 
 def needs_universal_opt_out(profile: StoreProfile) -> bool:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.facts.sensitive import collected_kinds
 from generator.laws.base import Applicability, Law, reaches_us_state, req
 from generator.model import StoreProfile
+from generator.model.vocab import SensitiveKind
 
 ID = "washington_health"
 NAME = "Washington My Health My Data Act"
@@ -16,9 +18,20 @@ def applies(profile: StoreProfile) -> Applicability:
     # determines how consumer health data is processed; no size threshold.
     if not reaches_us_state(profile, "WA"):
         return Applicability(False, "The store does not sell to Washington consumers.")
-    if profile.collection.consumer_health_data is None:
-        return Applicability(False, "The store collects no consumer health data.")
-    return Applicability(True, "The store collects consumer health data of Washington consumers.")
+    if profile.collection.consumer_health_data is not None:
+        return Applicability(
+            True, "The store collects consumer health data of Washington consumers."
+        )
+    # RCW 19.373.010(8): consumer health data is any personal information linked to a
+    # consumer's physical or mental health status, so health data the owner lists among
+    # sensitive kinds brings the Act in even before the health-data answers are given.
+    if SensitiveKind.HEALTH in collected_kinds(profile):
+        return Applicability(
+            True,
+            "The store collects health information of Washington consumers (consumer health "
+            "data under RCW 19.373.010(8)).",
+        )
+    return Applicability(False, "The store collects no consumer health data.")
 
 
 REQUIREMENTS = (

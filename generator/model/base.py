@@ -58,6 +58,16 @@ def _is_country(code: str) -> bool:
     return is_country(code)
 
 
+def _language(value: str) -> str:
+    # ISO 639-1 codes as CLDR knows them ("en", "es"); lower case by definition.
+    from generator.countries import is_language
+
+    code = value.strip().lower()
+    if not re.fullmatch(r"[a-z]{2}", code) or not is_language(code):
+        raise ValueError("not a two-letter language code; for example en, es or fr")
+    return code
+
+
 def _is_us_state(code: str) -> bool:
     from generator.countries import US_STATES
 
@@ -87,6 +97,14 @@ CountryCode = Annotated[
     Field(
         description="ISO 3166-1 alpha-2 country code, for example US, DE or CA.",
         json_schema_extra={"pattern": CODE_PATTERN},
+    ),
+]
+LanguageCode = Annotated[
+    str,
+    AfterValidator(_language),
+    Field(
+        description="ISO 639-1 language code, for example en, es or fr.",
+        json_schema_extra={"pattern": "^[A-Za-z]{2}$"},
     ),
 ]
 ProvinceCode = Annotated[
@@ -272,6 +290,23 @@ def _phrase(value: str) -> str:
         )
     return text
 
+
+def _company(value: str) -> str:
+    text = value.strip()
+    if "(" in text or ")" in text:
+        raise ValueError(
+            f"company names are listed inside our brackets ('Shipping carriers ({text})'), so "
+            "a name cannot hold brackets; give the name alone and say what it does in purpose"
+        )
+    return text
+
+
+CompanyName = Annotated[
+    Name,
+    AfterValidator(_company),
+    Field(json_schema_extra={"slot": "name"}),
+]
+"""A company's name as it is listed in our brackets (no brackets of its own)."""
 
 Sentence = Annotated[
     Text,

@@ -10,8 +10,10 @@ from generator.model.base import (
     Contact,
     CountryCode,
     Duration,
+    LanguageCode,
     Name,
     Part,
+    Phrase,
     Sentence,
     Text,
     WebAddress,
@@ -206,7 +208,9 @@ class Children(Part):
 class Transfer(Part):
     destination: CountryCode
     safeguard: Safeguard
-    recipients: Text | None = Field(default=None, description="Who receives it there.")
+    recipients: Phrase | None = Field(
+        default=None, description="Who receives it there, e.g. 'our US email provider'."
+    )
 
 
 class TrustProgram(Part):
@@ -291,6 +295,12 @@ class Policy(Part):
         default=None,
         description="Where the French version of this policy is (Québec's Charter of the French "
         "language).",
+    )
+    selling_languages: list[LanguageCode] = Field(
+        default_factory=list,
+        description="Every language your store sells in (site, checkout, customer service), "
+        "as two-letter codes such as en or es. Empty: not answered, and the policy makes no "
+        "claim about languages.",
     )
     accessibility: Text | None = Field(
         default=None,

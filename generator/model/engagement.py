@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from generator.model.base import Email, Name, Part, PostalAddress, Text, WebAddress
+from generator.model.base import Email, Name, Part, Phrase, PostalAddress, WebAddress
 from generator.model.vocab import (
     AdProgram,
     Channel,
@@ -19,7 +19,9 @@ class TrackingTool(Part):
     name: Name = Field(description="e.g. 'Google Analytics' or 'Meta Pixel'.")
     provider: Name | None = None
     kind: CookieKind
-    purpose: Text | None = None
+    purpose: Phrase | None = Field(
+        default=None, description="What it is used for, e.g. 'measure which pages are read'."
+    )
     opt_out_url: WebAddress | None = None
 
 

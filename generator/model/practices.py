@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from generator.model.base import Contact, Name, Part, Phrase, Sentence, Text, WebAddress
+from generator.model.base import (
+    CompanyName,
+    Contact,
+    Name,
+    Part,
+    Phrase,
+    Sentence,
+    Text,
+    WebAddress,
+)
 from generator.model.vocab import (
     CollectionPoint,
     DataCategory,
@@ -185,7 +194,7 @@ class Use(Part):
 
 
 class Payments(Part):
-    processors: list[Name] = Field(default_factory=list, description="e.g. Stripe, PayPal.")
+    processors: list[CompanyName] = Field(default_factory=list, description="e.g. Stripe, PayPal.")
     stores_card_data: bool = Field(
         default=False, description="Whether card numbers are kept on your own systems."
     )
@@ -201,7 +210,7 @@ class Payments(Part):
 
 class Recipient(Part):
     kind: RecipientKind
-    names: list[Name] = Field(default_factory=list, description="Named companies, optional.")
+    names: list[CompanyName] = Field(default_factory=list, description="Named companies, optional.")
     categories: list[DataCategory] = Field(min_length=1)
     purpose: Phrase | None = Field(default=None, description="Why they receive it, in a few words.")
     use: RecipientUse = RecipientUse.ON_OUR_BEHALF

@@ -526,7 +526,7 @@ LABELS = LabelTable(
             "confidentiality duties for staff and providers",
         ),
         (Safeguard.ADEQUACY, "an adequacy decision"),
-        (Safeguard.SCC, "the European Commission's standard contractual clauses"),
+        (Safeguard.SCC, "standard contractual clauses"),
         (Safeguard.DPF, "the EU-U.S. Data Privacy Framework"),
         (Safeguard.BCR, "binding corporate rules"),
         (Safeguard.UK_IDTA, "the UK International Data Transfer Agreement"),

@@ -1,0 +1,117 @@
+"""Sentences that must follow the answers and the law, not a default: each test builds a
+store where an old sentence was false and checks what the policy now says."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from law_stores import AD_RECIPIENT, BASE, CHECK_DAY, business, everything, store
+
+from generator import laws
+from generator.check import check_profile
+from generator.compose import render_policy
+from generator.model import StoreProfile
+
+
+def text(profile: StoreProfile) -> str:
+    return render_policy(profile).markdown
+
+
+def missing(profile: StoreProfile) -> dict[str, str]:
+    report = check_profile(profile, on=CHECK_DAY)
+    return {c.requirement.id: c.problem or c.fix for _, c in report.missing}
+
+
+def states(**counts: int) -> dict[str, Any]:
+    return business(
+        consumers_by_state=counts,
+        consumers_per_year=sum(counts.values()),
+        employees=40,
+        annual_revenue_usd=20_000_000,
+        sba_small_business=False,
+    )
+
+
+APPEALS = {"rights": {"appeals": True}}
+
+
+def test_appeal_deadline_is_the_shortest_of_the_states_reached() -> None:
+    virginia = text(store(**states(VA=150_000), **APPEALS))
+    colorado = text(store(**states(VA=150_000, CO=150_000), **APPEALS))
+    assert "We will decide within 60 days and explain why." in virginia
+    assert "We will decide within 45 days and explain why." in colorado
+    assert "in some states" not in virginia + colorado
+
+
+def test_languages_are_stated_only_as_answered() -> None:
+    minnesota: dict[str, Any] = {
+        **states(MN=150_000),
+        "policy": {
+            "effective_date": "2026-11-01",
+            "accessibility": "Call us for a large-print version of this policy.",
+        },
+    }
+    unanswered = store(**minnesota)
+    assert "every language" not in text(unanswered)
+    assert "languages are not answered" in missing(unanswered)["ST-14"]
+
+    minnesota["policy"]["selling_languages"] = ["en"]
+    english = store(**minnesota)
+    assert "We sell only in English, the language of this notice." in text(english)
+    assert "ST-14" not in missing(english)
+
+    minnesota["policy"]["selling_languages"] = ["en", "es"]
+    spanish = store(**minnesota)
+    assert "We also sell in Spanish; this notice is in English only." in text(spanish)
+    assert "Spanish" in missing(spanish)["ST-14"]
+
+
+def test_health_information_brings_in_washingtons_health_data_act() -> None:
+    washington = states(WA=5_000)
+    plain = store(**washington)
+    items = [*BASE["collection"]["items"], {"category": "sensitive"}]
+    health = store(**washington, collection={"items": items, "sensitive_kinds": ["health"]})
+    assert not laws.applicable(plain)["washington_health"].applies
+    assert laws.applicable(health)["washington_health"].applies
+    assert "MHMD-01" in missing(health)
+
+
+def test_standard_clauses_are_named_for_the_law_whose_data_they_carry() -> None:
+    transfer = {"international": {"transfers": [{"destination": "US", "safeguard": "scc"}]}}
+    brazil = store(
+        business={
+            "address": {
+                "lines": ["Rua A, 1"],
+                "city": "São Paulo",
+                "region": "SP",
+                "postal_code": "01000-000",
+                "country": "BR",
+            },
+            "sells_to_countries": ["BR"],
+            "data_stored_in": ["BR"],
+        },
+        **transfer,
+    )
+    words = text(brazil)
+    assert "the ANPD's, for data from Brazil" in words
+    assert "European Commission" not in words
+
+
+def test_a_phone_number_is_listed_once_per_request_section() -> None:
+    profile = store(rights={"methods": ["email", "phone", "toll_free"]})
+    section = text(profile).split("### How to make a request")[1].split("Before we act")[0]
+    assert section.count("800-555-0100") == 1, section
+
+
+def test_no_do_not_sell_link_is_claimed_without_its_address() -> None:
+    sells = everything(rights={"opt_out_link": None})
+    words = text(sells)
+    assert 'Do Not Sell or Share My Personal Information" link at the bottom' not in words
+    assert "Use our request form at <https://plainpaper.example/privacy-request>." in words
+    assert AD_RECIPIENT["names"][0] in words
+
+
+def test_withdrawal_of_consent_reads_as_one_phrase() -> None:
+    profile = store(rights={"offered_to_everyone": True, "rights": ["access", "withdraw_consent"]})
+    assert "withdraw any consent you gave us." in text(profile)
+    assert "gave us, at any time." not in text(profile)
