@@ -23,7 +23,7 @@ from generator.facts import Facts, derive
 from generator.facts.data import GIVEN_BY_THE_PERSON
 from generator.facts.marketing import CONSENT_ONLY_CHANNELS
 from generator.facts.sensitive import CCPA, GDPR_SPECIAL, IMPLIED_BY_CATEGORY, US_STATES
-from generator.facts.sharing import gives_value
+from generator.facts.sharing import SALE_LAWS, gives_value
 from generator.model import StoreProfile
 from generator.model import vocab as V
 
@@ -85,8 +85,11 @@ def fact_violations(profile: StoreProfile, facts: Facts) -> list[str]:
             and not rec.with_consent_only
             and gives_value(rec)
         )
-        if paid_for_own_use and not r.sold:
+        sale_law = bool(facts.applying_laws & SALE_LAWS)
+        if paid_for_own_use and sale_law and not r.sold:
             bad.append(f"recipient {i} uses data for itself and gives value, but is not a sale")
+        if r.sold and not rec.sale and not sale_law:
+            bad.append(f"recipient {i} called a sale where no law defines one")
         if rec.sale and not r.sold:
             bad.append(f"recipient {i}: the owner's sale: true was weakened")
         if rec.cross_context_ads and not r.shared:
@@ -95,8 +98,12 @@ def fact_violations(profile: StoreProfile, facts: Facts) -> list[str]:
             bad.append(f"recipient {i} shares for ads yet is called a service provider")
     if facts.sells != any(r.sold for r in facts.recipients):
         bad.append("store-level sale disagrees with the recipients")
-    if profile.sells_data != facts.sells or profile.shares_for_ads != facts.shares:
-        bad.append("the model's sells_data/shares_for_ads disagree with the facts")
+    # The model's sells_data is the legal judgment (it counts toward US thresholds); the
+    # policy states it wherever a sale law applies.
+    if facts.applying_laws & SALE_LAWS and profile.sells_data != facts.sells:
+        bad.append("the model's sells_data disagrees with the facts under a sale law")
+    if profile.shares_for_ads != facts.shares:
+        bad.append("the model's shares_for_ads disagrees with the facts")
 
     s = facts.sensitive
     kinds = set(s.kinds)

@@ -115,3 +115,48 @@ def test_withdrawal_of_consent_reads_as_one_phrase() -> None:
     profile = store(rights={"offered_to_everyone": True, "rights": ["access", "withdraw_consent"]})
     assert "withdraw any consent you gave us." in text(profile)
     assert "gave us, at any time." not in text(profile)
+
+
+AUSTRALIA = {
+    "address": {
+        "lines": ["1 George Street"],
+        "city": "Sydney",
+        "region": "NSW",
+        "postal_code": "2000",
+        "country": "AU",
+    },
+    "sells_to_countries": ["AU"],
+    "data_stored_in": ["AU"],
+    "annual_revenue_usd": 5_000_000,
+}
+FREE_AD_SERVICES = {**AD_RECIPIENT, "use": "on_our_behalf", "cross_context_ads": True}
+
+
+def test_a_store_under_no_sale_law_is_not_said_to_sell_for_free_ad_services() -> None:
+    recipients = [*BASE["sharing"]["recipients"], FREE_AD_SERVICES]
+    australian = store(business=AUSTRALIA, sharing={"recipients": recipients})
+    words = text(australian)
+    assert "We do not sell your personal information." in words
+    assert "This is a sale" not in words
+    assert "show you ads based on what you do on other sites" in words
+    # The same answers under the CCPA: the ad network's free services are value received.
+    californian = everything(sharing={"recipients": recipients})
+    assert "This is a sale" in text(californian)
+
+
+def test_a_store_with_shops_is_not_called_an_online_store() -> None:
+    shops = store(business={"physical_shops": True})
+    words = text(shops)
+    assert "a store that sells online and in its own shops" in words
+    assert "an online store" not in words
+
+
+def test_camera_footage_comes_from_the_cameras_not_the_device() -> None:
+    items = [
+        *BASE["collection"]["items"],
+        {"category": "camera_footage", "points": ["in_store"]},
+    ]
+    shop = store(business={"physical_shops": True}, collection={"items": items})
+    words = text(shop)
+    assert "**When visiting or buying in our shops:** security camera video." in words
+    assert "our security cameras, when you visit our premises" in words.lower()

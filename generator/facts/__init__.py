@@ -128,7 +128,7 @@ def derive(profile: StoreProfile, verdicts: Mapping[str, Applicability] | None =
     applying = frozenset(law for law, verdict in verdicts.items() if verdict.applies)
     return Facts(
         categories=category_facts(profile),
-        recipients=recipient_facts(profile),
+        recipients=recipient_facts(profile, applying),
         sensitive=sensitive_facts(profile, applying),
         retention=retention_facts(profile),
         marketing=marketing_facts(profile, applying),

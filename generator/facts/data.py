@@ -44,6 +44,10 @@ NATURAL_SOURCES: dict[DataCategory, tuple[Source, ...]] = {
     _D.PREFERENCES: (_S.FROM_YOU,),
     _D.INFERENCES: (_S.INFERRED,),
     _D.SENSITIVE: (_S.FROM_YOU,),
+    _D.DATE_OF_BIRTH: (_S.FROM_YOU,),
+    _D.CREDIT_INFORMATION: (_S.CREDIT_BUREAUS,),
+    _D.PHOTOS: (_S.FROM_YOU,),
+    _D.CAMERA_FOOTAGE: (_S.OUR_CAMERAS,),
 }
 
 # Sources through which the person hands the data over themselves: only data from these
@@ -51,7 +55,9 @@ NATURAL_SOURCES: dict[DataCategory, tuple[Source, ...]] = {
 GIVEN_BY_THE_PERSON = frozenset({Source.FROM_YOU})
 
 # Sources other than the person (GDPR Art 14: data not obtained from the data subject).
-OTHER_THAN_THE_PERSON = frozenset(Source) - GIVEN_BY_THE_PERSON - {Source.AUTOMATIC}
+OTHER_THAN_THE_PERSON = (
+    frozenset(Source) - GIVEN_BY_THE_PERSON - {Source.AUTOMATIC, Source.OUR_CAMERAS}
+)
 
 
 class CategoryFacts(NamedTuple):

@@ -106,9 +106,38 @@ def _reason(recipient: Recipient, sold: bool, shared: bool) -> str:
     return "the recipient uses it for its own purposes but gives the store nothing for it"
 
 
-def recipient_facts(profile: StoreProfile) -> tuple[RecipientFacts, ...]:
-    """Every recipient entry judged, in the answers' order."""
-    return tuple(judge(r) for r in profile.sharing.recipients)
+# Laws under which a disclosure for value is a "sale" the policy must name as one: the
+# CCPA (Cal. Civ. Code §1798.140(ad)) and the state laws modelled on it (Va. Code
+# §59.1-575 and those that follow). Elsewhere "sale" is no legal term, and a policy that
+# called an ad network's free services a sale would say the store sells data when, in
+# plain words, it does not; it then describes what the recipient does instead.
+SALE_LAWS = frozenset({"ccpa", "us_states"})
+
+
+def recipient_facts(
+    profile: StoreProfile, applying_laws: frozenset[str] | None = None
+) -> tuple[RecipientFacts, ...]:
+    """Every recipient entry judged, in the answers' order.
+
+    With ``applying_laws`` (law ids), a sale inferred from value received is stated only
+    where a sale law applies; the owner's own ``sale: true`` always stands. Without it,
+    the legal judgment (for thresholds that count sales)."""
+    judged = tuple(judge(r) for r in profile.sharing.recipients)
+    if applying_laws is None or applying_laws & SALE_LAWS:
+        return judged
+    return tuple(
+        r._replace(
+            sold=r.recipient.sale,
+            reason=r.reason if r.recipient.sale or not r.sold else _UNNAMED_SALE,
+        )
+        for r in judged
+    )
+
+
+_UNNAMED_SALE = (
+    "the recipient may use the data for its own purposes and gives the store something of "
+    "value, but no law that applies calls that a sale"
+)
 
 
 def sells(profile: StoreProfile) -> bool:

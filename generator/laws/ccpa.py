@@ -63,6 +63,10 @@ _PERMITTED_SENSITIVE_PURPOSES = frozenset(
         Purpose.FRAUD_PREVENTION,
         Purpose.LEGAL_COMPLIANCE,
         Purpose.WARRANTY,
+        # 11 CCR §7027(m)(1)-(2): services the consumer asked for (financing their
+        # purchase) and ensuring security and integrity (cameras against theft).
+        Purpose.FINANCING,
+        Purpose.STORE_SECURITY,
     }
 )
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Any
+
+from pydantic import Field, model_validator
 
 from generator.model.base import (
     Contact,
@@ -36,6 +38,9 @@ class Representative(Part):
 
     name: Name
     contact: Contact
+
+
+_HOME_DEFAULTS = ("established_in", "sells_to_countries", "data_stored_in")
 
 
 class Business(Part):
@@ -102,6 +107,11 @@ class Business(Part):
         description="Countries you do not sell to whose visitors your analytics or advertising "
         "tools still track, e.g. EU visitors to a US-only store (GDPR Art 3(2)(b)).",
     )
+    physical_shops: bool = Field(
+        default=False,
+        description="You also sell in your own shops, showrooms or other premises, not only "
+        "online.",
+    )
     data_broker: bool = Field(
         default=False,
         description="You sell personal data of people you have no direct relationship with "
@@ -117,3 +127,19 @@ class Business(Part):
         description="You are a contracted service provider for an Australian Government "
         "contract (Privacy Act s.6D(4)(e)).",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _home_country_by_default(cls, data: Any) -> Any:
+        # Where a store has offices, sells and keeps data defaults to the country of its
+        # address, not to the United States: an unanswered default must not bring in
+        # laws of a country the store never named.
+        if not isinstance(data, dict):
+            return data
+        address = data.get("address")
+        country = address.get("country") if isinstance(address, dict) else None
+        if not isinstance(country, str) or not country.strip():
+            return data
+        home = [country.strip().upper()]
+        filled = {key: home for key in _HOME_DEFAULTS if key not in data}
+        return {**data, **filled} if filled else data

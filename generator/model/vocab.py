@@ -40,6 +40,10 @@ class DataCategory(StrEnum):
     PREFERENCES = "preferences"
     INFERENCES = "inferences"
     SENSITIVE = "sensitive"
+    DATE_OF_BIRTH = "date_of_birth"
+    CREDIT_INFORMATION = "credit_information"
+    PHOTOS = "photos"
+    CAMERA_FOOTAGE = "camera_footage"
 
 
 class SensitiveKind(StrEnum):
@@ -71,6 +75,8 @@ class Source(StrEnum):
     PUBLIC_SOURCES = "public_sources"
     OUR_RECORDS = "our_records"
     INFERRED = "inferred"
+    CREDIT_BUREAUS = "credit_bureaus"
+    OUR_CAMERAS = "our_cameras"
 
 
 class CollectionPoint(StrEnum):
@@ -87,6 +93,10 @@ class CollectionPoint(StrEnum):
     WARRANTY = "warranty"
     LOYALTY = "loyalty"
     CONTACT_FORM = "contact_form"
+    IN_STORE = "in_store"
+    BY_PHONE = "by_phone"
+    DELIVERY = "delivery"
+    FINANCING = "financing"
 
 
 class Necessity(StrEnum):
@@ -118,6 +128,8 @@ class Purpose(StrEnum):
     COMBINING_SOURCES = "combining_sources"
     AI_TRAINING = "ai_training"
     BUSINESS_PARTNERSHIPS = "business_partnerships"
+    FINANCING = "financing"
+    STORE_SECURITY = "store_security"
 
 
 class LegalBasis(StrEnum):
@@ -156,6 +168,9 @@ class RecipientKind(StrEnum):
     MARKETING_PARTNER = "marketing_partner"
     DATA_BROKER = "data_broker"
     PROFESSIONAL_ADVISERS = "professional_advisers"
+    CREDIT_BUREAU = "credit_bureau"
+    LENDER = "lender"
+    COLLECTION_AGENCY = "collection_agency"
 
 
 class RecipientUse(StrEnum):
@@ -342,6 +357,10 @@ LABELS = LabelTable(
         (DataCategory.BUSINESS_CONTACT, "business contact details (such as company name)"),
         (DataCategory.CUSTOMER_NUMBER, "customer or account number"),
         (DataCategory.PRODUCT_SERIAL, "product serial numbers"),
+        (DataCategory.DATE_OF_BIRTH, "date of birth"),
+        (DataCategory.CREDIT_INFORMATION, "credit reports and credit scores"),
+        (DataCategory.PHOTOS, "photos"),
+        (DataCategory.CAMERA_FOOTAGE, "security camera video"),
         (DataCategory.DEVICE_AND_LOG, "device and log data (such as browser type and IP address)"),
         (DataCategory.APPROXIMATE_LOCATION, "approximate location"),
         (DataCategory.PRECISE_LOCATION, "precise location"),
@@ -393,6 +412,8 @@ LABELS = LabelTable(
         (Source.PUBLIC_SOURCES, "publicly available sources"),
         (Source.OUR_RECORDS, "our own records of your orders, account and dealings with us"),
         (Source.INFERRED, "our own analysis of other information we hold about you"),
+        (Source.CREDIT_BUREAUS, "credit reporting agencies"),
+        (Source.OUR_CAMERAS, "our security cameras, when you visit our premises"),
         (CollectionPoint.BROWSING, "browsing the site"),
         (CollectionPoint.REGISTRATION, "creating an account"),
         (CollectionPoint.CHECKOUT, "placing an order"),
@@ -404,6 +425,10 @@ LABELS = LabelTable(
         (CollectionPoint.REVIEW, "writing a review"),
         (CollectionPoint.REFERRAL, "referring a friend"),
         (CollectionPoint.WARRANTY, "buying or registering a warranty"),
+        (CollectionPoint.IN_STORE, "visiting or buying in our shops"),
+        (CollectionPoint.BY_PHONE, "calling us"),
+        (CollectionPoint.DELIVERY, "we deliver to you"),
+        (CollectionPoint.FINANCING, "applying for financing or credit"),
         (CollectionPoint.LOYALTY, "joining our loyalty program"),
         (CollectionPoint.CONTACT_FORM, "sending us a web form"),
         (Necessity.REQUIRED, "required"),
@@ -423,6 +448,8 @@ LABELS = LabelTable(
         (Purpose.ANALYTICS, "understand how the site is used"),
         (Purpose.SITE_ADMINISTRATION, "keep the site running and secure"),
         (Purpose.FRAUD_PREVENTION, "prevent fraud and check orders"),
+        (Purpose.FINANCING, "decide on and run financing and credit you apply for"),
+        (Purpose.STORE_SECURITY, "keep our premises, staff and customers safe"),
         (Purpose.LEGAL_COMPLIANCE, "meet our legal duties, such as keeping tax records"),
         (Purpose.PRODUCT_DEVELOPMENT, "improve our products and services"),
         (Purpose.CONTESTS, "run contests and sweepstakes and notify winners"),
@@ -463,6 +490,9 @@ LABELS = LabelTable(
         (RecipientKind.MARKETING_PARTNER, "marketing partners"),
         (RecipientKind.DATA_BROKER, "data brokers"),
         (RecipientKind.PROFESSIONAL_ADVISERS, "professional advisers such as lawyers and auditors"),
+        (RecipientKind.CREDIT_BUREAU, "credit reporting agencies"),
+        (RecipientKind.LENDER, "lenders and financing partners"),
+        (RecipientKind.COLLECTION_AGENCY, "debt collection agencies"),
         (RecipientUse.ON_OUR_BEHALF, "only to provide services to us"),
         (RecipientUse.OWN_PURPOSES, "for their own purposes"),
         (RecipientUse.OWN_MARKETING, "for their own marketing"),
@@ -594,6 +624,13 @@ CCPA_CATEGORY_OF: dict[DataCategory, CcpaCategory] = {
     DataCategory.PREFERENCES: CcpaCategory.INFERENCES,
     DataCategory.INFERENCES: CcpaCategory.INFERENCES,
     DataCategory.SENSITIVE: CcpaCategory.SENSITIVE,
+    # Age is a protected classification under California and federal law (§1798.140(v)(1)(C)).
+    DataCategory.DATE_OF_BIRTH: CcpaCategory.PROTECTED_CLASSIFICATIONS,
+    # "any other financial information" in Cal. Civ. Code §1798.80(e).
+    DataCategory.CREDIT_INFORMATION: CcpaCategory.CUSTOMER_RECORDS,
+    # "audio, electronic, visual ... or similar information" (§1798.140(v)(1)(H)).
+    DataCategory.PHOTOS: CcpaCategory.SENSORY,
+    DataCategory.CAMERA_FOOTAGE: CcpaCategory.SENSORY,
 }
 
 
