@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -216,6 +217,13 @@ def parse_text(question: Question, text: str) -> Parsed:
         raw: Any = split_list(text)
         if not raw and not spec.required and spec.min_items == 0:
             return Parsed(empty=True)
+    elif spec.kind is Kind.MAPPING:
+        if not text:
+            return Parsed(empty=True)
+        pairs = _pairs(text)
+        if pairs is None:
+            return Parsed(error="write each as a code and a number, e.g. 'CA 2300, VA 118000'")
+        raw = pairs
     elif spec.kind is Kind.NUMBER:
         raw = text.replace(",", "").replace("_", "")
     else:
@@ -225,6 +233,18 @@ def parse_text(question: Question, text: str) -> Parsed:
     if raw == "" and spec.kind is not Kind.TEXT_LIST:
         return Parsed(error="an answer is needed here")
     return _validated(spec, raw)
+
+
+def _pairs(text: str) -> dict[str, str] | None:
+    """'CA 2300, VA 118,000' (or 'CA: 2300') as {'CA': '2300', 'VA': '118000'}; None if
+    an entry is not a code followed by a number."""
+    pairs: dict[str, str] = {}
+    for entry in re.split(r"[,;]\s+(?=[A-Za-z])", text):
+        match = re.fullmatch(r"\s*([A-Za-z]{2})\s*[:=]?\s*([\d,_ ]+)\s*", entry)
+        if match is None:
+            return None
+        pairs[match.group(1).upper()] = re.sub(r"[,_ ]", "", match.group(2))
+    return pairs
 
 
 def _validated(spec: FieldSpec, raw: Any) -> Parsed:
@@ -256,6 +276,8 @@ def as_text(question: Question, value: Any) -> str:
     """A stored answer as the text a user would type for it."""
     if value is None:
         return ""
+    if isinstance(value, dict):
+        return ", ".join(f"{key} {number}" for key, number in value.items())
     if isinstance(value, list):
         entries = [str(v) for v in value]
         if any("," in e for e in entries):
@@ -622,7 +644,11 @@ def _meaning(typed: str, shown: str) -> str:
 
 def _clearable(spec: FieldSpec) -> bool:
     """Whether a blank answer is allowed, so '-' can clear a given one."""
-    return spec.optional or (spec.kind is Kind.TEXT_LIST and spec.min_items == 0)
+    return (
+        spec.optional
+        or spec.kind is Kind.MAPPING
+        or (spec.kind is Kind.TEXT_LIST and spec.min_items == 0)
+    )
 
 
 def _with_default(prompt: str, shown: str) -> str:

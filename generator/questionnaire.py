@@ -49,7 +49,7 @@ class Kind(StrEnum):
     TEXT_LIST = "text_list"
     OBJECT = "object"  # an optional part: "do you have one?", then its own questions
     GROUP = "group"  # a list of parts: add, change and remove items
-    MAPPING = "mapping"  # not asked yet; kept as given in an answers file
+    MAPPING = "mapping"  # typed as code-number pairs: 'CA 2300, VA 118000'
 
 
 # ---- the data in store.yaml --------------------------------------------------------
@@ -357,8 +357,6 @@ def _questions(
             spec = resolve(model, data.field)
         except QuestionnaireError as exc:
             raise QuestionnaireError(f"{source}: {prefix}{exc.message}") from None
-        if spec.kind is Kind.MAPPING:
-            raise QuestionnaireError(f"{where}: mappings cannot be asked in the wizard yet")
         for expression in (data.when, data.default_expr):
             if expression:
                 _check_expression(expressions, expression, where, source)

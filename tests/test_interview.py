@@ -287,3 +287,16 @@ def test_the_country_has_no_default_to_accept_by_mistake() -> None:
     prompter = Scripted({**SMALL_STORE, "Country (two-letter code)": ["", "DE"]})
     Interview(QUESTIONNAIRE, prompter, {}).run()
     assert any(q.startswith("Country") for q, _ in prompter.refused)
+
+
+def test_people_per_state_are_typed_as_code_number_pairs() -> None:
+    counted = _run(
+        {
+            "About how many people's data": ["469000"],
+            "How many of those people live in each US state": ["VA x", "CA 2,300, va: 118000"],
+        }
+    )
+    assert counted.answers["business"]["consumers_by_state"] == {"CA": 2300, "VA": 118000}
+    assert isinstance(counted.prompter, Scripted)
+    refused = [m for q, m in counted.prompter.refused if q.startswith("How many of those")]
+    assert refused and "code and a number" in refused[0]

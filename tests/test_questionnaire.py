@@ -110,7 +110,7 @@ def test_a_broken_when_expression_is_refused() -> None:
         build(data)
 
 
-def test_mappings_are_not_asked() -> None:
+def test_a_mapping_is_asked_as_text() -> None:
     data = QuestionnaireData(
         sections=[
             SectionData(
@@ -120,8 +120,8 @@ def test_mappings_are_not_asked() -> None:
             )
         ]
     )
-    with pytest.raises(QuestionnaireError, match="mappings cannot be asked"):
-        build(data)
+    (question,) = build(data).sections[0].questions
+    assert question.kind is Kind.MAPPING
 
 
 def test_kinds_come_from_the_model() -> None:

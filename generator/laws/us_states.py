@@ -517,7 +517,12 @@ def maryland_ok(profile: StoreProfile) -> bool:
     from generator.laws.ccpa import uses_sensitive_beyond_permitted
 
     kids = profile.children
-    minors_safe = (
+    # An owner who answered that they do sell or target ads with minors' data has said so;
+    # a minimum age of 18 on paper does not outweigh that answer.
+    said_no = (
+        "no_sale_or_ads_under_18" in kids.model_fields_set and not kids.no_sale_or_ads_under_18
+    )
+    minors_safe = not (said_no and (profile.sells_data or profile.targets_ads)) and (
         kids.minimum_age >= 18
         or kids.no_sale_or_ads_under_18
         or not (profile.sells_data or profile.targets_ads)

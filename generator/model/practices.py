@@ -53,6 +53,39 @@ class CollectedData(Part):
     )
 
 
+class ConsumerHealthData(Part):
+    """Data that identifies a person's physical or mental health (RCW 19.373.010; Nevada SB 370)."""
+
+    kinds: list[Name] = Field(
+        min_length=1,
+        description="What health data, e.g. 'purchases of pregnancy tests' or "
+        "'answers to our skin-care quiz'.",
+    )
+    purposes: list[Text] = Field(min_length=1, description="Why you collect and use it.")
+    sources: list[Source] = Field(default_factory=lambda: [Source.FROM_YOU], min_length=1)
+    shared_with: list[RecipientKind] = Field(
+        default_factory=list, description="Kinds of third parties it is shared with."
+    )
+    affiliates: list[Name] = Field(
+        default_factory=list, description="Affiliates it is shared with, by name."
+    )
+    policy_url: WebAddress | None = Field(
+        default=None,
+        description="Your separate Consumer Health Data Privacy Policy, when it has its own page.",
+    )
+    linked_from_homepage: bool = Field(
+        default=False,
+        description="Your home page has a prominent link to the consumer health data policy.",
+    )
+    consent_to_collect: bool = Field(
+        default=False, description="You ask for separate consent before collecting it."
+    )
+    consent_to_share: bool = Field(
+        default=False,
+        description="You ask for separate consent before sharing it (or never share it).",
+    )
+
+
 class Collection(Part):
     items: list[CollectedData] = Field(min_length=1)
     sensitive_kinds: list[SensitiveKind] = Field(
@@ -137,39 +170,6 @@ class AutomatedDecision(Part):
     )
     categories: list[DataCategory] = Field(
         default_factory=list, description="The kinds of personal data the program uses."
-    )
-
-
-class ConsumerHealthData(Part):
-    """Data that identifies a person's physical or mental health (RCW 19.373.010; Nevada SB 370)."""
-
-    kinds: list[Name] = Field(
-        min_length=1,
-        description="What health data, e.g. 'purchases of pregnancy tests' or "
-        "'answers to our skin-care quiz'.",
-    )
-    purposes: list[Text] = Field(min_length=1, description="Why you collect and use it.")
-    sources: list[Source] = Field(default_factory=lambda: [Source.FROM_YOU], min_length=1)
-    shared_with: list[RecipientKind] = Field(
-        default_factory=list, description="Kinds of third parties it is shared with."
-    )
-    affiliates: list[Name] = Field(
-        default_factory=list, description="Affiliates it is shared with, by name."
-    )
-    policy_url: WebAddress | None = Field(
-        default=None,
-        description="Your separate Consumer Health Data Privacy Policy, when it has its own page.",
-    )
-    linked_from_homepage: bool = Field(
-        default=False,
-        description="Your home page has a prominent link to the consumer health data policy.",
-    )
-    consent_to_collect: bool = Field(
-        default=False, description="You ask for separate consent before collecting it."
-    )
-    consent_to_share: bool = Field(
-        default=False,
-        description="You ask for separate consent before sharing it (or never share it).",
     )
 
 

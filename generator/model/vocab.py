@@ -615,7 +615,9 @@ CCPA_CATEGORY_OF: dict[DataCategory, CcpaCategory] = {
     DataCategory.COMMUNICATIONS: CcpaCategory.SENSORY,
     DataCategory.CHAT_TRANSCRIPTS: CcpaCategory.SENSORY,
     DataCategory.REVIEWS: CcpaCategory.SENSORY,
-    DataCategory.SURVEY_RESPONSES: CcpaCategory.INFERENCES,
+    # Answers people give about their tastes: "purchasing or consuming histories or
+    # tendencies" (§1798.140(v)(1)(D)), not inferences drawn by the store.
+    DataCategory.SURVEY_RESPONSES: CcpaCategory.COMMERCIAL,
     DataCategory.CONTEST_ENTRIES: CcpaCategory.COMMERCIAL,
     DataCategory.REFERRED_CONTACTS: CcpaCategory.IDENTIFIERS,
     DataCategory.GIFT_RECIPIENTS: CcpaCategory.IDENTIFIERS,
