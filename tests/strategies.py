@@ -243,7 +243,7 @@ def _collection(draw: st.DrawFn) -> dict[str, Any]:
     if draw(_rarely()):
         collection["consumer_health_data"] = {
             "kinds": draw(st.lists(_text(30), min_size=1, max_size=2)),
-            "purposes": draw(st.lists(_text(), min_size=1, max_size=2)),
+            "purposes": draw(st.lists(_sentence(), min_size=1, max_size=2)),
             "sources": draw(_members(V.Source, min_size=1, max_size=2)),
             "shared_with": draw(_members(V.RecipientKind, max_size=2)),
             "affiliates": draw(st.lists(_text(30), max_size=2)),

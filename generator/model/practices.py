@@ -61,7 +61,10 @@ class ConsumerHealthData(Part):
         description="What health data, e.g. 'purchases of pregnancy tests' or "
         "'answers to our skin-care quiz'.",
     )
-    purposes: list[Text] = Field(min_length=1, description="Why you collect and use it.")
+    purposes: list[Sentence] = Field(
+        min_length=1,
+        description="Why you collect and use it, one sentence each, e.g. 'To fill your orders.'",
+    )
     sources: list[Source] = Field(default_factory=lambda: [Source.FROM_YOU], min_length=1)
     shared_with: list[RecipientKind] = Field(
         default_factory=list, description="Kinds of third parties it is shared with."
