@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from generator.model.vocab import DataCategory, Necessity, Source
+from generator.model.vocab import DataCategory, Necessity, Purpose, Source
 
 if TYPE_CHECKING:
     from generator.model import StoreProfile
@@ -66,6 +66,8 @@ class CategoryFacts(NamedTuple):
     item: CollectedData
     sources: tuple[Source, ...]
     necessity: Necessity | None
+    purposes: tuple[Purpose, ...] = ()
+    """The purposes the owner uses this category for, in the answers' order."""
 
     @property
     def category(self) -> DataCategory:
@@ -104,5 +106,6 @@ def category_facts(profile: StoreProfile) -> tuple[CategoryFacts, ...]:
     facts = []
     for item in profile.collection.items:
         sources = sources_of(item)
-        facts.append(CategoryFacts(item, sources, necessity_of(item, sources)))
+        purposes = tuple(u.purpose for u in profile.use.purposes if item.category in u.categories)
+        facts.append(CategoryFacts(item, sources, necessity_of(item, sources), purposes))
     return tuple(facts)
