@@ -474,6 +474,8 @@ def _retention(draw: st.DrawFn, collected: list[str]) -> dict[str, Any]:
                 "amount": draw(st.integers(1, 120)),
                 "unit": draw(st.sampled_from([u.value for u in V.TimeUnit])),
             }
+            if draw(st.booleans()):
+                rule["counted_from"] = draw(_phrase())
         rules.append(rule)
     return {"rules": rules}
 

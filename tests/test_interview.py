@@ -300,3 +300,10 @@ def test_people_per_state_are_typed_as_code_number_pairs() -> None:
     assert isinstance(counted.prompter, Scripted)
     refused = [m for q, m in counted.prompter.refused if q.startswith("How many of those")]
     assert refused and "code and a number" in refused[0]
+
+
+def test_the_request_deadline_defaults_to_the_shortest_law_pointed_to() -> None:
+    german = _run({"Country (two-letter code)": ["DE"]})
+    american = _run({})
+    assert german.answers["rights"]["response_days"] == 30
+    assert american.answers["rights"]["response_days"] == 45

@@ -160,3 +160,17 @@ def test_camera_footage_comes_from_the_cameras_not_the_device() -> None:
     words = text(shop)
     assert "**When visiting or buying in our shops:** security camera video." in words
     assert "our security cameras, when you visit our premises" in words.lower()
+
+
+def test_a_period_counted_from_an_event_reads_as_one_sentence() -> None:
+    rules = [
+        {
+            "categories": ["name", "email", "postal_address", "order_history"],
+            "basis": "fixed_period",
+            "period": {"amount": 3, "unit": "years"},
+            "counted_from": "after your last order",
+        },
+        BASE["retention"]["rules"][1],
+    ]
+    words = text(store(retention={"rules": rules}))
+    assert "we keep them for 3 years after your last order." in words

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from generator.model.base import (
     Contact,
@@ -134,7 +135,21 @@ class RetentionRule(Part):
     period: Duration | None = Field(
         default=None, description="How long, for a fixed period or after the account closes."
     )
+    counted_from: Phrase | None = Field(
+        default=None,
+        description="When a fixed period starts, e.g. 'your last order' or 'the end of the "
+        "tax year' (read as 'for 3 years after your last order').",
+    )
     details: Sentence | None = None
+
+    @field_validator("counted_from")
+    @classmethod
+    def _without_after(cls, value: str | None) -> str | None:
+        # The sentence says "after"; an owner who typed "after your last order" means the same.
+        if value is None:
+            return None
+        stripped = re.sub(r"^(counted from|starting from|after|from)\s+", "", value, flags=re.I)
+        return stripped or value
 
     @model_validator(mode="after")
     def _fixed_period_needs_length(self) -> RetentionRule:
