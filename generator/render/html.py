@@ -20,7 +20,7 @@ from markdown_it.token import Token
 
 from generator.document import PolicyDocument, Section
 from generator.errors import TemplateError
-from generator.resources import jinja_bytecode_cache, templates_dir, user_override
+from generator.resources import templates_dir, user_override
 
 if TYPE_CHECKING:
     import jinja2
@@ -68,6 +68,8 @@ def render_html(
             effective=long_date(doc.effective_date),
             updated=long_date(doc.last_updated),
         )
+    except TemplateError:
+        raise
     except Exception as exc:  # a user's page template: report its file and line
         raise TemplateError.from_jinja(exc) from None
 
@@ -82,11 +84,6 @@ def warm_up(templates_dir: Path | None = None) -> None:
 
 def _user_dir(templates_dir: Path | None) -> str | None:
     return str(templates_dir.resolve()) if templates_dir is not None else None
-
-
-def full_stop(text: str) -> str:
-    """Text ending a sentence of ours: 'Acme Co.' must not end up as 'Acme Co..'."""
-    return text if text.endswith(".") else f"{text}."
 
 
 def long_date(day: Any) -> str:
@@ -252,20 +249,9 @@ def _stylesheet(user_dir: str | None) -> str:
 def _page_template(user_dir: str | None) -> jinja2.Template:
     import jinja2
 
-    loaders = [jinja2.FileSystemLoader(templates_dir())]
-    if user_dir is not None:
-        loaders.insert(0, jinja2.FileSystemLoader(user_dir))
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,
-        bytecode_cache=jinja_bytecode_cache(),
-    )
-    env.filters["full_stop"] = full_stop
+    from generator.templating import page_environment
+
+    env = page_environment(Path(user_dir) if user_dir is not None else None)
     try:
         return env.get_template(PAGE_TEMPLATE)
     except jinja2.TemplateError as exc:

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from generator.document import PolicyDocument
 from generator.errors import PolicygenError
-from generator.resources import templates_dir, user_override
+from generator.resources import templates_dir, user_folder, user_override
 
 if TYPE_CHECKING:
     import weasyprint
@@ -101,12 +101,18 @@ def bundled_asset_fetcher(user_templates: Path | None = None) -> weasyprint.URLF
     from weasyprint import URLFetcher
     from weasyprint.urls import URLFetcherResponse
 
-    bases = [templates_dir()] + ([user_templates] if user_templates is not None else [])
-    roots = tuple((base / name).resolve() for base in bases for name in ASSET_FOLDERS)
+    roots = [(templates_dir() / name).resolve() for name in ASSET_FOLDERS]
+    # A user's asset folder is an allowed root only once resolved inside their folder:
+    # `pdf -> /` would otherwise open the whole file system to the fetcher.
+    roots += [
+        folder
+        for name in ASSET_FOLDERS
+        if (folder := user_folder(user_templates, name)) is not None
+    ]
 
     class BundledAssetFetcher(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-            path = bundled_asset_path(url, roots)
+            path = bundled_asset_path(url, tuple(roots))
             headers = {"Content-Type": _MEDIA_TYPES.get(path.suffix, "application/octet-stream")}
             return URLFetcherResponse(url, body=path.read_bytes(), headers=headers)
 

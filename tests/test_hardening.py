@@ -1,0 +1,151 @@
+"""Issue 13: what an attack run broke. Each test reproduces one finding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLES, sample_policy
+
+from generator.cli import main
+from generator.errors import TemplateError
+
+EXAMPLE = EXAMPLES / "tonerrefillkits.yaml"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def user_templates(tmp_path: Path, files: dict[str, str]) -> Path:
+    folder = tmp_path / "mine"
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+# ---- 1. the page template runs in the sandbox ----------------------------------------------
+
+
+def test_a_users_page_template_cannot_reach_python_internals(tmp_path: Path) -> None:
+    from generator.render.html import render_html
+
+    payload = '{{ cycler.__init__.__globals__.os.popen("echo PWNED").read() }}'
+    folder = user_templates(tmp_path, {"html/page.html.j2": payload})
+    with pytest.raises(TemplateError, match=r"unsafe|access"):
+        render_html(sample_policy(), templates_dir=folder)
+
+
+def test_the_page_and_the_clauses_share_one_environment_setup(tmp_path: Path) -> None:
+    from generator import templating
+    from generator.render import html
+
+    folder = user_templates(tmp_path, {"html/page.html.j2": "{{ doc.store_name }}"})
+    page = html._page_template(str(folder.resolve()))
+    assert isinstance(page.environment, templating.PolicySandbox)
+    assert isinstance(templating.environment(folder), templating.PolicySandbox)
+
+
+# ---- 2. symlinks do not leave the templates folder -----------------------------------------
+
+
+@pytest.fixture
+def secret(tmp_path: Path) -> Path:
+    path = tmp_path / "secret.txt"
+    path.write_text("TOP-SECRET-CONTENT\n", encoding="utf-8")
+    return path
+
+
+def test_a_symlinked_stylesheet_outside_the_folder_is_refused(tmp_path: Path, secret: Path) -> None:
+    from generator.render.html import render_html
+
+    folder = user_templates(tmp_path, {})
+    (folder / "html").mkdir()
+    (folder / "html" / "policy.css").symlink_to(secret)
+    with pytest.raises(TemplateError, match="outside"):
+        render_html(sample_policy(), templates_dir=folder)
+
+
+def test_a_symlinked_page_template_outside_the_folder_is_refused(
+    tmp_path: Path, secret: Path
+) -> None:
+    from generator.render.html import render_html
+
+    folder = user_templates(tmp_path, {})
+    (folder / "html").mkdir()
+    (folder / "html" / "page.html.j2").symlink_to(secret)
+    with pytest.raises(TemplateError, match="outside"):
+        render_html(sample_policy(), templates_dir=folder)
+
+
+def test_a_symlinked_clause_outside_the_folder_is_refused(tmp_path: Path, secret: Path) -> None:
+    from generator.answers import load_profile
+    from generator.compose import render_policy
+
+    folder = user_templates(tmp_path, {})
+    (folder / "clauses").mkdir()
+    (folder / "clauses" / "contact.md.j2").symlink_to(secret)
+    with pytest.raises(TemplateError, match="outside"):
+        render_policy(load_profile(EXAMPLE), folder)
+
+
+def test_a_symlinked_clause_folder_outside_the_folder_is_refused(
+    tmp_path: Path, secret: Path
+) -> None:
+    from generator.answers import load_profile
+    from generator.compose import render_policy
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "contact.md.j2").write_text("## Contact\n\nTOP-SECRET\n", encoding="utf-8")
+    folder = user_templates(tmp_path, {})
+    (folder / "clauses").symlink_to(elsewhere)
+    with pytest.raises(TemplateError, match="outside"):
+        render_policy(load_profile(EXAMPLE), folder)
+
+
+def test_a_symlink_inside_the_folder_is_fine(tmp_path: Path) -> None:
+    from generator.render.html import render_html
+
+    folder = user_templates(tmp_path, {"html/real.css": "body { color: #123456; }\n"})
+    (folder / "html" / "policy.css").symlink_to(folder / "html" / "real.css")
+    assert "#123456" in render_html(sample_policy(), templates_dir=folder)
+
+
+def test_a_pdf_folder_linking_to_the_root_is_refused(tmp_path: Path) -> None:
+    from generator.render.pdf import bundled_asset_fetcher
+
+    folder = user_templates(tmp_path, {})
+    (folder / "pdf").symlink_to("/")
+    with pytest.raises(TemplateError, match="outside"):
+        bundled_asset_fetcher(folder)
+
+
+def test_a_symlinked_print_stylesheet_is_refused(tmp_path: Path, secret: Path) -> None:
+    from generator.render.pdf import print_stylesheet_href
+
+    folder = user_templates(tmp_path, {})
+    (folder / "pdf").mkdir()
+    (folder / "pdf" / "print.css").symlink_to(secret)
+    with pytest.raises(TemplateError, match="outside"):
+        print_stylesheet_href(folder)
+
+
+def test_a_symlink_escape_exits_3_on_the_command_line(tmp_path: Path, secret: Path) -> None:
+    folder = user_templates(tmp_path, {})
+    (folder / "html").mkdir()
+    (folder / "html" / "policy.css").symlink_to(secret)
+    code, _out, err = run(
+        "build", str(EXAMPLE), "--format", "html", "--out", str(tmp_path / "o"),
+        "--templates", str(folder), "--jobs", "1",
+    )  # fmt: skip
+    assert code == 3
+    assert "outside" in err
+    assert not list((tmp_path / "o").rglob("*.html"))
