@@ -9,6 +9,7 @@ filters that word things are ``generator.grammar``.
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Iterable
 from pathlib import Path
 from types import SimpleNamespace
@@ -59,6 +60,13 @@ class _Render:
 
     def __init__(self, env: jinja2.sandbox.SandboxedEnvironment) -> None:
         self.env = env
+        # Clauses and the table of contents are placed after rendering, where markers stand
+        # in the text. A random key per render makes the markers unforgeable: text that
+        # merely looks like one (from a template literal, say) is left as it is.
+        key = secrets.token_hex(16)
+        self.toc_marker = f"\x00toc:{key}\x00"
+        self.clause_marker = re.compile(rf"\x00clause:{key}:(\d+)\x00")
+        self._clause_marker = f"\x00clause:{key}:{{}}\x00"
         self.context: dict[str, Any] = {}
         self.clauses: list[_Rendered] = []
         self.covering: list[list[str]] = []
@@ -84,7 +92,7 @@ class _Render:
         if not body:
             return Md("")
         self.clauses.append(_Rendered(name, title, body, tuple(ids)))
-        return Md(_placeholder(len(self.clauses) - 1))
+        return Md(self._clause_marker.format(len(self.clauses) - 1))
 
     def rendered_sections(self) -> list[Section]:
         """The sections rendered so far, numbered in call order (for the coverage appendix)."""
@@ -94,16 +102,10 @@ class _Render:
         ]
 
     def toc(self) -> Md:
-        return Md(_TOC_PLACEHOLDER)
+        return Md(self.toc_marker)
 
 
 _CLAUSE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_TOC_PLACEHOLDER = "\x00toc\x00"
-_PLACEHOLDER = re.compile(r"\x00clause:(\d+)\x00")
-
-
-def _placeholder(index: int) -> str:
-    return f"\x00clause:{index}\x00"
 
 
 def _split_clause(name: str, text: str) -> tuple[str, str]:
@@ -161,7 +163,7 @@ def _assemble(render: _Render, text: str) -> tuple[str, tuple[Section, ...]]:
     """Number the clauses in the order they appear and put the TOC where the template asks."""
     sections: list[Section] = []
     pieces: dict[int, str] = {}
-    for match in _PLACEHOLDER.finditer(text):
+    for match in render.clause_marker.finditer(text):
         index = int(match.group(1))
         rendered = render.clauses[index]
         number = len(sections) + 1
@@ -172,9 +174,9 @@ def _assemble(render: _Render, text: str) -> tuple[str, tuple[Section, ...]]:
             )
         )
         pieces[index] = f"## {number}. {rendered.title}\n\n{rendered.body}"
-    body = _PLACEHOLDER.sub(lambda m: pieces[int(m.group(1))], text)
+    body = render.clause_marker.sub(lambda m: pieces[int(m.group(1))], text)
     toc = "\n".join(f"{s.number}. [{s.title}](#{s.anchor})" for s in sections)
-    body = body.replace(_TOC_PLACEHOLDER, toc)
+    body = body.replace(render.toc_marker, toc)
     return tidy(body) + "\n", tuple(sections)
 
 

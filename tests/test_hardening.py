@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,71 @@ def test_a_symlink_escape_exits_3_on_the_command_line(tmp_path: Path, secret: Pa
     assert code == 3
     assert "outside" in err
     assert not list((tmp_path / "o").rglob("*.html"))
+
+
+# ---- 3. internal markers and control characters ---------------------------------------------
+
+
+def answers_with(tmp_path: Path, old: str, new: str, name: str = "store.yaml") -> Path:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / name
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+STORE_NAME = "store_name: TonerRefillKits"
+
+
+@pytest.mark.parametrize(
+    ("escaped", "what"),
+    [
+        ("Ink \\0toc\\0", "U+0000"),
+        ("Ink \\0clause:999\\0", "U+0000"),
+        ("Ink \\e[31mred", "U+001B"),
+        ("Ink \\x7f", "U+007F"),
+        ("Ink \\u202Edesrever", "U+202E"),
+        ("Ink \\u2066open", "U+2066"),
+    ],
+)
+def test_control_characters_are_refused_at_validation(
+    tmp_path: Path, escaped: str, what: str
+) -> None:
+    path = answers_with(tmp_path, STORE_NAME, f'store_name: "{escaped}"')
+    code, _out, err = run("validate", str(path))
+    assert code == 2
+    [line] = err.splitlines()
+    assert line.startswith(f"{path}:")
+    assert "business.store_name:" in line
+    assert what in line
+
+
+def test_paired_bidi_controls_and_tabs_are_allowed(tmp_path: Path) -> None:
+    path = answers_with(tmp_path, STORE_NAME, 'store_name: "Ink \\u2067שלום\\u2069 Co"')
+    code, _out, err = run("validate", str(path))
+    assert code == 0, err
+
+
+def test_a_clause_cannot_forge_the_composition_markers(tmp_path: Path) -> None:
+    from generator.answers import load_profile
+    from generator.compose import render_policy
+
+    # Template literals are trusted, but even they cannot name a section that does not exist.
+    folder = user_templates(
+        tmp_path, {"clauses/contact.md.j2": "## Contact us\n\nA \x00clause:999\x00 B\n"}
+    )
+    doc = render_policy(load_profile(EXAMPLE), folder)
+    assert "\x00clause:999\x00" in doc.markdown or "clause:999" in doc.markdown
+    assert doc.markdown.count("\n## ") == len(doc.sections)
+
+
+def test_a_forged_toc_marker_in_a_clause_is_left_as_text(tmp_path: Path) -> None:
+    from generator.answers import load_profile
+    from generator.compose import render_policy
+
+    folder = user_templates(
+        tmp_path, {"clauses/contact.md.j2": "## Contact us\n\nWrite \x00toc\x00 to us.\n"}
+    )
+    doc = render_policy(load_profile(EXAMPLE), folder)
+    contact = doc.markdown.split("Contact us", 2)[-1]
+    assert "](#" not in contact.split("\n\n")[1]
