@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -65,19 +66,33 @@ def parse_formats(text: str) -> tuple[str, ...]:
 
 
 def output_dir(source: Path, options: BuildOptions) -> Path:
-    return options.out / source.stem
+    """OUT/<folder_name(source)>: always one folder directly inside ``options.out``."""
+    return options.out / folder_name(source)
+
+
+# Anything but letters, digits, '_', '.' and '-' becomes one '-'.
+_UNSAFE_RUN = re.compile(r"[^\w.-]+")
+FALLBACK_FOLDER = "policy"
+
+
+def folder_name(source: Path) -> str:
+    """A safe folder name from an answers file's name: its stem as a slug, never empty,
+    '.' or '..' ('...yaml' has the stem '..'), never starting with '.' or '-'."""
+    slug = _UNSAFE_RUN.sub("-", source.stem).strip(".-")
+    return slug or FALLBACK_FOLDER
 
 
 def check_sources(files: Sequence[Path]) -> None:
-    """Two files with the same name would build into the same folder: refuse up front."""
+    """Two files with the same folder name would build into one folder: refuse up front."""
     seen: dict[str, Path] = {}
     for file in files:
-        if file.stem in seen and seen[file.stem] != file:
+        name = folder_name(file)
+        if name in seen and seen[name] != file:
             raise UsageError(
-                f"{seen[file.stem]} and {file} would both build into the folder "
-                f"'{file.stem}'; rename one of them"
+                f"{seen[name]} and {file} would both build into the folder "
+                f"'{name}'; rename one of them"
             )
-        seen[file.stem] = file
+        seen[name] = file
 
 
 # Turns a composed policy into the bytes of its published formats (HTML, PDF).

@@ -218,3 +218,30 @@ def test_a_forged_toc_marker_in_a_clause_is_left_as_text(tmp_path: Path) -> None
     doc = render_policy(load_profile(EXAMPLE), folder)
     contact = doc.markdown.split("Contact us", 2)[-1]
     assert "](#" not in contact.split("\n\n")[1]
+
+
+# ---- 4. output folders stay inside --out -----------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["...yaml", "..yaml", ".yaml.yaml", " .yaml"])
+def test_odd_file_names_build_inside_out(tmp_path: Path, name: str) -> None:
+    source = tmp_path / "in" / name
+    source.parent.mkdir()
+    source.write_bytes(EXAMPLE.read_bytes())
+    out = tmp_path / "deep" / "out"
+    code, _o, err = run("build", str(source), "--format", "md", "--out", str(out), "--jobs", "1")
+    assert code == 0, err
+    [written] = list(tmp_path.rglob("privacy-policy.md"))
+    assert written.parent.parent == out
+    assert written.parent.name not in ("", ".", "..")
+
+
+def test_output_folder_names_are_safe_slugs() -> None:
+    from generator.build import BuildOptions, output_dir
+
+    out = Path("o")
+    for name in ("...yaml", "..yaml", "a b.yaml", "ünï.yaml", "-.yaml", "x/../y.yaml"):
+        folder = output_dir(Path(name), BuildOptions(out=out))
+        assert folder.parent == out
+        assert folder.name not in ("", ".", "..")
+        assert os.sep not in folder.name
