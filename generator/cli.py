@@ -64,9 +64,9 @@ def entry() -> None:
         gc.freeze()
 
 
-answers_files = click.argument(
-    "files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False)
-)
+# Files are checked by answers.read_answers, not by click: a folder or a missing file is
+# then one problem line of its own, and the other files of a batch still go ahead.
+answers_files = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 
 
 @main.command()
@@ -100,16 +100,14 @@ def migrate(files: tuple[Path, ...], dry_run: bool) -> None:
     made line by line is rewritten whole, and the command says so. Exit 1 with --check when a
     file would change.
     """
+    from generator.answers import read_text
     from generator.errors import AnswersError
     from generator.migrate import CURRENT_VERSION, migrate_file, migrate_text
 
     failed = pending = False
     for file in files:
         try:
-            if dry_run:
-                done = migrate_text(str(file), file.read_text(encoding="utf-8"))
-            else:
-                done = migrate_file(file)
+            done = migrate_text(str(file), read_text(file)) if dry_run else migrate_file(file)
         except AnswersError as exc:
             failed = True
             for problem in exc.problems:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 
@@ -19,6 +20,32 @@ class UsageError(PolicygenError):
     """The command was called in a way that cannot work."""
 
     exit_code = 2
+
+
+# How much of a user's value an error message repeats.
+ECHO_LIMIT = 80
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def echo(value: object, limit: int = ECHO_LIMIT, quote: str = "'") -> str:
+    """A user's value as an error message repeats it: quoted, at most ``limit`` characters
+    (then '…'), with control characters shown as escapes (``\\x1b``), so a message is one
+    line and nothing in it reaches the terminal as a command."""
+    text = str(value)
+    cut = len(text) > limit
+    text = _UNPRINTABLE.sub(lambda m: _escape(m.group()), text[:limit]) + ("…" if cut else "")
+    return f"{quote}{text}{quote}" if isinstance(value, str) else text
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    """Any message text as one printable line of at most ``limit`` characters."""
+    text = _UNPRINTABLE.sub(lambda m: _escape(m.group()), " ".join(text.split()))
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class Problem(NamedTuple):

@@ -245,3 +245,185 @@ def test_output_folder_names_are_safe_slugs() -> None:
         assert folder.parent == out
         assert folder.name not in ("", ".", "..")
         assert os.sep not in folder.name
+
+
+# ---- 5. malformed input: one line, exit 2, bounded time ------------------------------------
+
+
+def _merge_bomb(levels: int) -> str:
+    lines = ["l0: &l0 {a: 1, b: 2}"]
+    lines += [f"l{i}: &l{i} {{<<: [*l{i - 1}, *l{i - 1}], k{i}: {i}}}" for i in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+def _merge_chain(links: int) -> str:
+    lines = ["m0: &m0 {k0: 0}"]
+    lines += [f"m{i}: &m{i} {{<<: *m{i - 1}, k{i}: {i}}}" for i in range(1, links)]
+    return "\n".join(lines) + "\n"
+
+
+def _alias_chain(links: int) -> str:
+    lines = ["a0: &a0 [x]"]
+    lines += [f"a{i}: &a{i} [*a{i - 1}]" for i in range(1, links)]
+    return "\n".join(lines) + "\n"
+
+
+def _laughs(levels: int) -> str:
+    lines = ["l0: &l0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]" for i in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+def _unknown_keys(count: int) -> str:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    return text + "".join(f"zz_unknown_key_{i}: {i}\n" for i in range(count))
+
+
+MALFORMED: dict[str, tuple[str, str | bytes]] = {
+    "flow nesting": ("deep.yaml", "a: " + "[" * 400 + "]" * 400 + "\n"),
+    "block nesting": ("block.yaml", "".join(" " * i + f"k{i}:\n" for i in range(200)) + "\n"),
+    "json nesting": ("deep.json", '{"a": ' + "[" * 600 + "]" * 600 + "}\n"),
+    "json nesting, no YAML": ("deep2.json", "[" * 3000 + "]" * 3000 + "\n"),
+    "self-merging anchor": ("self.yaml", "a: &x\n  <<: *x\n"),
+    "self-merging flow anchor": ("self2.yaml", "a: &x {<<: *x, b: 1}\n"),
+    "big integer": ("int.yaml", "business:\n  store_name: " + "9" * 5000 + "\n"),
+    "big integer in JSON": ("int.json", '{"business": {"store_name": ' + "9" * 5000 + "}}\n"),
+    "merge-key bomb": ("bomb.yaml", _merge_bomb(40)),
+    "merge chain": ("chain.yaml", _merge_chain(2000)),
+    "alias chain": ("aliases.yaml", _alias_chain(2000)),
+    "billion laughs": ("laughs.yaml", _laughs(9)),
+    "8000 unknown keys": ("keys.yaml", _unknown_keys(8000)),
+    "invalid UTF-8": ("latin1.yaml", b"business:\n  legal_name: Caf\xe9\n"),
+    "empty": ("empty.yaml", ""),
+    "only a comment": ("comment.yaml", "# nothing\n"),
+    "bad suffix": ("answers.txt", "business: {}\n"),
+    "control character in YAML": ("ctl.yaml", "a: x\x01y\n"),
+    "escaped NUL": ("nul.yaml", 'business:\n  store_name: "a\\0b"\n'),
+    "too big": ("big.yaml", "# " + "x" * (600 * 1024) + "\n"),
+    "long unknown key": ("longkey.yaml", "k" * 100_000 + ": 1\n"),
+    "long bad value": ("longval.yaml", "policy:\n  language: " + "x" * 100_000 + "\n"),
+    "terminal escape in a key": ("esc.yaml", '"\\e]0;pwned\\a\\e[2J": 1\n'),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MALFORMED))
+def test_malformed_files_get_one_line_and_exit_2_quickly(tmp_path: Path, case: str) -> None:
+    import time
+
+    name, content = MALFORMED[case]
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    started = time.perf_counter()
+    code, _out, err = run("validate", str(path))
+    elapsed = time.perf_counter() - started
+    assert code == 2, err
+    lines = err.splitlines()
+    assert lines, "no message"
+    assert all(line.startswith(f"{path}:") for line in lines), err[:500]
+    assert all(len(line) < 600 for line in lines), "a value was echoed whole"
+    assert "\x1b" not in err and "\x00" not in err
+    assert len(lines) <= 51
+    assert elapsed < 2, f"{case} took {elapsed:.1f} s"
+
+
+def test_unknown_keys_are_reported_in_linear_time(tmp_path: Path) -> None:
+    import time
+
+    timings = []
+    for count in (2000, 8000):
+        path = tmp_path / f"keys{count}.yaml"
+        path.write_text(_unknown_keys(count), encoding="utf-8")
+        started = time.perf_counter()
+        code, _o, _e = run("validate", str(path))
+        timings.append(time.perf_counter() - started)
+        assert code == 2
+    assert timings[1] < 1.5
+
+
+def test_an_echoed_key_is_shortened_and_escaped(tmp_path: Path) -> None:
+    path = tmp_path / "esc.yaml"
+    path.write_text(
+        EXAMPLE.read_text(encoding="utf-8") + '"\\e[2J' + "k" * 200 + '": 1\n', encoding="utf-8"
+    )
+    code, _o, err = run("validate", str(path))
+    assert code == 2
+    [line] = err.splitlines()
+    assert "unknown key '\\x1b[2Jkkk" in line
+    assert "k…'" in line
+    assert "k" * 100 not in line
+
+
+def test_a_long_bad_value_is_shortened(tmp_path: Path) -> None:
+    path = answers_with(tmp_path, STORE_NAME, "store_name: " + "x" * 10_000)
+    code, _o, err = run("validate", str(path))
+    assert code == 2
+    [line] = err.splitlines()
+    assert "x" * 80 + "…" in line
+    assert len(line) < 400
+
+
+def _special(tmp_path: Path, kind: str) -> Path:
+    if kind == "fifo":
+        path = tmp_path / "pipe.yaml"
+        os.mkfifo(path)
+        return path
+    if kind == "directory":
+        path = tmp_path / "folder.yaml"
+        path.mkdir()
+        return path
+    link = tmp_path / f"{kind}.yaml"
+    link.symlink_to(f"/dev/{kind}")
+    return link
+
+
+@pytest.mark.parametrize("kind", ["fifo", "directory", "zero", "urandom", "null"])
+def test_special_files_are_refused_before_reading(tmp_path: Path, kind: str) -> None:
+    import time
+
+    path = _special(tmp_path, kind)
+    started = time.perf_counter()
+    code, _o, err = run("validate", str(path))
+    assert time.perf_counter() - started < 2
+    assert code == 2
+    [line] = err.splitlines()
+    assert line.startswith(f"{path}: ")
+
+
+def test_an_unreadable_file_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from generator import answers
+
+    path = tmp_path / "secret.yaml"
+    path.write_bytes(EXAMPLE.read_bytes())
+
+    def refuse(*_args: object, **_kwargs: object) -> int:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    # Tests may run as root, who can read a file whatever its mode.
+    monkeypatch.setattr(answers.os, "open", refuse)
+    code, _o, err = run("validate", str(path))
+    assert code == 2
+    assert err == f"{path}: cannot open the file: Permission denied\n"
+
+
+def test_a_batch_goes_on_past_bad_files(tmp_path: Path) -> None:
+    folder = _special(tmp_path, "directory")
+    fifo = _special(tmp_path, "fifo")
+    good = tmp_path / "good.yaml"
+    good.write_bytes(EXAMPLE.read_bytes())
+    out = tmp_path / "out"
+    code, stdout, err = run(
+        "build", str(folder), str(fifo), "nope.yaml", str(good),
+        "--format", "md", "--out", str(out), "--jobs", "1",
+    )  # fmt: skip
+    assert code == 2
+    assert (out / "good" / "privacy-policy.md").is_file()
+    assert f"{good}: wrote" in stdout
+    assert "3 of 4 files failed" in err
+    code, stdout, err = run("validate", str(folder), str(good))
+    assert code == 2
+    assert f"{good}: valid" in stdout
