@@ -233,14 +233,14 @@ def _helper_main(inbox: int, outbox: int, options: BuildOptions) -> NoReturn:
 
 
 def write_outputs(folder: Path, rendered: dict[str, bytes]) -> tuple[Path, ...]:
-    from generator.output import write_atomic
+    """Write one store's outputs all together or not at all (``output.write_all_atomic``),
+    after removing temporaries a killed earlier run left in its folder."""
+    from generator.output import remove_stale, write_all_atomic
 
-    written = []
-    for fmt, data in rendered.items():
-        path = folder / f"{OUTPUT_NAME}.{fmt}"
-        write_atomic(path, data)
-        written.append(path)
-    return tuple(written)
+    remove_stale(folder, [f"{OUTPUT_NAME}.{fmt}" for fmt in FORMATS])
+    files = {folder / f"{OUTPUT_NAME}.{fmt}": data for fmt, data in rendered.items()}
+    write_all_atomic(files)
+    return tuple(files)
 
 
 def _error_lines(source: Path, exc: PolicygenError) -> tuple[str, ...]:

@@ -427,3 +427,98 @@ def test_a_batch_goes_on_past_bad_files(tmp_path: Path) -> None:
     code, stdout, err = run("validate", str(folder), str(good))
     assert code == 2
     assert f"{good}: valid" in stdout
+
+
+# ---- 6. a build of one store is all or nothing ---------------------------------------------
+
+
+def _build_md_html(source: Path, out: Path) -> tuple[int, str]:
+    code, _o, err = run(
+        "build", str(source), "--format", "md,html", "--out", str(out), "--jobs", "1"
+    )
+    return code, err
+
+
+def test_a_blocked_output_leaves_the_earlier_set_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    source = answers_with(tmp_path, STORE_NAME, "store_name: FirstName")
+    assert _build_md_html(source, out)[0] == 0
+    folder = out / "store"
+    before = (folder / "privacy-policy.md").read_bytes()
+    (folder / "privacy-policy.html").unlink()
+    (folder / "privacy-policy.html").mkdir()  # the HTML path is blocked
+    answers_with(tmp_path, STORE_NAME, "store_name: SecondName")
+    code, err = _build_md_html(source, out)
+    assert code == 3, err
+    assert (folder / "privacy-policy.md").read_bytes() == before
+    assert not [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_full_disk_leaves_the_earlier_set_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from generator import output
+
+    out = tmp_path / "out"
+    source = answers_with(tmp_path, STORE_NAME, "store_name: FirstName")
+    assert _build_md_html(source, out)[0] == 0
+    folder = out / "store"
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    real_fsync, calls = os.fsync, []
+
+    def fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:  # the second file of the set does not fit
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
+
+    monkeypatch.setattr(output.os, "fsync", fsync)
+    answers_with(tmp_path, STORE_NAME, "store_name: SecondName")
+    code, err = _build_md_html(source, out)
+    assert code == 3
+    assert "No space left on device" in err
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_a_failed_rename_puts_the_replaced_files_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import output
+    from generator.errors import OutputError
+
+    old = {tmp_path / "a.md": b"old a", tmp_path / "b.html": b"old b"}
+    for path, data in old.items():
+        path.write_bytes(data)
+    real_replace, failed = Path.replace, []
+
+    def replace(self: Path, target: Path) -> Path:
+        if Path(target).name == "b.html" and not failed:
+            failed.append(target)
+            raise OSError(5, "I/O error")
+        return real_replace(self, target)
+
+    monkeypatch.setattr(output.Path, "replace", replace)
+    with pytest.raises(OutputError):
+        output.write_all_atomic(
+            {tmp_path / "a.md": b"new a", tmp_path / "b.html": b"new b", tmp_path / "c": b"c"}
+        )
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {
+        "a.md": b"old a",
+        "b.html": b"old b",
+    }
+
+
+def test_stale_temporaries_are_removed_on_the_next_run(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    folder = out / "store"
+    folder.mkdir(parents=True)
+    stale = [folder / ".privacy-policy.md.k1ll3d.tmp", folder / ".privacy-policy.pdf.x.tmp"]
+    for path in stale:
+        path.write_bytes(b"half")
+    (folder / "notes.tmp").write_bytes(b"mine")
+    source = answers_with(tmp_path, STORE_NAME, "store_name: FirstName")
+    assert _build_md_html(source, out)[0] == 0
+    assert not any(path.exists() for path in stale)
+    assert (folder / "notes.tmp").exists()
