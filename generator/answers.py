@@ -193,9 +193,15 @@ def _data(name: str, tree: yamltree.Node) -> Any:
 
 
 def _check_json_syntax(name: str, text: str) -> None:
+    parse_json(name, text)
+
+
+def parse_json(name: str, text: str) -> Any:
+    """JSON text as data; AnswersError (FILE:LINE) for bad JSON, nesting past
+    yamltree.MAX_DEPTH or numbers past Python's digit limit."""
     _check_json_depth(name, text)
     try:
-        json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         _fail(name, exc.lineno, f"not valid JSON: {exc.msg} (column {exc.colno})")
     except (ValueError, RecursionError) as exc:  # a number past Python's digit limit

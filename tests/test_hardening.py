@@ -522,3 +522,88 @@ def test_stale_temporaries_are_removed_on_the_next_run(tmp_path: Path) -> None:
     assert _build_md_html(source, out)[0] == 0
     assert not any(path.exists() for path in stale)
     assert (folder / "notes.tmp").exists()
+
+
+# ---- 7. the wizard's resume file ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"answers": {}, "completed": 7}',
+        '{"answers": {"business": 5}, "completed": []}',
+        '{"answers": {"business": {}}, "completed": [{"a": 1}]}',
+        '{"answers": ' + "[" * 5000 + "]" * 5000 + "}",
+        '{"answers": {}, "completed": [' + "9" * 5000 + "]}",
+        "fifo",
+    ],
+)
+def test_a_damaged_resume_file_is_a_clear_exit_2(tmp_path: Path, content: str) -> None:
+    from generator.errors import AnswersError
+    from generator.interview import load_resume, resume_path
+
+    target = tmp_path / "store.yaml"
+    if content == "fifo":
+        os.mkfifo(resume_path(target))
+    else:
+        resume_path(target).write_text(content, encoding="utf-8")
+    with pytest.raises(AnswersError) as caught:
+        load_resume(target)
+    assert caught.value.exit_code == 2
+    [problem] = caught.value.problems
+    assert str(problem).startswith(str(resume_path(target)))
+
+
+def _scripted() -> object:
+    from test_interview import SMALL_STORE, Scripted
+
+    return Scripted(dict(SMALL_STORE))
+
+
+def _disk_refuses_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import answers
+    from generator.errors import OutputError
+
+    def refuse(_profile: object, path: Path, *_args: object) -> Path:
+        raise OutputError(f"{path}: cannot write: No space left on device")
+
+    monkeypatch.setattr(answers, "save_profile", refuse)
+
+
+def test_answers_are_kept_when_the_answers_file_cannot_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.errors import OutputError
+    from generator.interview import conduct, load_resume, resume_path
+
+    target = tmp_path / "store.yaml"
+    _disk_refuses_answers(monkeypatch)
+    with pytest.raises(OutputError) as caught:
+        conduct(_scripted(), target)  # type: ignore[arg-type]
+    assert f"Your answers are kept in {resume_path(target)}" in caught.value.message
+    kept = load_resume(target)
+    assert kept is not None
+    assert kept[0]["business"]["store_name"]
+
+
+def test_answers_go_to_the_temporary_folder_when_the_folder_is_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from generator import interview
+    from generator.errors import OutputError
+
+    def cannot(*_args: object) -> Path:
+        raise OutputError("read-only folder")
+
+    monkeypatch.setattr(interview, "save_resume", cannot)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    target = tmp_path / "store.yaml"
+    _disk_refuses_answers(monkeypatch)
+    with pytest.raises(OutputError) as caught:
+        interview.conduct(_scripted(), target)  # type: ignore[arg-type]
+    kept = tmp_path / "tmp" / interview.resume_path(target).name
+    assert kept.is_file()
+    assert f"Your answers are kept in {kept}. Move it to" in caught.value.message
