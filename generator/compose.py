@@ -15,15 +15,16 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, NamedTuple
 
+import jinja2
 import jinja2.sandbox
 
 from generator.document import PolicyDocument, Section
-from generator.errors import TemplateError
+from generator.errors import TemplateContractError, TemplateError, raised_by_template
 from generator.escape import Md, unescape_markdown
 from generator.grammar import plural
 from generator.model import vocab
 from generator.model.profile import StoreProfile
-from generator.templating import environment
+from generator.templating import environment, render
 
 TITLE = "Privacy Policy"
 CLAUSE_DIR = "clauses"
@@ -73,7 +74,7 @@ class _Render:
 
     def covers(self, *ids: str) -> str:
         if not self.covering:
-            raise TypeError("covers() can only be called inside a clause")
+            raise TemplateContractError("covers() can only be called inside a clause")
         for req in ids:
             if req not in self.covering[-1]:
                 self.covering[-1].append(req)
@@ -81,11 +82,13 @@ class _Render:
 
     def clause(self, name: str) -> Md:
         if not _CLAUSE_NAME.match(name):
-            raise TypeError(f"clause name {name!r} must be lower-case words joined by '-'")
+            raise TemplateContractError(
+                f"clause name {name!r} must be lower-case words joined by '-'"
+            )
         template = self.env.get_template(f"{CLAUSE_DIR}/{name}.md.j2")
         self.covering.append([])
         try:
-            text = template.render(self.context)
+            text = render(template, self.context)
         finally:
             ids = self.covering.pop()
         title, body = _split_clause(name, text)
@@ -112,10 +115,10 @@ def _split_clause(name: str, text: str) -> tuple[str, str]:
     """A clause's title and its tidied body ('' when nothing but the heading rendered)."""
     lines = text.strip().splitlines()
     if not lines or not lines[0].startswith("## "):
-        raise TypeError(f"clause '{name}' must start with a '## Title' line")
+        raise TemplateContractError(f"clause '{name}' must start with a '## Title' line")
     title = lines[0][3:].strip()
     if not title:
-        raise TypeError(f"clause '{name}' has an empty title")
+        raise TemplateContractError(f"clause '{name}' has an empty title")
     return title, tidy("\n".join(lines[1:]))
 
 
@@ -226,15 +229,17 @@ def render_policy(
 ) -> PolicyDocument:
     """The whole policy for one store, as Markdown plus what it contains."""
     env = environment(templates_dir)
-    render = _Render(env)
-    render.context = _context(profile, render, annotate)
+    state = _Render(env)
+    state.context = _context(profile, state, annotate)
     try:
-        text = env.get_template(POLICY_TEMPLATE).render(render.context)
-    except TemplateError:
-        raise
-    except Exception as exc:  # anything a template did wrong, reported with its place
+        text = render(env.get_template(POLICY_TEMPLATE), state.context)
+    except (jinja2.TemplateError, TemplateError) as exc:  # reported with its file and line
         raise TemplateError.from_jinja(exc) from None
-    markdown, sections = _assemble(render, text)
+    except Exception as exc:
+        if not raised_by_template(exc):
+            raise  # a bug in our own code: let it show
+        raise TemplateError.from_jinja(exc) from None
+    markdown, sections = _assemble(state, text)
     return PolicyDocument(
         markdown=markdown,
         title=TITLE,
@@ -245,7 +250,7 @@ def render_policy(
         effective_date=profile.policy.effective_date,
         last_updated=profile.policy.updated,
         sections=sections,
-        keywords=_keywords(profile, render.context["law"]),
+        keywords=_keywords(profile, state.context["law"]),
     )
 
 

@@ -88,7 +88,27 @@ class TemplateError(PolicygenError):
             return cls(f"{where}:{exc.lineno}: {exc.message}")
         if isinstance(exc, jinja2.TemplateNotFound):
             return cls(_located(exc, f"template not found: {exc.name}"))
+        if isinstance(exc, TemplateError):
+            return cls(_located(exc, exc.message))
         return cls(_located(exc, str(exc) or type(exc).__name__))
+
+
+class TemplateContractError(TemplateError):
+    """A template broke the template contract (ARCHITECTURE.md): printed None or a raw enum,
+    called ``covers()`` outside a clause, a clause without its '## Title' line, ..."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+
+
+def raised_by_template(exc: BaseException) -> bool:
+    """Whether ``exc`` was raised by template code itself (its innermost frame is in a
+    ``.j2`` file), as a division by zero in a user's template is; an error raised inside
+    our Python code is a bug of ours and must surface as one."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    return bool(frames) and frames[-1].filename.endswith(".j2")
 
 
 def _located(exc: BaseException, message: str) -> str:

@@ -607,3 +607,101 @@ def test_answers_go_to_the_temporary_folder_when_the_folder_is_read_only(
     kept = tmp_path / "tmp" / interview.resume_path(target).name
     assert kept.is_file()
     assert f"Your answers are kept in {kept}. Move it to" in caught.value.message
+
+
+# ---- 8. limits for user templates ------------------------------------------------------------
+
+_PROFILE_CACHE: list[object] = []
+
+
+def _profile() -> object:
+    from generator.answers import load_profile
+
+    if not _PROFILE_CACHE:
+        _PROFILE_CACHE.append(load_profile(EXAMPLE))
+    return _PROFILE_CACHE[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("{{ ('A' * 10**9) | length }}", "longer than"),
+        ("{{ 'A' * 3000000 }}", "longer than"),
+        ("{{ 10 ** 100000000 }}", "longer than"),
+        ("{{ lipsum(100000) }}", "lipsum"),
+        ("{% for i in range(100000) %}x{% endfor %}", "range"),
+        ("{{ 'x' | center(1000000000) }}", "longer than"),
+        ("{{ 'x'.ljust(1000000000) }}", "longer than"),
+        ("{{ '{:>1000000000}'.format(1) }}", "longer than"),
+        ("{{ '%1000000000d' % 1 }}", "longer than"),
+        (
+            "{% for i in range(10000) %}{% for j in range(10000) %}{% for k in range(10000) %}"
+            "{% endfor %}{% endfor %}{% endfor %}",
+            "seconds",
+        ),
+        ("{% for i in range(10000) %}{{ 'y' * 1999999 }}{% endfor %}", "longer than"),
+    ],
+)
+def test_user_templates_are_limited(tmp_path: Path, body: str, message: str) -> None:
+    import time
+
+    from generator.compose import render_policy
+    from generator.templating import RENDER_SECONDS
+
+    folder = user_templates(tmp_path, {"clauses/contact.md.j2": f"## Contact us\n\n{body}\n"})
+    started = time.perf_counter()
+    with pytest.raises(TemplateError, match=message):
+        render_policy(_profile(), folder)  # type: ignore[arg-type]
+    assert time.perf_counter() - started < RENDER_SECONDS + 2
+
+
+def test_a_slow_page_template_is_stopped(tmp_path: Path) -> None:
+    from generator.render.html import render_html
+
+    loops = "{% for i in range(10000) %}" * 3 + "{% endfor %}" * 3
+    folder = user_templates(tmp_path, {"html/page.html.j2": loops + "{{ body }}"})
+    with pytest.raises(TemplateError, match="seconds"):
+        render_html(sample_policy(), templates_dir=folder)
+
+
+# ---- 12. template-contract breaches are their own error; bugs surface --------------------------
+
+
+def test_a_contract_breach_is_a_template_contract_error(tmp_path: Path) -> None:
+    from generator.compose import render_policy
+    from generator.errors import TemplateContractError
+
+    folder = user_templates(tmp_path, {"clauses/contact.md.j2": "No title here\n"})
+    with pytest.raises(TemplateError, match="must start with a '## Title' line") as caught:
+        render_policy(_profile(), folder)  # type: ignore[arg-type]
+    assert type(caught.value) is TemplateError  # located, then re-raised for the user
+    with pytest.raises(TemplateContractError):
+        from generator.grammar import join_and
+
+        join_and([])
+
+
+def test_a_bug_in_a_filter_surfaces_instead_of_becoming_a_template_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import grammar, templating
+    from generator.compose import render_policy
+
+    def broken(_value: object) -> str:
+        raise KeyError("a bug of ours")
+
+    monkeypatch.setitem(grammar.FILTERS, "label", broken)
+    templating._environment.cache_clear()
+    try:
+        with pytest.raises(KeyError):
+            render_policy(_profile())  # type: ignore[arg-type]
+    finally:
+        templating._environment.cache_clear()
+
+
+def test_an_error_in_a_users_template_code_is_still_a_template_error(tmp_path: Path) -> None:
+    from generator.compose import render_policy
+
+    folder = user_templates(tmp_path, {"clauses/contact.md.j2": "## Contact us\n\n{{ 1 / 0 }}\n"})
+    with pytest.raises(TemplateError, match=r"contact\.md\.j2:3: division by zero"):
+        render_policy(_profile(), folder)  # type: ignore[arg-type]

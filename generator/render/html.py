@@ -19,7 +19,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from generator.document import PolicyDocument, Section
-from generator.errors import TemplateError
+from generator.errors import TemplateError, raised_by_template
 from generator.resources import templates_dir, user_override
 
 if TYPE_CHECKING:
@@ -60,17 +60,24 @@ def render_html(
     user_dir = _user_dir(templates_dir)
     page = _page_template(user_dir)
     css = _stylesheet(user_dir)
+    import jinja2
+
+    from generator.templating import render
+
+    context = {
+        "doc": doc,
+        "body": _markup(body),
+        "css": _markup(css),
+        "effective": long_date(doc.effective_date),
+        "updated": long_date(doc.last_updated),
+    }
     try:
-        return page.render(
-            doc=doc,
-            body=_markup(body),
-            css=_markup(css),
-            effective=long_date(doc.effective_date),
-            updated=long_date(doc.last_updated),
-        )
-    except TemplateError:
-        raise
-    except Exception as exc:  # a user's page template: report its file and line
+        return render(page, context)
+    except (jinja2.TemplateError, TemplateError) as exc:  # reported with its file and line
+        raise TemplateError.from_jinja(exc) from None
+    except Exception as exc:
+        if not raised_by_template(exc):
+            raise  # a bug in our own code: let it show
         raise TemplateError.from_jinja(exc) from None
 
 
