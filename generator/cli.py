@@ -180,7 +180,7 @@ def build(
         annotate=annotate,
         fragment=fragment,
     )
-    sys.exit(builder.run(files, options, jobs))
+    sys.exit(_print_report(builder.run(files, options, jobs)))
 
 
 @main.command()
@@ -316,4 +316,14 @@ def wizard(answers_file: Path, from_file: Path | None) -> None:
     except Interrupted as exc:
         click.echo(f"\npolicygen: {exc.message}", err=True)
         sys.exit(exc.exit_code)
-    offer_build(answers_file, lambda file: builder.run([file], builder.BuildOptions(), jobs=1))
+    offer_build(
+        answers_file,
+        lambda file: _print_report(builder.run([file], builder.BuildOptions(), jobs=1)),
+    )
+
+
+def _print_report(report: Any) -> int:
+    """Print a build report (``build.Report``); its exit code."""
+    click.echo(report.out, nl=False)
+    click.echo(report.err, nl=False, err=True)
+    return int(report.exit_code)

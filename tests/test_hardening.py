@@ -705,3 +705,71 @@ def test_an_error_in_a_users_template_code_is_still_a_template_error(tmp_path: P
     folder = user_templates(tmp_path, {"clauses/contact.md.j2": "## Contact us\n\n{{ 1 / 0 }}\n"})
     with pytest.raises(TemplateError, match=r"contact\.md\.j2:3: division by zero"):
         render_policy(_profile(), folder)  # type: ignore[arg-type]
+
+
+# ---- 9. refused stylesheet requests are reported ----------------------------------------------
+
+
+def test_refused_stylesheet_requests_are_warned_about(tmp_path: Path) -> None:
+    folder = user_templates(
+        tmp_path,
+        {
+            "pdf/print.css": '@import url("file:///etc/passwd");\n'
+            'body { background: url("https://evil.example/x.png"); }\n',
+            "html/policy.css": "main { background: url('../../../secret.png'); }\n",
+        },
+    )
+    code, out, err = run(
+        "build", str(EXAMPLE), "--format", "pdf", "--out", str(tmp_path / "o"),
+        "--templates", str(folder), "--jobs", "1",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "wrote" in out
+    lines = err.splitlines()
+    print_css = folder / "pdf" / "print.css"
+    assert any(
+        f"warning: {print_css}: refused to fetch 'file:///etc/passwd'" in line for line in lines
+    ), err
+    assert any("refused to fetch 'https://evil.example/x.png'" in line for line in lines), err
+    assert any(f"{folder / 'html' / 'policy.css'}: refused" in line for line in lines), err
+
+
+def test_our_own_stylesheets_fetch_nothing_refused() -> None:
+    from generator.render.pdf import render_pdf
+
+    refused: list[str] = []
+    render_pdf(sample_policy(), refused=refused)
+    assert refused == []
+
+
+# ---- 12. loose ends -----------------------------------------------------------------------------
+
+
+def test_a_failed_pdf_is_an_output_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import weasyprint
+
+    from generator.errors import OutputError
+    from generator.render.pdf import render_pdf
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise OSError("no fonts at all")
+
+    monkeypatch.setattr(weasyprint.HTML, "render", broken)
+    with pytest.raises(OutputError, match="PDF rendering failed") as caught:
+        render_pdf(sample_policy())
+    assert caught.value.exit_code == 3
+
+
+def test_build_run_returns_its_report_and_prints_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.build import BuildOptions, run
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("business: 5\n", encoding="utf-8")
+    report = run([EXAMPLE, bad], BuildOptions(formats=("md",), out=tmp_path / "o"), jobs=1)
+    assert capsys.readouterr() == ("", "")
+    assert report.out.startswith(f"{EXAMPLE}: wrote")
+    assert f"{bad}:1: business:" in report.err
+    assert report.err.endswith("1 of 2 files failed to build\n")
+    assert report.exit_code == 2
