@@ -773,3 +773,43 @@ def test_build_run_returns_its_report_and_prints_nothing(
     assert f"{bad}:1: business:" in report.err
     assert report.err.endswith("1 of 2 files failed to build\n")
     assert report.exit_code == 2
+
+
+# ---- 11. web addresses that a published policy may link to ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("https://user:pass@tonerrefillkits.example/", "user name or password"),
+        ("https://admin@tonerrefillkits.example/", "user name or password"),
+        ("http://127.0.0.1/", "local or private"),
+        ("http://[::1]:8080/", "local or private"),
+        ("http://192.168.1.20/shop", "local or private"),
+        ("http://localhost:3000/", "local or private"),
+        ("http://shop.local/", "local or private"),
+        ("http://intranet/", "local or private"),
+    ],
+)
+def test_web_addresses_that_cannot_be_published_are_refused(
+    tmp_path: Path, url: str, message: str
+) -> None:
+    old = 'websites: ["https://www.tonerrefillkits.com/"]'
+    path = answers_with(tmp_path, old, f"websites: ['{url}']")
+    code, _o, err = run("validate", str(path))
+    assert code == 2
+    assert any("business.websites" in line and message in line for line in err.splitlines()), err
+
+
+def test_public_web_addresses_are_fine() -> None:
+    from pydantic import TypeAdapter
+
+    from generator.model.base import WebAddress
+
+    adapter = TypeAdapter(WebAddress)
+    for url in (
+        "https://www.acme.example/",
+        "https://93.184.216.34/",
+        "http://shop.example.co.uk/",
+    ):
+        assert str(adapter.validate_python(url)) == url

@@ -204,7 +204,39 @@ def _with_url_advice(value: Any, parse: core_schema.ValidatorFunctionWrapHandler
             "for example https://www.acme.example",
             {"reason": error["msg"]},
         ) from None
+    _publishable(url)
     return url
+
+
+# Host names that only mean something on the owner's own machine or network.
+_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa", ".intranet")
+
+
+def _publishable(url: Url) -> None:
+    """A web address a published policy may link to: no user name or password in it, and
+    a host on the public internet (not this computer or a private network)."""
+    if url.username or url.password:
+        raise PydanticCustomError(
+            "url_credentials",
+            "a web address with a user name or password in it would publish them; "
+            "remove the part before '@'",
+        )
+    host = (url.host or "").lower().rstrip(".")
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    try:
+        import ipaddress
+
+        local = not ipaddress.ip_address(host).is_global
+    except ValueError:
+        local = host == "localhost" or host.endswith(_LOCAL_SUFFIXES) or "." not in host
+    if local:
+        raise PydanticCustomError(
+            "url_local",
+            "'{host}' is a local or private address that readers of the policy cannot open; "
+            "give the public address, for example https://www.acme.example",
+            {"host": host},
+        )
 
 
 WebAddress = Annotated[Url, _HttpAddress]
