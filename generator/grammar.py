@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from generator.countries import country_name
+from generator.dates import long_date
 from generator.errors import TemplateContractError
 from generator.escape import Md, email_link, link, md, unescape_markdown
 from generator.model import vocab
@@ -83,7 +84,7 @@ def a_an(phrase: object) -> Md:
 
 def date_long(day: dt.date) -> Md:
     """'March 2, 2010', the same whatever the machine's locale."""
-    return Md(f"{day.strftime('%B')} {day.day}, {day.year}")
+    return Md(long_date(day))
 
 
 def capfirst(text: object) -> Md:

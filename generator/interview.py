@@ -646,7 +646,9 @@ _EMPTY = _Empty()
 
 
 def _a(noun: str) -> str:
-    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
+    from generator.grammar import article
+
+    return f"{article(noun)} {noun}"
 
 
 def _item_error(model: type[BaseModel], item: dict[str, Any]) -> str | None:

@@ -813,3 +813,28 @@ def test_public_web_addresses_are_fine() -> None:
         "http://shop.example.co.uk/",
     ):
         assert str(adapter.validate_python(url)) == url
+
+
+def test_dates_are_written_by_one_helper_that_ignores_the_locale() -> None:
+    import datetime as dt
+
+    from generator import dates, grammar, laws
+    from generator.render import html
+
+    day = dt.date(2016, 3, 2)
+    assert html.long_date is laws.long_date is dates.long_date
+    assert grammar.date_long(day) == dates.long_date(day) == "March 2, 2016"
+    root = Path(dates.__file__).parent
+    for source in root.rglob("*.py"):
+        if source.name == "dates.py":
+            continue
+        text = source.read_text(encoding="utf-8")
+        assert "strftime" not in text and "%B" not in text, source
+
+
+def test_a_or_an_is_decided_once() -> None:
+    from generator.interview import _a
+
+    assert _a("user ID") == "a user ID"
+    assert _a("hour") == "an hour"
+    assert _a("SMS number") == "an SMS number"

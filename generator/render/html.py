@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from generator.dates import long_date
 from generator.document import PolicyDocument, Section
 from generator.errors import TemplateError, raised_by_template
 from generator.resources import templates_dir, user_override
@@ -30,20 +31,6 @@ STYLESHEET = "html/policy.css"
 
 _SLUG_DROP = re.compile(r"[^\w\s-]")
 _SLUG_SPACE = re.compile(r"[\s_-]+")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def render_html(
@@ -91,11 +78,6 @@ def warm_up(templates_dir: Path | None = None) -> None:
 
 def _user_dir(templates_dir: Path | None) -> str | None:
     return str(templates_dir.resolve()) if templates_dir is not None else None
-
-
-def long_date(day: Any) -> str:
-    """`March 2, 2016`, independent of the process locale."""
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
 def _render_body(doc: PolicyDocument) -> str:
