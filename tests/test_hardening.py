@@ -838,3 +838,22 @@ def test_a_or_an_is_decided_once() -> None:
     assert _a("user ID") == "a user ID"
     assert _a("hour") == "an hour"
     assert _a("SMS number") == "an SMS number"
+
+
+def test_generator_needs_no_unused_runtime_dependency() -> None:
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = [d.split(">")[0].split("[")[0].split("=")[0].lower() for d in project["dependencies"]]
+    assert "textstat" not in names and "mdit-py-plugins" not in names
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (root / "generator").rglob("*.py"))
+    assert "textstat" not in sources and "mdit_py_plugins" not in sources
+
+
+def test_tests_name_no_absolute_path_to_the_shared_folder() -> None:
+    here = Path(__file__).resolve().parent
+    for test in here.glob("*.py"):
+        if test.name == Path(__file__).name:
+            continue
+        assert '"/work/' not in test.read_text(encoding="utf-8"), test
