@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES, sample_policy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.errors import TemplateError
@@ -857,3 +859,84 @@ def test_tests_name_no_absolute_path_to_the_shared_folder() -> None:
         if test.name == Path(__file__).name:
             continue
         assert '"/work/' not in test.read_text(encoding="utf-8"), test
+
+
+# ---- fuzz: the malformed classes, mixed --------------------------------------------------------
+
+
+_REFUSED_CHARS = st.sampled_from(
+    [chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), 127, 0x85)]
+    + ["\u202a", "\u202b", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068"]
+)
+
+
+@st.composite
+def _malformed(draw: st.DrawFn) -> tuple[str, bytes]:
+    kind = draw(st.sampled_from(["nest", "json", "merge", "alias", "size", "marker", "bytes"]))
+    depth = draw(st.integers(51, 3000))
+    if kind == "nest":
+        opener, closer = draw(st.sampled_from([("[", "]"), ("{a: ", "}"), ("[{b: ", "}]")]))
+        return "n.yaml", ("a: " + opener * depth + "1" * (opener != "[") + closer * depth).encode()
+    if kind == "json":
+        return "n.json", ('{"a": ' + "[" * depth + "]" * depth + "}").encode()
+    if kind == "merge":
+        links = draw(st.integers(2, 3000))
+        wide = draw(st.booleans())
+        lines = ["m0: &m0 {k0: 0}"] + [
+            f"m{n}: &m{n} {{<<: [*m{n - 1}{f', *m{n - 1}' * wide}], k{n}: {n}}}"
+            for n in range(1, links)
+        ]
+        if draw(st.booleans()):
+            lines.append("self: &s {<<: *s}")
+        return "m.yaml", ("\n".join(lines) + "\nbusiness: 5\n").encode()
+    if kind == "alias":
+        links = draw(st.integers(51, 3000))
+        lines = ["a0: &a0 [x]"] + [f"a{n}: &a{n} [*a{n - 1}, *a{n - 1}]" for n in range(1, links)]
+        return "a.yaml", "\n".join(lines).encode()
+    if kind == "size":
+        digits = draw(st.integers(101, 20_000))
+        count = draw(st.integers(0, 5000))
+        text = EXAMPLE.read_text(encoding="utf-8") + f"zz: {'7' * digits}\n"
+        text += "".join(f"k{n}: {n}\n" for n in range(count))
+        return "s.yaml", text.encode()
+    if kind == "marker":
+        char = draw(_REFUSED_CHARS)
+        escaped = f"\\u{ord(char):04x}"
+        old = STORE_NAME
+        text = EXAMPLE.read_text(encoding="utf-8").replace(old, f'store_name: "Ink{escaped}x"')
+        return "c.yaml", text.encode()
+    data = draw(st.binary(min_size=1, max_size=300))
+    return draw(st.sampled_from(["b.yaml", "b.json"])), b"\xff" + data
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=_malformed())
+def test_fuzz_malformed_classes_get_one_line_exit_2_in_bounded_time(
+    tmp_path: Path, case: tuple[str, bytes]
+) -> None:
+    import time
+
+    name, content = case
+    path = tmp_path / name
+    path.write_bytes(content)
+    started = time.perf_counter()
+    code, _out, err = run("validate", str(path))
+    assert time.perf_counter() - started < 2
+    assert code == 2
+    lines = err.splitlines()
+    assert lines and all(line.startswith(f"{path}:") for line in lines), err[:300]
+    assert not any(c in err for c in "\x00\x1b\u202e")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "directory", "zero", "urandom"])
+def test_fuzz_special_files_in_a_build_batch(tmp_path: Path, kind: str) -> None:
+    special = _special(tmp_path, kind)
+    good = tmp_path / "good.yaml"
+    good.write_bytes(EXAMPLE.read_bytes())
+    code, stdout, err = run(
+        "build", str(special), str(good), "--format", "md", "--out", str(tmp_path / "o"),
+        "--jobs", "1",
+    )  # fmt: skip
+    assert code == 2
+    assert f"{good}: wrote" in stdout
+    assert err.splitlines()[0].startswith(f"{special}: ")
