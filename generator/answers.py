@@ -74,7 +74,8 @@ def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """
     name = str(path)
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(path, flags)
     except FileNotFoundError:
         _fail(name, None, "no such file; check the path")
     except IsADirectoryError:

@@ -57,7 +57,9 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
+        # A file name is echoed too: its control characters must not reach the terminal.
+        file = _UNPRINTABLE.sub(lambda m: _escape(m.group()), self.file)
+        where = f"{file}:{self.line}" if self.line else file
         return (
             f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         )

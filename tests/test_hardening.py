@@ -940,3 +940,12 @@ def test_fuzz_special_files_in_a_build_batch(tmp_path: Path, kind: str) -> None:
     assert code == 2
     assert f"{good}: wrote" in stdout
     assert err.splitlines()[0].startswith(f"{special}: ")
+
+
+def test_a_file_name_with_control_characters_is_echoed_escaped(tmp_path: Path) -> None:
+    path = tmp_path / "evil\x1b[2J.yaml"
+    path.write_text("business: 5\n", encoding="utf-8")
+    code, _o, err = run("validate", str(path))
+    assert code == 2
+    assert "\x1b" not in err
+    assert "evil\\x1b[2J.yaml:1: business:" in err
