@@ -7,18 +7,22 @@ its errors name the file, the line and the field, and say what would fix them.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
+import os
+import re
+import stat
 import types
 import typing
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator import yamltree
-from generator.errors import AnswersError, Problem
+from generator.errors import ECHO_LIMIT, AnswersError, Problem, echo, one_line
 from generator.model import Clashes, StoreProfile
 from generator.output import write_atomic
 from generator.yamltree import Positions
@@ -27,32 +31,111 @@ SUFFIXES = (".yaml", ".yml", ".json")
 SCHEMA_KEY = "$schema"
 
 
+# Answers files are a few kilobytes (the largest example is 10 KB); anything past this is
+# not an answers file, and reading it would only cost time and memory.
+MAX_FILE_BYTES = 512 * 1024
+# Values in one file once aliases and merges are expanded; an answers file holds a few
+# hundred, so this only stops a file of nested aliases from multiplying the work.
+MAX_VALUES = 50_000
+# Problems reported per file: the first ones, then how many more there are.
+MAX_PROBLEMS = 50
+
+
 def read_answers(path: Path) -> tuple[dict[str, Any], Positions]:
-    """Parse an answers file into a plain dict and the positions of its keys."""
+    """Parse an answers file into a plain dict and the positions of its keys.
+
+    Every problem, down to a FIFO, a directory or a file in the wrong encoding, is an
+    AnswersError of one ``FILE:LINE: field: message`` line, and no file takes unbounded
+    time or memory: only regular files of at most MAX_FILE_BYTES are read.
+    """
     name = str(path)
     if path.suffix.lower() not in SUFFIXES:
-        raise AnswersError(
-            [
-                Problem(
-                    name,
-                    None,
-                    "",
-                    f"not an answers file: expected a name ending in "
-                    f"{', '.join(SUFFIXES)}, got '{path.suffix or 'no extension'}'",
-                )
-            ]
+        _fail(
+            name,
+            None,
+            f"not an answers file: expected a name ending in {', '.join(SUFFIXES)}, "
+            f"got {echo(path.suffix or 'no extension')}",
         )
+    return parse_answers(name, read_text(path))
+
+
+def read_text(path: Path) -> str:
+    """The text of an answers file, read as ``read_bounded`` reads it; AnswersError if it
+    is not a regular UTF-8 file within the size limit."""
+    return _decode(str(path), read_bounded(path))
+
+
+def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; AnswersError otherwise.
+
+    The file is opened without blocking (a FIFO would wait forever for a writer) and
+    checked to be a regular file before anything is read from it (``/dev/zero`` never
+    ends); at most ``limit + 1`` bytes are read, in case it grows meanwhile.
+    """
+    name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(path, flags)
     except FileNotFoundError:
-        raise AnswersError([Problem(name, None, "", "no such file; check the path")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AnswersError([Problem(name, None, "", f"cannot read the file: {exc}")]) from None
-    return parse_answers(name, text)
+        _fail(name, None, "no such file; check the path")
+    except IsADirectoryError:
+        _fail(name, None, "is a folder, not an answers file")
+    except OSError as exc:
+        _fail(name, None, f"cannot open the file: {exc.strerror or exc}")
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            _fail(name, None, "is a folder, not an answers file")
+        if not stat.S_ISREG(info.st_mode):
+            _fail(
+                name,
+                None,
+                "not a regular file (a pipe, device or socket); save the answers to a file",
+            )
+        if info.st_size > limit:
+            _fail(name, None, _too_big(info.st_size, limit))
+        with os.fdopen(fd, "rb") as handle:
+            fd = -1
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        _fail(name, None, f"cannot read the file: {exc.strerror or exc}")
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(data) > limit:
+        _fail(name, None, _too_big(len(data), limit))
+    return data
+
+
+def _too_big(size: int, limit: int) -> str:
+    return (
+        f"the file is {size:,} bytes, more than the {limit // 1024} KB an answers file may be; "
+        "check that this is the right file"
+    )
+
+
+def _decode(name: str, data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        _fail(
+            name,
+            line,
+            f"not UTF-8 text: byte 0x{data[exc.start]:02x} at column {column}; "
+            "save the file as UTF-8",
+        )
+
+
+def _fail(name: str, line: int | None, message: str) -> NoReturn:
+    raise AnswersError([Problem(name, line, "", message)])
 
 
 def parse_answers(name: str, text: str) -> tuple[dict[str, Any], Positions]:
     """The answers in a file's text (YAML, or JSON when ``name`` ends in .json)."""
+    if not text.strip():
+        _fail(name, 1, "the file is empty; start from an example in examples/")
     is_json = name.lower().endswith(".json")
     if is_json:
         _check_json_syntax(name, text)
@@ -61,20 +144,13 @@ def parse_answers(name: str, text: str) -> tuple[dict[str, Any], Positions]:
         text = text.replace("\t", " ")
     tree = _parse(name, text, "JSON" if is_json else "YAML")
     if tree is None:
-        raise AnswersError(
-            [Problem(name, None, "", "the file is empty; start from an example in examples/")]
-        )
+        _fail(name, 1, "the file is empty; start from an example in examples/")
     data = _data(name, tree)
     if not isinstance(data, dict):
-        raise AnswersError(
-            [
-                Problem(
-                    name,
-                    yamltree.line(tree),
-                    "",
-                    "the top level must be a mapping of sections (business:, collection:, ...)",
-                )
-            ]
+        _fail(
+            name,
+            yamltree.line(tree),
+            "the top level must be a mapping of sections (business:, collection:, ...)",
         )
     data.pop(SCHEMA_KEY, None)
     return data, Positions(tree)
@@ -83,7 +159,7 @@ def parse_answers(name: str, text: str) -> tuple[dict[str, Any], Positions]:
 def _parse(name: str, text: str, language: str) -> yamltree.Node | None:
     """The node tree of an answers file (JSON is read as YAML to keep line numbers)."""
     try:
-        return yamltree.compose(text)
+        return yamltree.compose(text, budget=MAX_VALUES)
     except yamltree.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -91,12 +167,16 @@ def _parse(name: str, text: str, language: str) -> yamltree.Node | None:
         advice = "check indentation and quoting"
         if mark and _char_at(text, mark.line, mark.column) == "\t":
             what, advice = "found a tab", "indent with spaces instead"
-        raise AnswersError(
-            [Problem(name, line, "", f"not valid {language}: {what}; {advice}")]
-        ) from None
-    except (yamltree.YAMLError, ValueError) as exc:
+        _fail(name, line, f"not valid {language}: {one_line(what)}; {advice}")
+    except yamltree.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "a character"
+        _fail(name, line, f"not valid {language}: {char} is not allowed in YAML; remove it")
+    except yamltree.TreeError as exc:
+        _fail(name, exc.line, str(exc))
+    except (yamltree.YAMLError, ValueError, RecursionError) as exc:
         # Any other parser failure still reaches the user as a message, never a traceback.
-        raise AnswersError([Problem(name, None, "", f"not valid {language}: {exc}")]) from None
+        _fail(name, None, f"not valid {language}: {one_line(str(exc))}")
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -108,20 +188,47 @@ def _data(name: str, tree: yamltree.Node) -> Any:
     try:
         return yamltree.to_data(tree)
     except yamltree.DuplicateKeyError as exc:
-        raise AnswersError(
-            [Problem(name, exc.line, "", f"{exc}; a key may appear only once, keep one")]
-        ) from None
+        _fail(name, exc.line, f"{exc}; a key may appear only once, keep one")
     except yamltree.TreeError as exc:
-        raise AnswersError([Problem(name, exc.line, "", str(exc))]) from None
+        _fail(name, exc.line, str(exc))
 
 
 def _check_json_syntax(name: str, text: str) -> None:
+    parse_json(name, text)
+
+
+def parse_json(name: str, text: str) -> Any:
+    """JSON text as data; AnswersError (FILE:LINE) for bad JSON, nesting past
+    yamltree.MAX_DEPTH or numbers past Python's digit limit."""
+    _check_json_depth(name, text)
     try:
-        json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise AnswersError(
-            [Problem(name, exc.lineno, "", f"not valid JSON: {exc.msg} (column {exc.colno})")]
-        ) from None
+        _fail(name, exc.lineno, f"not valid JSON: {exc.msg} (column {exc.colno})")
+    except (ValueError, RecursionError) as exc:  # a number past Python's digit limit
+        _fail(name, None, f"not valid JSON: {one_line(str(exc))}")
+
+
+_JSON_TOKENS = re.compile(r'[\[\]{}\n]|"(?:[^"\\\n]|\\.)*"?')
+
+
+def _check_json_depth(name: str, text: str) -> None:
+    """Refuse nesting past yamltree.MAX_DEPTH before json's recursive parser meets it."""
+    depth, line = 0, 1
+    for token in _JSON_TOKENS.finditer(text):
+        char = token.group()
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth > yamltree.MAX_DEPTH:
+                _fail(
+                    name,
+                    line,
+                    f"nested more than {yamltree.MAX_DEPTH} levels deep; answers need about five",
+                )
+        elif char in "]}":
+            depth -= 1
 
 
 def load_profile(path: Path | str) -> StoreProfile:
@@ -147,8 +254,18 @@ def profile_from_answers(
     except ValidationError as exc:
         positions = positions or Positions()
         problems: list[Problem] = []
-        for error in exc.errors():
+        errors = exc.errors(include_url=False)
+        for error in errors[:MAX_PROBLEMS]:
             problems.extend(_problems_for(error, source, positions))
+        if len(errors) > MAX_PROBLEMS:
+            problems.append(
+                Problem(
+                    source,
+                    None,
+                    "",
+                    f"{len(errors) - MAX_PROBLEMS:,} more problems not shown; fix these first",
+                )
+            )
         raise AnswersError(problems) from None
 
 
@@ -160,7 +277,8 @@ def _problems_for(error: ErrorDetails, source: str, positions: Positions) -> lis
             Problem(source, positions.line_of(_parse_path(c.fields[0])), c.fields[0], str(c))
             for c in clashes.clashes
         ]
-    return [Problem(source, positions.line_of(loc), _dotted(loc), _explain(error, loc))]
+    field = one_line(_dotted(loc), limit=ECHO_LIMIT)
+    return [Problem(source, positions.line_of(loc), field, _explain(error, loc))]
 
 
 def _clashes_in(error: ErrorDetails) -> Clashes | None:
@@ -182,8 +300,8 @@ def _explain(error: ErrorDetails, loc: tuple[int | str, ...]) -> str:
         message = message[len("Value error, ") :]
     got = error.get("input")
     if kind not in ("missing",) and isinstance(got, (str, int, float, bool)):
-        message += f" (got {got!r})"
-    return message
+        message += f" (got {echo(got)})"
+    return one_line(message)
 
 
 def _unknown_choice_message(error: ErrorDetails) -> str:
@@ -191,19 +309,41 @@ def _unknown_choice_message(error: ErrorDetails) -> str:
     expected = str((error.get("ctx") or {}).get("expected", ""))
     choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",")]
     choices = [c for c in choices if c]
-    close = difflib.get_close_matches(got, choices, n=1, cutoff=0.6)
-    hint = f"; did you mean '{close[0]}'?" if close else "."
-    return f"'{got}' is not one of the choices{hint} Choices: {', '.join(choices)}"
+    close = _nearest(got, choices)
+    hint = f"; did you mean '{close}'?" if close else "."
+    return f"{echo(got)} is not one of the choices{hint} Choices: {', '.join(choices)}"
 
 
 def _unknown_key_message(loc: tuple[int | str, ...]) -> str:
     key = str(loc[-1])
-    model = _model_at(loc[:-1])
-    known = list(model.model_fields) if model else []
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    known = _known_keys(loc[:-1])
+    close = _nearest(key, known)
     if close:
-        return f"unknown key '{key}'; did you mean '{close[0]}'?"
-    return f"unknown key '{key}'; valid keys here: {', '.join(known)}"
+        return f"unknown key {echo(key)}; did you mean '{close}'?"
+    return f"unknown key {echo(key)}; valid keys here: {', '.join(known)}"
+
+
+# Suggestions compare names of a few dozen characters; longer input is no misspelling.
+_SUGGEST_LENGTH = 64
+
+
+def _nearest(word: str, choices: Sequence[str]) -> str | None:
+    """The choice ``word`` is most likely a misspelling of, if any. Each call compares one
+    short word against a fixed list, so thousands of unknown keys cost linear time."""
+    if len(word) > _SUGGEST_LENGTH:
+        return None
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+@functools.cache
+def _known_keys_at(path: tuple[str, ...]) -> tuple[str, ...]:
+    model = _model_at(path)
+    return tuple(model.model_fields) if model else ()
+
+
+def _known_keys(loc: Sequence[int | str]) -> tuple[str, ...]:
+    return _known_keys_at(tuple(str(p) for p in loc if not isinstance(p, int)))
 
 
 def _field_description(loc: tuple[int | str, ...]) -> str | None:

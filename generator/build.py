@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -47,6 +48,7 @@ class BuildResult(NamedTuple):
     written: tuple[Path, ...] = ()
     errors: tuple[str, ...] = ()
     exit_code: int = 0
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -65,23 +67,44 @@ def parse_formats(text: str) -> tuple[str, ...]:
 
 
 def output_dir(source: Path, options: BuildOptions) -> Path:
-    return options.out / source.stem
+    """OUT/<folder_name(source)>: always one folder directly inside ``options.out``."""
+    return options.out / folder_name(source)
+
+
+# Anything but letters, digits, '_', '.' and '-' becomes one '-'.
+_UNSAFE_RUN = re.compile(r"[^\w.-]+")
+FALLBACK_FOLDER = "policy"
+
+
+def folder_name(source: Path) -> str:
+    """A safe folder name from an answers file's name: its stem as a slug, never empty,
+    '.' or '..' ('...yaml' has the stem '..'), never starting with '.' or '-'."""
+    slug = _UNSAFE_RUN.sub("-", source.stem).strip(".-")
+    return slug or FALLBACK_FOLDER
 
 
 def check_sources(files: Sequence[Path]) -> None:
-    """Two files with the same name would build into the same folder: refuse up front."""
+    """Two files with the same folder name would build into one folder: refuse up front."""
     seen: dict[str, Path] = {}
     for file in files:
-        if file.stem in seen and seen[file.stem] != file:
+        name = folder_name(file)
+        if name in seen and seen[name] != file:
             raise UsageError(
-                f"{seen[file.stem]} and {file} would both build into the folder "
-                f"'{file.stem}'; rename one of them"
+                f"{seen[name]} and {file} would both build into the folder "
+                f"'{name}'; rename one of them"
             )
-        seen[file.stem] = file
+        seen[name] = file
 
 
-# Turns a composed policy into the bytes of its published formats (HTML, PDF).
-Publisher = Callable[[PolicyDocument], dict[str, bytes]]
+class Published(NamedTuple):
+    """The bytes of a policy's published formats (HTML, PDF), and what to warn about."""
+
+    files: dict[str, bytes]
+    warnings: tuple[str, ...] = ()
+
+
+# Turns a composed policy into its published formats.
+Publisher = Callable[[PolicyDocument], Published]
 
 
 def build_file(
@@ -89,7 +112,8 @@ def build_file(
 ) -> BuildResult:
     """Build one answers file; every problem becomes part of the result, never an exception."""
     try:
-        return BuildResult(source, written=_build(source, options, publisher))
+        written, warnings = _build(source, options, publisher)
+        return BuildResult(source, written=written, warnings=warnings)
     except PolicygenError as exc:
         return BuildResult(source, errors=_error_lines(source, exc), exit_code=exc.exit_code)
     except Exception as exc:  # a bug must not take the rest of the batch down with it
@@ -97,23 +121,30 @@ def build_file(
         return BuildResult(source, errors=(message,), exit_code=1)
 
 
-def _build(source: Path, options: BuildOptions, publisher: Publisher | None) -> tuple[Path, ...]:
+def _build(
+    source: Path, options: BuildOptions, publisher: Publisher | None
+) -> tuple[tuple[Path, ...], tuple[str, ...]]:
     from generator.answers import load_profile
     from generator.compose import render_policy
 
     profile = load_profile(source)
     doc = render_policy(profile, options.templates, annotate=options.annotate)
     rendered = {"md": doc.markdown.encode("utf-8")} if "md" in options.formats else {}
+    warnings: tuple[str, ...] = ()
     if options.publishes:
-        rendered.update(publisher(doc) if publisher else publish(doc, options))
-    return write_outputs(output_dir(source, options), rendered)
+        published = publisher(doc) if publisher else publish(doc, options)
+        rendered.update(published.files)
+        warnings = published.warnings
+    return write_outputs(output_dir(source, options), rendered), warnings
 
 
-def publish(doc: PolicyDocument, options: BuildOptions) -> dict[str, bytes]:
-    """The HTML and PDF bytes wanted by ``options``; the page is rendered once for both."""
+def publish(doc: PolicyDocument, options: BuildOptions) -> Published:
+    """The HTML and PDF bytes wanted by ``options``; the page is rendered once for both.
+    Warnings name what a user's stylesheet asked for and the PDF renderer refused."""
     from generator.render.html import render_html
 
     out: dict[str, bytes] = {}
+    refused: list[str] = []
     needs_page = "pdf" in options.formats or not options.fragment
     page = render_html(doc, templates_dir=options.templates) if needs_page else ""
     if "html" in options.formats:
@@ -122,8 +153,8 @@ def publish(doc: PolicyDocument, options: BuildOptions) -> dict[str, bytes]:
     if "pdf" in options.formats:
         from generator.render.pdf import render_pdf
 
-        out["pdf"] = render_pdf(doc, page, options.templates)
-    return out
+        out["pdf"] = render_pdf(doc, page, options.templates, refused=refused)
+    return Published(out, tuple(refused))
 
 
 def _warm_up(options: BuildOptions) -> None:
@@ -160,13 +191,13 @@ class PublishingHelper:
         os.close(inbox)
         os.close(outbox)
 
-    def publish(self, doc: PolicyDocument) -> dict[str, bytes]:
+    def publish(self, doc: PolicyDocument) -> Published:
         outcome = self._exchange(doc)
         if isinstance(outcome, PolicygenError):
             raise outcome
         return outcome if outcome is not None else publish(doc, self._options)
 
-    def _exchange(self, doc: PolicyDocument) -> dict[str, bytes] | PolicygenError | None:
+    def _exchange(self, doc: PolicyDocument) -> Published | PolicygenError | None:
         """The helper's answer for ``doc``, or None if the helper is gone."""
         import pickle
 
@@ -180,7 +211,7 @@ class PublishingHelper:
         with os.fdopen(self._from_helper, "rb") as pipe:
             self._from_helper = -1
             try:
-                outcome: dict[str, bytes] | PolicygenError = pickle.load(pipe)
+                outcome: Published | PolicygenError = pickle.load(pipe)
             except (EOFError, pickle.UnpicklingError):
                 return None
         return outcome
@@ -205,7 +236,7 @@ def _helper_main(inbox: int, outbox: int, options: BuildOptions) -> NoReturn:
         with os.fdopen(inbox, "rb") as pipe:
             sent = pipe.read()
         if sent:  # nothing is sent when the policy failed to compose
-            outcome: dict[str, bytes] | PolicygenError
+            outcome: Published | PolicygenError
             try:
                 outcome = publish(pickle.loads(sent), options)
             except PolicygenError as exc:
@@ -218,14 +249,14 @@ def _helper_main(inbox: int, outbox: int, options: BuildOptions) -> NoReturn:
 
 
 def write_outputs(folder: Path, rendered: dict[str, bytes]) -> tuple[Path, ...]:
-    from generator.output import write_atomic
+    """Write one store's outputs all together or not at all (``output.write_all_atomic``),
+    after removing temporaries a killed earlier run left in its folder."""
+    from generator.output import remove_stale, write_all_atomic
 
-    written = []
-    for fmt, data in rendered.items():
-        path = folder / f"{OUTPUT_NAME}.{fmt}"
-        write_atomic(path, data)
-        written.append(path)
-    return tuple(written)
+    remove_stale(folder, [f"{OUTPUT_NAME}.{fmt}" for fmt in FORMATS])
+    files = {folder / f"{OUTPUT_NAME}.{fmt}": data for fmt, data in rendered.items()}
+    write_all_atomic(files)
+    return tuple(files)
 
 
 def _error_lines(source: Path, exc: PolicygenError) -> tuple[str, ...]:
@@ -316,22 +347,36 @@ def _fork_context() -> BaseContext:
     return multiprocessing.get_context()
 
 
-def run(files: Sequence[Path], options: BuildOptions, jobs: int | None = None) -> int:
-    """The `policygen build` command: build, report each file, return the exit code."""
-    import click
+class Report(NamedTuple):
+    """What `policygen build` says: lines for stdout and for stderr, and its exit code."""
 
-    results = _build_with_progress(files, options, jobs)
+    out: str
+    err: str
+    exit_code: int
+
+
+def run(files: Sequence[Path], options: BuildOptions, jobs: int | None = None) -> Report:
+    """The `policygen build` command: build every file and say how each went (the CLI
+    prints the report)."""
+    return report(_build_with_progress(files, options, jobs), options)
+
+
+def report(results: Sequence[BuildResult], options: BuildOptions) -> Report:
+    """What to tell the user about ``results``: one line per file written, every error and
+    warning line, a count of failures for a batch; the exit code is the worst file's."""
+    out: list[str] = []
+    err: list[str] = []
     for result in results:
         if result.ok:
             names = ", ".join(path.name for path in result.written)
-            click.echo(f"{result.source}: wrote {output_dir(result.source, options)}/ ({names})")
-        else:
-            for line in result.errors:
-                click.echo(line, err=True)
+            out.append(f"{result.source}: wrote {output_dir(result.source, options)}/ ({names})")
+        err.extend(f"{result.source}: warning: {w}" for w in result.warnings)
+        err.extend(result.errors)
     failed = [r for r in results if not r.ok]
     if failed and len(results) > 1:
-        click.echo(f"{len(failed)} of {len(results)} files failed to build", err=True)
-    return max((r.exit_code for r in failed), default=0)
+        err.append(f"{len(failed)} of {len(results)} files failed to build")
+    code = max((r.exit_code for r in failed), default=0)
+    return Report("".join(f"{line}\n" for line in out), "".join(f"{line}\n" for line in err), code)
 
 
 def _build_with_progress(

@@ -64,9 +64,9 @@ def entry() -> None:
         gc.freeze()
 
 
-answers_files = click.argument(
-    "files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False)
-)
+# Files are checked by answers.read_answers, not by click: a folder or a missing file is
+# then one problem line of its own, and the other files of a batch still go ahead.
+answers_files = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 
 
 @main.command()
@@ -100,16 +100,14 @@ def migrate(files: tuple[Path, ...], dry_run: bool) -> None:
     made line by line is rewritten whole, and the command says so. Exit 1 with --check when a
     file would change.
     """
+    from generator.answers import read_text
     from generator.errors import AnswersError
     from generator.migrate import CURRENT_VERSION, migrate_file, migrate_text
 
     failed = pending = False
     for file in files:
         try:
-            if dry_run:
-                done = migrate_text(str(file), file.read_text(encoding="utf-8"))
-            else:
-                done = migrate_file(file)
+            done = migrate_text(str(file), read_text(file)) if dry_run else migrate_file(file)
         except AnswersError as exc:
             failed = True
             for problem in exc.problems:
@@ -182,7 +180,7 @@ def build(
         annotate=annotate,
         fragment=fragment,
     )
-    sys.exit(builder.run(files, options, jobs))
+    sys.exit(_print_report(builder.run(files, options, jobs)))
 
 
 @main.command()
@@ -318,4 +316,14 @@ def wizard(answers_file: Path, from_file: Path | None) -> None:
     except Interrupted as exc:
         click.echo(f"\npolicygen: {exc.message}", err=True)
         sys.exit(exc.exit_code)
-    offer_build(answers_file, lambda file: builder.run([file], builder.BuildOptions(), jobs=1))
+    offer_build(
+        answers_file,
+        lambda file: _print_report(builder.run([file], builder.BuildOptions(), jobs=1)),
+    )
+
+
+def _print_report(report: Any) -> int:
+    """Print a build report (``build.Report``); its exit code."""
+    click.echo(report.out, nl=False)
+    click.echo(report.err, nl=False, err=True)
+    return int(report.exit_code)

@@ -9,20 +9,22 @@ filters that word things are ``generator.grammar``.
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Iterable
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, NamedTuple
 
+import jinja2
 import jinja2.sandbox
 
 from generator.document import PolicyDocument, Section
-from generator.errors import TemplateError
+from generator.errors import TemplateContractError, TemplateError, raised_by_template
 from generator.escape import Md, unescape_markdown
 from generator.grammar import plural
 from generator.model import vocab
 from generator.model.profile import StoreProfile
-from generator.templating import environment
+from generator.templating import environment, render
 
 TITLE = "Privacy Policy"
 CLAUSE_DIR = "clauses"
@@ -59,13 +61,20 @@ class _Render:
 
     def __init__(self, env: jinja2.sandbox.SandboxedEnvironment) -> None:
         self.env = env
+        # Clauses and the table of contents are placed after rendering, where markers stand
+        # in the text. A random key per render makes the markers unforgeable: text that
+        # merely looks like one (from a template literal, say) is left as it is.
+        key = secrets.token_hex(16)
+        self.toc_marker = f"\x00toc:{key}\x00"
+        self.clause_marker = re.compile(rf"\x00clause:{key}:(\d+)\x00")
+        self._clause_marker = f"\x00clause:{key}:{{}}\x00"
         self.context: dict[str, Any] = {}
         self.clauses: list[_Rendered] = []
         self.covering: list[list[str]] = []
 
     def covers(self, *ids: str) -> str:
         if not self.covering:
-            raise TypeError("covers() can only be called inside a clause")
+            raise TemplateContractError("covers() can only be called inside a clause")
         for req in ids:
             if req not in self.covering[-1]:
                 self.covering[-1].append(req)
@@ -73,18 +82,20 @@ class _Render:
 
     def clause(self, name: str) -> Md:
         if not _CLAUSE_NAME.match(name):
-            raise TypeError(f"clause name {name!r} must be lower-case words joined by '-'")
+            raise TemplateContractError(
+                f"clause name {name!r} must be lower-case words joined by '-'"
+            )
         template = self.env.get_template(f"{CLAUSE_DIR}/{name}.md.j2")
         self.covering.append([])
         try:
-            text = template.render(self.context)
+            text = render(template, self.context)
         finally:
             ids = self.covering.pop()
         title, body = _split_clause(name, text)
         if not body:
             return Md("")
         self.clauses.append(_Rendered(name, title, body, tuple(ids)))
-        return Md(_placeholder(len(self.clauses) - 1))
+        return Md(self._clause_marker.format(len(self.clauses) - 1))
 
     def rendered_sections(self) -> list[Section]:
         """The sections rendered so far, numbered in call order (for the coverage appendix)."""
@@ -94,26 +105,20 @@ class _Render:
         ]
 
     def toc(self) -> Md:
-        return Md(_TOC_PLACEHOLDER)
+        return Md(self.toc_marker)
 
 
 _CLAUSE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_TOC_PLACEHOLDER = "\x00toc\x00"
-_PLACEHOLDER = re.compile(r"\x00clause:(\d+)\x00")
-
-
-def _placeholder(index: int) -> str:
-    return f"\x00clause:{index}\x00"
 
 
 def _split_clause(name: str, text: str) -> tuple[str, str]:
     """A clause's title and its tidied body ('' when nothing but the heading rendered)."""
     lines = text.strip().splitlines()
     if not lines or not lines[0].startswith("## "):
-        raise TypeError(f"clause '{name}' must start with a '## Title' line")
+        raise TemplateContractError(f"clause '{name}' must start with a '## Title' line")
     title = lines[0][3:].strip()
     if not title:
-        raise TypeError(f"clause '{name}' has an empty title")
+        raise TemplateContractError(f"clause '{name}' has an empty title")
     return title, tidy("\n".join(lines[1:]))
 
 
@@ -161,7 +166,7 @@ def _assemble(render: _Render, text: str) -> tuple[str, tuple[Section, ...]]:
     """Number the clauses in the order they appear and put the TOC where the template asks."""
     sections: list[Section] = []
     pieces: dict[int, str] = {}
-    for match in _PLACEHOLDER.finditer(text):
+    for match in render.clause_marker.finditer(text):
         index = int(match.group(1))
         rendered = render.clauses[index]
         number = len(sections) + 1
@@ -172,9 +177,9 @@ def _assemble(render: _Render, text: str) -> tuple[str, tuple[Section, ...]]:
             )
         )
         pieces[index] = f"## {number}. {rendered.title}\n\n{rendered.body}"
-    body = _PLACEHOLDER.sub(lambda m: pieces[int(m.group(1))], text)
+    body = render.clause_marker.sub(lambda m: pieces[int(m.group(1))], text)
     toc = "\n".join(f"{s.number}. [{s.title}](#{s.anchor})" for s in sections)
-    body = body.replace(_TOC_PLACEHOLDER, toc)
+    body = body.replace(render.toc_marker, toc)
     return tidy(body) + "\n", tuple(sections)
 
 
@@ -224,15 +229,17 @@ def render_policy(
 ) -> PolicyDocument:
     """The whole policy for one store, as Markdown plus what it contains."""
     env = environment(templates_dir)
-    render = _Render(env)
-    render.context = _context(profile, render, annotate)
+    state = _Render(env)
+    state.context = _context(profile, state, annotate)
     try:
-        text = env.get_template(POLICY_TEMPLATE).render(render.context)
-    except TemplateError:
-        raise
-    except Exception as exc:  # anything a template did wrong, reported with its place
+        text = render(env.get_template(POLICY_TEMPLATE), state.context)
+    except (jinja2.TemplateError, TemplateError) as exc:  # reported with its file and line
         raise TemplateError.from_jinja(exc) from None
-    markdown, sections = _assemble(render, text)
+    except Exception as exc:
+        if not raised_by_template(exc):
+            raise  # a bug in our own code: let it show
+        raise TemplateError.from_jinja(exc) from None
+    markdown, sections = _assemble(state, text)
     return PolicyDocument(
         markdown=markdown,
         title=TITLE,
@@ -243,7 +250,7 @@ def render_policy(
         effective_date=profile.policy.effective_date,
         last_updated=profile.policy.updated,
         sections=sections,
-        keywords=_keywords(profile, render.context["law"]),
+        keywords=_keywords(profile, state.context["law"]),
     )
 
 

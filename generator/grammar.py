@@ -8,6 +8,8 @@ from enum import StrEnum
 from typing import Any
 
 from generator.countries import country_name, language_name
+from generator.dates import long_date
+from generator.errors import TemplateContractError
 from generator.escape import Md, email_link, link, md, unescape_markdown
 from generator.model import vocab
 from generator.model.base import Duration, PostalAddress
@@ -28,7 +30,7 @@ def labels(members: Iterable[StrEnum]) -> list[Md]:
 def _join(items: Iterable[object], word: str) -> Md:
     parts = [md(item) for item in items]
     if not parts:
-        raise TypeError(f"join_{word} got an empty list; guard it with 'if'")
+        raise TemplateContractError(f"join_{word} got an empty list; guard it with 'if'")
     if len(parts) == 1:
         return parts[0]
     if len(parts) == 2:
@@ -82,7 +84,7 @@ def a_an(phrase: object) -> Md:
 
 def date_long(day: dt.date) -> Md:
     """'March 2, 2010', the same whatever the machine's locale."""
-    return Md(f"{day.strftime('%B')} {day.day}, {day.year}")
+    return Md(long_date(day))
 
 
 def capfirst(text: object) -> Md:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator.answers import profile_from_answers
 from generator.countries import EEA_CODES
-from generator.errors import AnswersError, PolicygenError, Problem
+from generator.errors import AnswersError, OutputError, PolicygenError, Problem
 from generator.model import StoreProfile
 from generator.model.vocab import LABELS
 from generator.output import write_atomic
@@ -32,7 +33,6 @@ from generator.questionnaire import (
     Kind,
     Question,
     Questionnaire,
-    QuestionnaireError,
     Section,
     label_of,
 )
@@ -672,7 +672,9 @@ _EMPTY = _Empty()
 
 
 def _a(noun: str) -> str:
-    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
+    from generator.grammar import article
+
+    return f"{article(noun)} {noun}"
 
 
 def _item_error(model: type[BaseModel], item: dict[str, Any]) -> str | None:
@@ -698,17 +700,51 @@ def save_resume(interview: Interview, answers_file: Path) -> Path:
 
 
 def load_resume(answers_file: Path) -> tuple[dict[str, Any], list[str]] | None:
+    """The answers and finished sections an interrupted interview kept, if there are any.
+
+    A resume file that cannot be what ``save_resume`` wrote (not a regular file, too big,
+    nested too deeply, the wrong types) is an AnswersError naming it (exit 2).
+    """
+    from generator.answers import parse_json, read_text
+
     path = resume_path(answers_file)
-    try:
-        state = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return None
-    except (OSError, ValueError) as exc:
-        raise QuestionnaireError(f"{path}: cannot read the saved answers: {exc}") from None
-    if not isinstance(state, dict) or not isinstance(state.get("answers"), dict):
-        raise QuestionnaireError(f"{path}: this is not a wizard resume file; delete it")
-    completed = [str(s) for s in state.get("completed", [])]
-    return state["answers"], completed
+    state = parse_json(str(path), read_text(path))
+    answers = state.get("answers") if isinstance(state, dict) else None
+    completed = state.get("completed", []) if isinstance(state, dict) else None
+    if (
+        not isinstance(answers, dict)
+        or not isinstance(completed, list)
+        or not all(isinstance(name, str) for name in completed)
+        or not all(isinstance(part, dict) for part in answers.values())
+    ):
+        raise AnswersError(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    "",
+                    "this is not a wizard resume file (or it was damaged); delete it "
+                    "and start the wizard again",
+                )
+            ]
+        )
+    return answers, completed
+
+
+def _keep_answers(interview: Interview, answers_file: Path) -> Path:
+    """Save the answers so far as a resume file: beside the answers file, or if that folder
+    cannot be written, in the system's temporary folder."""
+    try:
+        return save_resume(interview, answers_file)
+    except OutputError:
+        import tempfile
+
+        elsewhere = Path(tempfile.gettempdir()) / resume_path(answers_file).name
+        state = {"answers": interview.answers, "completed": interview.completed}
+        write_atomic(elsewhere, json.dumps(state, indent=2, ensure_ascii=False).encode("utf-8"))
+        return elsewhere
 
 
 # ---- one whole wizard run ------------------------------------------------------------
@@ -779,14 +815,26 @@ def conduct(
     try:
         profile = interview.run()
     except (KeyboardInterrupt, EOFError, HangUp):
-        kept = save_resume(interview, answers_file)
+        kept = _keep_answers(interview, answers_file)
         raise Interrupted(
             f"stopped; your answers so far are kept in {kept}.\n"
             f"Run `policygen wizard {answers_file}` again to pick up where you left off."
         ) from None
     finally:
         signal.signal(signal.SIGHUP, previous)
-    save_profile(profile, answers_file)
+    try:
+        save_profile(profile, answers_file)
+    except OutputError as exc:
+        kept = _keep_answers(interview, answers_file)
+        where = (
+            f"Run `policygen wizard {answers_file}` again to pick up where you left off"
+            if kept == resume_path(answers_file)
+            else f"Move it to {resume_path(answers_file)} and run `policygen wizard "
+            f"{answers_file}` again to pick up where you left off"
+        )
+        raise OutputError(
+            f"{exc.message}\nYour answers are kept in {kept}. {where}, or name another file."
+        ) from None
     resume_path(answers_file).unlink(missing_ok=True)
     prompter.say(f"Saved your answers to {answers_file} ({interview.asked} questions asked).")
     return profile, interview

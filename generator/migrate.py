@@ -160,9 +160,10 @@ def migrate_text(name: str, text: str) -> Migration:
 
 def migrate_file(path: Path) -> Migration:
     """Rewrite an answers file at the current version (atomically); the migration done."""
+    from generator.answers import read_text
     from generator.output import write_atomic
 
-    migration = migrate_text(str(path), path.read_text(encoding="utf-8"))
+    migration = migrate_text(str(path), read_text(path))
     if migration.from_version < CURRENT_VERSION:
         write_atomic(path, migration.text.encode("utf-8"))
     return migration

@@ -31,11 +31,43 @@ def questionnaires_dir() -> Path:
 
 
 def user_override(user_templates: Path | str | None, name: str) -> Path | None:
-    """The user's own copy of the bundled template file ``name``, if their folder has one."""
+    """The user's own copy of the bundled template file ``name``, if their folder has one.
+
+    The path is resolved; one that leads (through a symlink) outside the user's folder is
+    refused with a TemplateError rather than published.
+    """
     if user_templates is None:
         return None
     path = Path(user_templates) / name
-    return path if path.is_file() else None
+    if not path.is_file():
+        return None
+    return confined(path, Path(user_templates))
+
+
+def user_folder(user_templates: Path | str | None, name: str) -> Path | None:
+    """The user's folder ``name`` (html, pdf), resolved and inside their templates folder."""
+    if user_templates is None:
+        return None
+    path = Path(user_templates) / name
+    if not path.is_dir():
+        return None
+    return confined(path, Path(user_templates))
+
+
+def confined(path: Path, root: Path) -> Path:
+    """``path`` resolved, if it stays inside ``root`` (resolved); TemplateError if not."""
+    from generator.errors import TemplateError
+
+    try:
+        resolved = path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:  # a dangling or looping symlink
+        raise TemplateError(f"{path}: cannot resolve the path: {exc}") from None
+    if not resolved.is_relative_to(root.resolve()):
+        raise TemplateError(
+            f"{path}: leads to {resolved}, outside the templates folder {root}; "
+            "copy the file into the folder instead of linking to it"
+        )
+    return resolved
 
 
 def jinja_bytecode_cache() -> jinja2.BytecodeCache | None:

@@ -192,7 +192,7 @@ def test_missing_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text", ["", "# just a comment\n", "\n\n"])
 def test_empty_file(tmp_path: Path, text: str) -> None:
     path = write(tmp_path, "empty.yaml", text)
-    assert_refused(path, f"{path}: the file is empty; start from an example in examples/")
+    assert_refused(path, f"{path}:1: the file is empty; start from an example in examples/")
 
 
 @pytest.mark.parametrize(
@@ -241,7 +241,7 @@ def test_validate_reports_each_file_and_fails_if_any_fails(tmp_path: Path) -> No
     result = validate(TONER, bad)
     assert result.exit_code == 2
     assert f"{TONER}: valid" in result.stdout
-    assert f"{bad}: the file is empty" in result.stderr
+    assert f"{bad}:1: the file is empty" in result.stderr
 
 
 def test_problems_without_a_file_name_use_the_source(tmp_path: Path) -> None:
@@ -325,5 +325,5 @@ def test_a_file_that_is_not_utf8_gets_a_message(tmp_path: Path) -> None:
     path = tmp_path / "latin1.yaml"
     path.write_bytes("business:\n  legal_name: Caf\xe9\n".encode("latin-1"))
     [message] = problems(path)
-    assert message.startswith(f"{path}: cannot read the file: 'utf-8' codec can't decode")
+    assert message == f"{path}:2: not UTF-8 text: byte 0xe9 at column 18; save the file as UTF-8"
     assert validate(path).exit_code == 2

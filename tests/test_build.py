@@ -130,7 +130,7 @@ def test_a_failed_pdf_writes_no_format_at_all(
     folder.mkdir()
     (folder / "privacy-policy.md").write_text("earlier build")
 
-    def failing_pdf(*_: object) -> bytes:
+    def failing_pdf(*_: object, **_kwargs: object) -> bytes:
         raise PolicygenError("PDF rendering failed: out of paper")
 
     monkeypatch.setattr("generator.render.pdf.render_pdf", failing_pdf)
@@ -319,7 +319,7 @@ def test_a_helper_that_dies_is_replaced_by_this_process(
 def test_a_publishing_error_in_the_helper_is_reported_and_writes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def failing_pdf(*_: object) -> bytes:
+    def failing_pdf(*_: object, **_kwargs: object) -> bytes:
         raise PolicygenError("PDF rendering failed: out of paper")
 
     monkeypatch.setattr("generator.render.pdf.render_pdf", failing_pdf)

@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 
 from generator.answers import load_profile
 from generator.compose import render_policy, tidy
-from generator.errors import TemplateError
+from generator.errors import TemplateContractError, TemplateError
 from generator.escape import escape_markdown
 from generator.grammar import a_an, date_long, join_and, join_or, plural
 from generator.model import StoreProfile
@@ -81,7 +81,7 @@ def test_grammar_filters() -> None:
     assert join_and(["a", "b", "c"]) == "a, b, and c"
     assert join_or(["a", "b", "c"]) == "a, b, or c"
     assert join_and(["*x*", "y"]) == "\\*x\\* and y"
-    with pytest.raises(TypeError):
+    with pytest.raises(TemplateContractError):
         join_and([])
     assert plural(1, "day", "days") == "day"
     assert plural(0, "day", "days") == "days"

@@ -10,6 +10,7 @@ import pytest
 from conftest import example_paths
 
 from generator.answers import answers_from_profile, load_profile
+from generator.errors import AnswersError
 from generator.interview import (
     Interview,
     Scope,
@@ -20,7 +21,7 @@ from generator.interview import (
     save_resume,
 )
 from generator.model import StoreProfile
-from generator.questionnaire import QuestionnaireError, load
+from generator.questionnaire import load
 
 QUESTIONNAIRE = load()
 SMALL_STORE = {
@@ -246,7 +247,7 @@ def test_resume_keeps_answers_and_finished_sections(tmp_path: Path) -> None:
     save_resume(interview, target)
     assert load_resume(target) == ({"business": {"store_name": "T"}}, ["business"])
     resume_path(target).write_text("[1, 2]", encoding="utf-8")
-    with pytest.raises(QuestionnaireError, match="not a wizard resume file"):
+    with pytest.raises(AnswersError, match="not a wizard resume file"):
         load_resume(target)
 
 

@@ -17,6 +17,7 @@ from contextvars import ContextVar
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from generator.dates import long_date as long_date
 from generator.model import StoreProfile
 from generator.model.vocab import CookieKind
 
@@ -126,19 +127,10 @@ class Law(NamedTuple):
             judged = "this policy's date" if _JUDGED_ON.get() is None else "the check date"
             return Applicability(
                 False,
-                f"{self.name} took effect on {_long(self.in_force)}, after {judged} "
-                f"({_long(day)}); otherwise: {verdict.reason}",
+                f"{self.name} took effect on {long_date(self.in_force)}, after {judged} "
+                f"({long_date(day)}); otherwise: {verdict.reason}",
             )
         return verdict
-
-
-def _long(day: dt.date) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
-
-
-def long_date(day: dt.date) -> str:
-    """'March 2, 2010', for reasons shown to users."""
-    return _long(day)
 
 
 def sells_to(profile: StoreProfile, *countries: str) -> bool:

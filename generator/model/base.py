@@ -14,6 +14,7 @@ from pydantic import (
     GetCoreSchemaHandler,
     StringConstraints,
     ValidationError,
+    field_validator,
 )
 from pydantic_core import PydanticCustomError, Url, core_schema
 
@@ -21,9 +22,75 @@ from generator.model.vocab import TimeUnit
 
 
 class Part(BaseModel):
-    """Base of every profile part: unknown keys are errors, text is trimmed."""
+    """Base of every profile part: unknown keys are errors, text is trimmed, and no text
+    answer carries a control character (see ``check_text``)."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=True)
+
+    # After each field's own validation, so nested parts are left to their own check and
+    # a problem is reported at the innermost field.
+    @field_validator("*", mode="after")
+    @classmethod
+    def _plain_text_only(cls, value: Any) -> Any:
+        check_text(value)
+        return value
+
+
+# Control characters other than tab and line feed: C0, DEL and C1. They move a terminal's
+# cursor, hide text, or (NUL) end strings early in the tools a policy is pasted into.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidirectional embeddings and overrides (closed by PDF, U+202C) and isolates (closed by
+# PDI, U+2069). Left open, one reverses the text after it, ours included (Trojan Source).
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")
+_ISOLATES = frozenset("\u2066\u2067\u2068")
+
+
+def check_text(value: Any) -> None:
+    """Refuse control characters other than tab and newline, and unpaired bidi controls,
+    anywhere in a text answer (or in the texts of a list or mapping of answers; nested
+    parts check their own fields)."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, BaseModel):
+            continue
+        if isinstance(item, str):
+            _check_string(item)
+        elif isinstance(item, list | tuple):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+
+
+def _check_string(text: str) -> None:
+    control = _CONTROL.search(text)
+    if control:
+        raise ValueError(
+            f"contains the control character U+{ord(control.group()):04X} at character "
+            f"{control.start() + 1}; remove it (only tabs and line breaks are allowed)"
+        )
+    if not _BIDI.search(text):
+        return
+    opened: list[tuple[str, int]] = []
+    for index, char in enumerate(text):
+        if char in _EMBEDDINGS or char in _ISOLATES:
+            opened.append((char, index))
+        elif char in ("\u202c", "\u2069"):
+            wanted = _EMBEDDINGS if char == "\u202c" else _ISOLATES
+            if not opened or opened[-1][0] not in wanted:
+                _unpaired(char, index)
+            opened.pop()
+    if opened:
+        _unpaired(*opened[-1])
+
+
+def _unpaired(char: str, index: int) -> None:
+    raise ValueError(
+        f"contains the unpaired text-direction control U+{ord(char):04X} at character "
+        f"{index + 1}; remove it (it would reverse the text around it)"
+    )
 
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
@@ -155,7 +222,39 @@ def _with_url_advice(value: Any, parse: core_schema.ValidatorFunctionWrapHandler
             "for example https://www.acme.example",
             {"reason": error["msg"]},
         ) from None
+    _publishable(url)
     return url
+
+
+# Host names that only mean something on the owner's own machine or network.
+_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa", ".intranet")
+
+
+def _publishable(url: Url) -> None:
+    """A web address a published policy may link to: no user name or password in it, and
+    a host on the public internet (not this computer or a private network)."""
+    if url.username or url.password:
+        raise PydanticCustomError(
+            "url_credentials",
+            "a web address with a user name or password in it would publish them; "
+            "remove the part before '@'",
+        )
+    host = (url.host or "").lower().rstrip(".")
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    try:
+        import ipaddress
+
+        local = not ipaddress.ip_address(host).is_global
+    except ValueError:
+        local = host == "localhost" or host.endswith(_LOCAL_SUFFIXES) or "." not in host
+    if local:
+        raise PydanticCustomError(
+            "url_local",
+            "'{host}' is a local or private address that readers of the policy cannot open; "
+            "give the public address, for example https://www.acme.example",
+            {"host": host},
+        )
 
 
 WebAddress = Annotated[Url, _HttpAddress]

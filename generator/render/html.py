@@ -18,9 +18,10 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from generator.dates import long_date
 from generator.document import PolicyDocument, Section
-from generator.errors import TemplateError
-from generator.resources import jinja_bytecode_cache, templates_dir, user_override
+from generator.errors import TemplateError, raised_by_template
+from generator.resources import templates_dir, user_override
 
 if TYPE_CHECKING:
     import jinja2
@@ -30,20 +31,6 @@ STYLESHEET = "html/policy.css"
 
 _SLUG_DROP = re.compile(r"[^\w\s-]")
 _SLUG_SPACE = re.compile(r"[\s_-]+")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def render_html(
@@ -60,15 +47,24 @@ def render_html(
     user_dir = _user_dir(templates_dir)
     page = _page_template(user_dir)
     css = _stylesheet(user_dir)
+    import jinja2
+
+    from generator.templating import render
+
+    context = {
+        "doc": doc,
+        "body": _markup(body),
+        "css": _markup(css),
+        "effective": long_date(doc.effective_date),
+        "updated": long_date(doc.last_updated),
+    }
     try:
-        return page.render(
-            doc=doc,
-            body=_markup(body),
-            css=_markup(css),
-            effective=long_date(doc.effective_date),
-            updated=long_date(doc.last_updated),
-        )
-    except Exception as exc:  # a user's page template: report its file and line
+        return render(page, context)
+    except (jinja2.TemplateError, TemplateError) as exc:  # reported with its file and line
+        raise TemplateError.from_jinja(exc) from None
+    except Exception as exc:
+        if not raised_by_template(exc):
+            raise  # a bug in our own code: let it show
         raise TemplateError.from_jinja(exc) from None
 
 
@@ -82,16 +78,6 @@ def warm_up(templates_dir: Path | None = None) -> None:
 
 def _user_dir(templates_dir: Path | None) -> str | None:
     return str(templates_dir.resolve()) if templates_dir is not None else None
-
-
-def full_stop(text: str) -> str:
-    """Text ending a sentence of ours: 'Acme Co.' must not end up as 'Acme Co..'."""
-    return text if text.endswith(".") else f"{text}."
-
-
-def long_date(day: Any) -> str:
-    """`March 2, 2016`, independent of the process locale."""
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
 def _render_body(doc: PolicyDocument) -> str:
@@ -252,20 +238,9 @@ def _stylesheet(user_dir: str | None) -> str:
 def _page_template(user_dir: str | None) -> jinja2.Template:
     import jinja2
 
-    loaders = [jinja2.FileSystemLoader(templates_dir())]
-    if user_dir is not None:
-        loaders.insert(0, jinja2.FileSystemLoader(user_dir))
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,
-        bytecode_cache=jinja_bytecode_cache(),
-    )
-    env.filters["full_stop"] = full_stop
+    from generator.templating import page_environment
+
+    env = page_environment(Path(user_dir) if user_dir is not None else None)
     try:
         return env.get_template(PAGE_TEMPLATE)
     except jinja2.TemplateError as exc:

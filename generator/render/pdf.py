@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from generator.document import PolicyDocument
-from generator.errors import PolicygenError
-from generator.resources import templates_dir, user_override
+from generator.errors import OutputError, echo
+from generator.resources import templates_dir, user_folder, user_override
 
 if TYPE_CHECKING:
     import weasyprint
@@ -41,12 +41,18 @@ class RefusedURLError(ValueError):
 
 
 def render_pdf(
-    doc: PolicyDocument, html: str | None = None, templates_dir: Path | None = None
+    doc: PolicyDocument,
+    html: str | None = None,
+    templates_dir: Path | None = None,
+    *,
+    refused: list[str] | None = None,
 ) -> bytes:
     """The policy as PDF bytes; ``html`` is the page from render_html when already built.
 
     ``templates_dir`` may hold its own ``pdf/print.css``, which replaces the bundled one;
     files in its ``html/`` and ``pdf/`` folders (fonts, images) may be used by its styles.
+    Anything else they ask for (a web address, a file elsewhere) is left out, and described
+    in ``refused``, naming the user's stylesheet that asked for it.
     """
     import weasyprint
 
@@ -62,8 +68,33 @@ def render_pdf(
             document = page.render(font_config=_font_config(), pdf_variant=PDF_VARIANT)
             pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True)
     except (OSError, ValueError) as exc:
-        raise PolicygenError(f"PDF rendering failed: {exc}") from None
+        raise OutputError(f"PDF rendering failed: {exc}") from None
+    if refused is not None:
+        refused.extend(_describe_refusals(fetcher.refused, templates_dir))
     return pdf
+
+
+def _describe_refusals(urls: list[str], templates_dir: Path | None) -> list[str]:
+    """Each refused URL, with the user's file (stylesheet, page) that names it, if one does."""
+    sheets = [
+        path
+        for name in ("html/policy.css", PRINT_STYLESHEET, "html/page.html.j2")
+        if (path := user_override(templates_dir, name)) is not None
+    ]
+    texts = {path: path.read_text(encoding="utf-8", errors="replace") for path in sheets}
+    out = []
+    for url in dict.fromkeys(urls):
+        tail = unquote(urlsplit(url).path).rsplit("/", 1)[-1] or url
+        where = next((str(p) for p, text in texts.items() if url in text or tail in text), None)
+        what = echo(url, limit=120)
+        out.append(
+            f"{where}: refused to fetch {what}: only files in the templates folder's html/ "
+            "and pdf/ folders are used"
+            if where
+            else f"refused to fetch {what}: only files in the templates folder's html/ and "
+            "pdf/ folders are used"
+        )
+    return out
 
 
 def print_stylesheet_href(templates_dir: Path | None = None) -> str:
@@ -101,16 +132,30 @@ def bundled_asset_fetcher(user_templates: Path | None = None) -> weasyprint.URLF
     from weasyprint import URLFetcher
     from weasyprint.urls import URLFetcherResponse
 
-    bases = [templates_dir()] + ([user_templates] if user_templates is not None else [])
-    roots = tuple((base / name).resolve() for base in bases for name in ASSET_FOLDERS)
+    roots = [(templates_dir() / name).resolve() for name in ASSET_FOLDERS]
+    # A user's asset folder is an allowed root only once resolved inside their folder:
+    # `pdf -> /` would otherwise open the whole file system to the fetcher.
+    roots += [
+        folder
+        for name in ASSET_FOLDERS
+        if (folder := user_folder(user_templates, name)) is not None
+    ]
 
     class BundledAssetFetcher(URLFetcher):  # type: ignore[misc]
+        refused: list[str]
+
         def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-            path = bundled_asset_path(url, roots)
+            try:
+                path = bundled_asset_path(url, tuple(roots))
+            except RefusedURLError:
+                self.refused.append(url)
+                raise
             headers = {"Content-Type": _MEDIA_TYPES.get(path.suffix, "application/octet-stream")}
             return URLFetcherResponse(url, body=path.read_bytes(), headers=headers)
 
-    return BundledAssetFetcher(allowed_protocols={"file"}, allow_redirects=False)
+    fetcher = BundledAssetFetcher(allowed_protocols={"file"}, allow_redirects=False)
+    fetcher.refused = []
+    return fetcher
 
 
 def bundled_asset_path(url: str, roots: tuple[Path, ...]) -> Path:
