@@ -547,10 +547,11 @@ def check_profile(
     templates_dir: Path | None = None,
     on: dt.date | None = None,
 ) -> Report:
-    """Check the policy a build would write, against the law as of ``on`` (default: today)."""
+    """Check the policy a build would write, against the law as of ``on`` (default: today),
+    or as of the day it takes effect when that is later (it must meet that day's law)."""
     from generator.compose import render_policy
 
-    day = on or dt.date.today()
+    day = max(on or dt.date.today(), profile.policy.effective_date)
     doc = render_policy(profile, templates_dir)
     verdicts = laws.applicable(profile, day)
     results = _redate_fixes(profile, coverage(profile, doc, verdicts, day), day, templates_dir)

@@ -417,13 +417,6 @@ def test_a_fixed_retention_period_needs_its_length() -> None:
     assert "needs 'period'" in refused(no_length)
 
 
-def test_last_updated_cannot_precede_the_effective_date() -> None:
-    def backwards(a: Answers) -> None:
-        a["policy"]["last_updated"] = "2023-12-31"
-
-    assert "'last_updated' is before 'effective_date'" in refused(backwards)
-
-
 def test_unknown_keys_are_refused_everywhere() -> None:
     def typo(a: Answers) -> None:
         a["cookies"] = {"use_cookies": True}

@@ -174,3 +174,27 @@ def test_a_period_counted_from_an_event_reads_as_one_sentence() -> None:
     ]
     words = text(store(retention={"rules": rules}))
     assert "we keep them for 3 years after your last order." in words
+
+
+def test_a_policy_published_ahead_of_its_date_is_judged_on_that_date() -> None:
+    ahead = store(policy={"effective_date": "2027-01-01", "last_updated": "2026-12-02"})
+    words = text(ahead)
+    assert "This policy takes effect on January 1, 2027." in words
+    assert "We last updated it on December 2, 2026." in words
+    assert laws.base.as_of(ahead).isoformat() == "2027-01-01"
+    assert check_profile(ahead, on=CHECK_DAY).as_of.isoformat() == "2027-01-01"
+
+
+def test_a_decision_a_person_takes_part_in_is_not_called_automatic() -> None:
+    decision = {
+        "description": "A program scores each return for refusal.",
+        "logic": "It compares your return history with fraud patterns.",
+        "significance": "A high score means the return may be refused.",
+        "solely_automated": False,
+        "categories": ["order_history"],
+    }
+    australian = store(business=AUSTRALIA, use={"automated_decisions": [decision]})
+    words = text(australian)
+    assert "without a person involved" not in words
+    assert "A person takes part in the decision." in words
+    assert "does something substantially and directly related to making this decision" in words

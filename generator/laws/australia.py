@@ -73,7 +73,7 @@ REQUIREMENTS = (
         "that could significantly affect people, and the kinds of such decisions",
         "use.automated_decisions[].categories",
         kind="S/C",
-        needed=lambda p: bool(p.significant_automated_decisions),
+        needed=lambda p: bool(p.significant_computer_decisions),
         since=AUTOMATED_DECISIONS_FROM,
     ),
 )

@@ -31,7 +31,7 @@ _JUDGED_ON: ContextVar[dt.date | None] = ContextVar("policygen_judged_on", defau
 
 def as_of(profile: StoreProfile) -> dt.date:
     """The day laws are judged on: the check date inside ``judged_on``, else the policy's date."""
-    return _JUDGED_ON.get() or profile.policy.updated
+    return _JUDGED_ON.get() or profile.policy.in_force_from
 
 
 @contextlib.contextmanager

@@ -330,10 +330,11 @@ class Policy(Part):
 
     @property
     def updated(self) -> dt.date:
+        """The policy's own date: when it was last updated, else when it took effect."""
         return self.last_updated or self.effective_date
 
-    @model_validator(mode="after")
-    def _updated_not_before_effective(self) -> Policy:
-        if self.last_updated is not None and self.last_updated < self.effective_date:
-            raise ValueError("'last_updated' is before 'effective_date'; swap or correct them")
-        return self
+    @property
+    def in_force_from(self) -> dt.date:
+        """The day this text first governs: a policy published ahead of its effective date
+        must meet the laws of that later day."""
+        return max(self.updated, self.effective_date)

@@ -153,6 +153,12 @@ class StoreProfile(Part):
         return [d for d in self.use.automated_decisions if d.significant and d.solely_automated]
 
     @property
+    def significant_computer_decisions(self) -> list[AutomatedDecision]:
+        """Significant decisions a program makes or substantially helps make, a person
+        taking part or not (APP 1.7-1.9, Privacy Act 1988 (Cth) as amended in 2024)."""
+        return [d for d in self.use.automated_decisions if d.significant]
+
+    @property
     def third_party_direct_marketing(self) -> bool:
         return any(r.use is RecipientUse.OWN_MARKETING for r in self.sharing.recipients)
 
