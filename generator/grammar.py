@@ -53,6 +53,12 @@ def plural(count: int | Sized, singular: str, plural_form: str) -> str:
     return singular if n == 1 else plural_form
 
 
+def them(categories: Sequence[object]) -> str:
+    """'it' or 'them' for a list of data categories, by count and by each label's number."""
+    items = list(categories)
+    return "them" if len(items) != 1 or items[0] in vocab.PLURAL_LABELS else "it"
+
+
 # Words whose first letter misleads: 'an hour', 'a user', 'a one-time', 'an SMS'.
 _AN_EXCEPTIONS = ("hour", "honest", "honor", "heir")
 _A_EXCEPTIONS = ("uni", "use", "usu", "user", "euro", "eu", "one", "once", "u.s", "ur")
@@ -174,6 +180,7 @@ FILTERS: dict[str, Any] = {
     "flatten": flatten,
     "trusted": trusted,
     "country": country,
+    "them": them,
     "language": language,
     "address": address,
     "label": label,
@@ -187,4 +194,11 @@ FILTERS: dict[str, Any] = {
     "capfirst": capfirst,
     "md": md,
 }
-TESTS: dict[str, Any] = {"contains": contains}
+
+
+def single(values: Sequence[object]) -> bool:
+    """Jinja test: a list of exactly one."""
+    return len(values) == 1
+
+
+TESTS: dict[str, Any] = {"contains": contains, "single": single}

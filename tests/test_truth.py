@@ -147,7 +147,7 @@ def test_a_store_under_no_sale_law_is_not_said_to_sell_for_free_ad_services() ->
 def test_a_store_with_shops_is_not_called_an_online_store() -> None:
     shops = store(business={"physical_shops": True})
     words = text(shops)
-    assert "a store that sells online and in its own shops" in words
+    assert "a store that sells online and in person" in words
     assert "an online store" not in words
 
 
@@ -198,3 +198,24 @@ def test_a_decision_a_person_takes_part_in_is_not_called_automatic() -> None:
     assert "without a person involved" not in words
     assert "A person takes part in the decision." in words
     assert "does something substantially and directly related to making this decision" in words
+
+
+BRAZIL = {
+    "address": {
+        "lines": ["Rua Augusta, 100"],
+        "city": "São Paulo",
+        "region": "SP",
+        "postal_code": "01304-000",
+        "country": "BR",
+    },
+    "sells_to_countries": ["BR"],
+    "data_stored_in": ["BR"],
+}
+
+
+def test_a_large_brazilian_store_is_not_called_a_small_processing_agent() -> None:
+    large = store(business={**BRAZIL, "annual_revenue_usd": 40_000_000})
+    small = store(business={**BRAZIL, "annual_revenue_usd": 200_000})
+    assert "small processing agent" not in text(large)
+    assert "LGPD-02" in missing(large)
+    assert "We are a small processing agent" in text(small)

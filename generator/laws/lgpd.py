@@ -93,4 +93,13 @@ REQUIREMENTS = (
     ),
 )
 
-LAW = Law(ID, NAME, applies, REQUIREMENTS, in_force=dt.date(2020, 9, 18))
+
+def judge(profile: StoreProfile) -> Applicability:
+    """Whether the LGPD applies, with the fact the Brazil section words: a small agent."""
+    verdict = applies(profile)
+    return Applicability(
+        verdict.applies, verdict.reason, facts={"small_agent": small_agent(profile)}
+    )
+
+
+LAW = Law(ID, NAME, judge, REQUIREMENTS, in_force=dt.date(2020, 9, 18))

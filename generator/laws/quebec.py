@@ -92,8 +92,9 @@ REQUIREMENTS = (
         "P-39.1 ss.8.1, 9.1",
         "each technology that can identify, locate or profile the person, that it is off by "
         "default, and how to turn it on",
-        "cookies.consent_banner: true (tracking off until the visitor agrees) and "
-        "cookies.settings_link: true",
+        # s.8.1 asks that the person be told how to activate the functions; a banner that
+        # leaves them off until the visitor turns them on does that (a settings link helps).
+        "cookies.consent_banner: true (tracking off until the visitor agrees)",
         kind="S/C",
         needed=identifies_locates_or_profiles,
         since=PHASE_2,

@@ -394,7 +394,7 @@ def _company(value: str) -> str:
     text = value.strip()
     if "(" in text or ")" in text:
         raise ValueError(
-            f"company names are listed inside our brackets ('Shipping carriers ({text})'), so "
+            f"company names are listed inside our brackets ('Payment processors ({text})'), so "
             "a name cannot hold brackets; give the name alone and say what it does in purpose"
         )
     return text

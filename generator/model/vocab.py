@@ -547,7 +547,7 @@ LABELS = LabelTable(
         (SecurityMeasure.ACCESS_CONTROL, "access only for staff who need it"),
         (SecurityMeasure.PCI_DSS, "PCI DSS compliant card handling"),
         (SecurityMeasure.FIREWALLS, "firewalls"),
-        (SecurityMeasure.PHYSICAL_SECURITY, "physical security of our premises and servers"),
+        (SecurityMeasure.PHYSICAL_SECURITY, "physical security of our premises and equipment"),
         (SecurityMeasure.SECURITY_POLICY, "a written information security policy"),
         (SecurityMeasure.STAFF_TRAINING, "staff training"),
         (SecurityMeasure.AUDITS, "regular security reviews"),
@@ -586,7 +586,7 @@ LABELS = LabelTable(
         (CcpaCategory.BIOMETRIC, "Biometric information"),
         (CcpaCategory.INTERNET_ACTIVITY, "Internet or other similar network activity"),
         (CcpaCategory.GEOLOCATION, "Geolocation data"),
-        (CcpaCategory.SENSORY, "Sensory data"),
+        (CcpaCategory.SENSORY, "Audio, electronic, visual or similar information"),
         (CcpaCategory.PROFESSIONAL, "Professional or employment-related information"),
         (CcpaCategory.EDUCATION, "Non-public education information"),
         (CcpaCategory.INFERENCES, "Inferences drawn from other personal information"),
@@ -634,6 +634,30 @@ CCPA_CATEGORY_OF: dict[DataCategory, CcpaCategory] = {
     DataCategory.PHOTOS: CcpaCategory.SENSORY,
     DataCategory.CAMERA_FOOTAGE: CcpaCategory.SENSORY,
 }
+
+
+# Categories whose label is grammatically plural ("we keep them"), the rest singular.
+PLURAL_LABELS = frozenset(
+    {
+        DataCategory.PAYMENT_CARD,
+        DataCategory.BANK_ACCOUNT,
+        DataCategory.CREDENTIALS,
+        DataCategory.BUSINESS_CONTACT,
+        DataCategory.PRODUCT_SERIAL,
+        DataCategory.SEARCH_TERMS,
+        DataCategory.COMMUNICATIONS,
+        DataCategory.CHAT_TRANSCRIPTS,
+        DataCategory.REVIEWS,
+        DataCategory.SURVEY_RESPONSES,
+        DataCategory.CONTEST_ENTRIES,
+        DataCategory.REFERRED_CONTACTS,
+        DataCategory.GIFT_RECIPIENTS,
+        DataCategory.WARRANTY_REGISTRATIONS,
+        DataCategory.PREFERENCES,
+        DataCategory.CREDIT_INFORMATION,
+        DataCategory.PHOTOS,
+    }
+)
 
 
 def label(member: StrEnum) -> str:
