@@ -23,9 +23,16 @@ PRACTICE = Path(__file__).resolve().parent.parent / "examples" / "practice"
 GOLDEN = Path(__file__).parent / "golden" / "practice"
 STORES = sorted(PRACTICE.glob("*.yaml"))
 
-# What each store's own answers leave undone; every other requirement must be met. These
-# are the store's gaps, not the tool's: the brief gives no answer that would meet them.
+# What each store's own answers leave undone (requirement ids and check findings); every
+# other requirement must be met. These are the store's gaps, not the tool's: the brief
+# gives no answer that would meet them.
 REAL_GAPS: dict[str, set[str]] = {
+    # Reluisant's brief gives no retention for trade-in photos or reviews, no way to reopen
+    # the cookie banner or stop texts, and does not say that Lumi tells users it is an AI.
+    "04-reluisant": {"GDPR-07", "AI-01", "GDPR-17", "retention-not-specific"},
+    # Keepsake Lane's brief gives no retention for reviews and no address for its UK
+    # complaints form.
+    "06-keepsake": {"GDPR-07", "UK-02", "retention-not-specific"},
     # Nettlewood shares data with ad networks but has no opt-out link or signal status
     # page, links no notice at collection, gives no accessible format, and uses health
     # data for marketing (which Maryland forbids): the owner's brief says nothing more.
@@ -65,5 +72,5 @@ def test_practice_store_holds_every_invariant(path: Path) -> None:
 def test_practice_store_checks_to_its_real_gaps(path: Path) -> None:
     report = check_profile(load_profile(path), source=str(path), on=CHECK_DAY)
     missing = {c.requirement.id for _, c in report.missing}
-    assert missing == REAL_GAPS.get(path.stem, set())
-    assert [f.rule for f in report.findings] == []
+    findings = {f.rule for f in report.findings}
+    assert missing | findings == REAL_GAPS.get(path.stem, set())
