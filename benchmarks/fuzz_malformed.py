@@ -172,7 +172,8 @@ def sizes(rng: random.Random, i: int) -> Case:
         body = '{"business": {"employees": ' + "9" * rng.choice([4301, 5000, 200000]) + "}}\n"
         return Case("sizes", f"size-{i}.json", body.encode())
     elif style == "long-value":
-        body = _replace_value(rng, text, lambda _v: "x" * rng.choice([201, 2001, 100_000, 400_000]))
+        # Longer than any text answer may be (2,000 characters).
+        body = _replace_value(rng, text, lambda _v: "x" * rng.choice([2001, 100_000, 400_000]))
     elif style == "long-key":
         body = text + "k" * rng.choice([1000, 100_000, 400_000]) + ": 1\n"
     elif style == "unknown-keys":

@@ -36,7 +36,7 @@ SCHEMA_KEY = "$schema"
 MAX_FILE_BYTES = 512 * 1024
 # Values in one file once aliases and merges are expanded; an answers file holds a few
 # hundred, so this only stops a file of nested aliases from multiplying the work.
-MAX_VALUES = 50_000
+MAX_VALUES = 20_000
 # Problems reported per file: the first ones, then how many more there are.
 MAX_PROBLEMS = 50
 

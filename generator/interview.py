@@ -717,7 +717,6 @@ def load_resume(answers_file: Path) -> tuple[dict[str, Any], list[str]] | None:
         not isinstance(answers, dict)
         or not isinstance(completed, list)
         or not all(isinstance(name, str) for name in completed)
-        or not all(isinstance(part, dict) for part in answers.values())
     ):
         raise AnswersError(
             [

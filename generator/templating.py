@@ -85,7 +85,12 @@ def _check_size(value: object) -> object:
     return value
 
 
+# Jinja's filters whose numeric arguments set the size of what they make.
+_SIZING_FILTERS = frozenset(["center", "indent", "wordwrap", "truncate", "format"])
+
+
 def _check_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """Refuse a width or count that would make a huge value ('x'.ljust(10**9))."""
     for arg in (*args, *kwargs.values()):
         if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_STRING:
             raise _too_big(f"a call with the number {arg}")
@@ -139,8 +144,9 @@ class PolicySandbox(jinja2.sandbox.SandboxedEnvironment):
         **kwargs: Any,
     ) -> Any:
         _on_time()
-        _check_args(args, kwargs)
         owner = getattr(__obj, "__self__", None)
+        if isinstance(owner, str | list | bytes):  # methods like ljust and zfill
+            _check_args(args, kwargs)
         formats = getattr(__obj, "__name__", "") in ("format", "format_map")
         if formats and isinstance(owner, str) and _WIDE_FORMAT.search(owner):
             raise _too_big("a formatted value")
@@ -158,11 +164,14 @@ def _range(*args: int) -> range:
     return numbers
 
 
-def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
+def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    sizing = name in _SIZING_FILTERS
+
     @functools.wraps(function)  # keeps Jinja's pass_context markers
     def bounded(*args: Any, **kwargs: Any) -> Any:
         _on_time()
-        _check_args(args[1:], kwargs)
+        if sizing:
+            _check_args(args[1:], kwargs)
         return _check_size(function(*args, **kwargs))
 
     return bounded
@@ -263,7 +272,7 @@ def _environment(user_dir: str | None, page: bool = False) -> PolicySandbox:
     else:
         env.filters.update(FILTERS)
         env.tests.update(TESTS)
-    env.filters = {name: _bounded_filter(f) for name, f in env.filters.items()}
+    env.filters = {name: _bounded_filter(name, f) for name, f in env.filters.items()}
     return env
 
 

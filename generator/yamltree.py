@@ -144,6 +144,9 @@ class _TreeComposer:
         self.anchors: dict[str, Node] = {}
         # Entries worked out for all mappings so far; merges count against the budget.
         self.merged = 0
+        # Nodes written out in the text so far: a long flat list stops at the budget
+        # rather than after all of it has been read.
+        self.written = 0
 
     def document(self) -> Node | None:
         events = yaml.events
@@ -186,6 +189,7 @@ class _TreeComposer:
                 if not hasattr(node, "size"):
                     raise TreeError("an alias refers to the anchor it is inside of", line_at(event))
             elif isinstance(event, events.ScalarEvent):
+                self._count(event)
                 node = _Scalar(
                     self._tag(ScalarNode, event, event.value),
                     event.value,
@@ -196,6 +200,7 @@ class _TreeComposer:
                 self._anchor(event, node)
                 node.size, node.depth = 1, 0
             elif isinstance(event, events.SequenceStartEvent | events.MappingStartEvent):
+                self._count(event)
                 kind: type[_Sequence | _Mapping] = (
                     _Sequence if isinstance(event, events.SequenceStartEvent) else _Mapping
                 )
@@ -235,6 +240,14 @@ class _TreeComposer:
             else:
                 parent.value.append((keys[-1], node))
                 keys[-1] = None
+
+    def _count(self, event: Any) -> None:
+        self.written += 1
+        if self.budget is not None and self.written > self.budget:
+            raise LimitError(
+                f"more than {self.budget:,} values; an answers file holds a few hundred",
+                line_at(event),
+            )
 
     def _tag(self, kind: type[Node], event: Any, value: str | None) -> str:
         tag: str | None = event.tag

@@ -533,7 +533,7 @@ def test_stale_temporaries_are_removed_on_the_next_run(tmp_path: Path) -> None:
     "content",
     [
         '{"answers": {}, "completed": 7}',
-        '{"answers": {"business": 5}, "completed": []}',
+        '{"answers": [], "completed": []}',
         '{"answers": {"business": {}}, "completed": [{"a": 1}]}',
         '{"answers": ' + "[" * 5000 + "]" * 5000 + "}",
         '{"answers": {}, "completed": [' + "9" * 5000 + "]}",
@@ -554,6 +554,15 @@ def test_a_damaged_resume_file_is_a_clear_exit_2(tmp_path: Path, content: str) -
     assert caught.value.exit_code == 2
     [problem] = caught.value.problems
     assert str(problem).startswith(str(resume_path(target)))
+
+
+def test_a_resume_file_keeps_lists_and_numbers_at_the_top(tmp_path: Path) -> None:
+    from generator.interview import load_resume, resume_path
+
+    target = tmp_path / "store.yaml"
+    state = '{"answers": {"schema_version": 3, "categories": [{"a": 1}]}, "completed": ["x"]}'
+    resume_path(target).write_text(state, encoding="utf-8")
+    assert load_resume(target) == ({"schema_version": 3, "categories": [{"a": 1}]}, ["x"])
 
 
 def _scripted() -> object:
@@ -949,3 +958,12 @@ def test_a_file_name_with_control_characters_is_echoed_escaped(tmp_path: Path) -
     assert code == 2
     assert "\x1b" not in err
     assert "evil\\x1b[2J.yaml:1: business:" in err
+
+
+def test_large_numbers_are_fine_where_they_make_nothing_large(tmp_path: Path) -> None:
+    from generator.compose import render_policy
+
+    body = "{{ plural(25000000, 'dollar', 'dollars') }} {{ 25000000 + 1 }} {{ 10 ** 30 }}"
+    folder = user_templates(tmp_path, {"clauses/contact.md.j2": f"## Contact us\n\n{body}\n"})
+    doc = render_policy(_profile(), folder)  # type: ignore[arg-type]
+    assert "dollars 25000001 1000000000000000000000000000000" in doc.markdown
