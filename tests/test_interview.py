@@ -255,7 +255,7 @@ def test_scope_reads_defaults_and_never_dict_methods() -> None:
     scope = Scope({"collection": {"items": [{"category": "name"}]}}, StoreProfile)
     assert scope.collection.items == [{"category": "name"}]
     assert scope.cookies.uses_cookies is True
-    assert scope.business.sells_to_countries == ["US"]
+    assert scope.business.sells_to_countries == []  # the address decides, once answered
     with pytest.raises(AttributeError):
         _ = scope.cookies.use_cookies
 

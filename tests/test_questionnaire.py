@@ -190,7 +190,7 @@ def test_conditions_follow_the_answers() -> None:
     small = _interview({"business": {"sells_to_countries": ["US"], "annual_revenue_usd": 1000}})
     assert not small.condition("ccpa_may_apply")
     assert not small.condition("eu")
-    big = _interview({"business": {"annual_revenue_usd": 30_000_000}})
+    big = _interview({"business": {"sells_to_countries": ["US"], "annual_revenue_usd": 30_000_000}})
     assert big.condition("ccpa_may_apply")
     european = _interview({"business": {"sells_to_countries": ["US", "DE"]}})
     assert european.condition("eu")

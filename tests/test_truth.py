@@ -138,7 +138,7 @@ def test_a_store_under_no_sale_law_is_not_said_to_sell_for_free_ad_services() ->
     words = text(australian)
     assert "We do not sell your personal information." in words
     assert "This is a sale" not in words
-    assert "show you ads based on what you do on other sites" in words
+    assert "show you ads on other sites and apps, based on what you do on our site" in words
     # The same answers under the CCPA: the ad network's free services are value received.
     californian = everything(sharing={"recipients": recipients})
     assert "This is a sale" in text(californian)
@@ -196,7 +196,7 @@ def test_a_decision_a_person_takes_part_in_is_not_called_automatic() -> None:
     australian = store(business=AUSTRALIA, use={"automated_decisions": [decision]})
     words = text(australian)
     assert "without a person involved" not in words
-    assert "A person takes part in the decision." in words
+    assert "A person can review or change the decision." in words
     assert "does something substantially and directly related to making this decision" in words
 
 

@@ -87,16 +87,25 @@ class Business(Part):
     sba_small_business: bool = Field(
         default=True, description="Whether the company is a small business by US SBA standards."
     )
+    # Unanswered, these three are the address's country (see _home_country_by_default).
     established_in: list[CountryCode] = Field(
-        default_factory=lambda: ["US"],
+        default_factory=list,
         min_length=1,
-        description="Countries where you have offices.",
+        description="Countries where you have offices (default: the address's country).",
     )
-    sells_to_countries: list[CountryCode] = Field(default_factory=lambda: ["US"], min_length=1)
+    sells_to_countries: list[CountryCode] = Field(
+        default_factory=list,
+        min_length=1,
+        description="Countries you sell to (default: the address's country).",
+    )
     sells_to_us_states: list[StateCode] | None = Field(
         default=None, description="US states you sell to; leave empty for all of them."
     )
-    data_stored_in: list[CountryCode] = Field(default_factory=lambda: ["US"], min_length=1)
+    data_stored_in: list[CountryCode] = Field(
+        default_factory=list,
+        min_length=1,
+        description="Countries customer data is stored in (default: the address's country).",
+    )
     sells_to_ca_provinces: list[ProvinceCode] | None = Field(
         default=None,
         description="Canadian provinces you sell to, when you sell to Canada; leave empty for "

@@ -298,7 +298,8 @@ class Policy(Part):
         default_factory=lambda: [ChangeNotice.POSTING], min_length=1
     )
     new_uses_need_consent: bool = Field(
-        default=True, description="You ask before using old data in a new way."
+        default=False,
+        description="You ask before using old data in a new way (the policy then promises it).",
     )
     revisions: list[Revision] = Field(default_factory=list)
     linked_from_home_and_forms: bool = Field(
