@@ -345,7 +345,16 @@ def retention_not_specific(
             "event (account_lifetime, until_unsubscribe, until_deleted, fixed_period), or make "
             "retention.default_criteria concrete",
             ("retention.rules", "retention.default_criteria"),
-            requirement="CCPA-08" if verdicts["ccpa"].applies else "GDPR-07",
+            requirement=next(
+                rid
+                for law, rid in (
+                    ("ccpa", "CCPA-08"),
+                    ("gdpr", "GDPR-07"),
+                    ("uk_gdpr", "GDPR-07"),
+                    ("lgpd", "LGPD-01"),  # Art 9(II): the duration of processing
+                )
+                if verdicts[law].applies
+            ),
         )
 
 

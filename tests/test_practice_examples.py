@@ -27,6 +27,9 @@ STORES = sorted(PRACTICE.glob("*.yaml"))
 # other requirement must be met. These are the store's gaps, not the tool's: the brief
 # gives no answer that would meet them.
 REAL_GAPS: dict[str, set[str]] = {
+    # Brilho Paulista's brief names no Portuguese page on its US transfers and gives no
+    # period for contact data, portal logins, browsing data or visit notes.
+    "09-brilho": {"LGPD-03", "retention-not-specific"},
     # Reluisant's brief gives no retention for trade-in photos or reviews, no way to reopen
     # the cookie banner or stop texts, and does not say that Lumi tells users it is an AI.
     "04-reluisant": {"GDPR-07", "AI-01", "GDPR-17", "retention-not-specific"},

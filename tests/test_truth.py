@@ -219,3 +219,14 @@ def test_a_large_brazilian_store_is_not_called_a_small_processing_agent() -> Non
     assert "small processing agent" not in text(large)
     assert "LGPD-02" in missing(large)
     assert "We are a small processing agent" in text(small)
+
+
+def test_brazil_section_gives_each_purposes_legal_basis_and_who_uses_data_for_itself() -> None:
+    recipients = [*BASE["sharing"]["recipients"], AD_RECIPIENT]
+    brazilian = store(
+        business={**BRAZIL, "annual_revenue_usd": 200_000}, sharing={"recipients": recipients}
+    )
+    section = text(brazilian).split("If you are in Brazil")[2]
+    assert "to process and deliver your orders, performing a contract with you" in section
+    assert "(Article 7, V)" in section and "(Article 7, IX)." in section
+    assert "advertising networks, who may also use it for their own purposes" in section

@@ -6,6 +6,7 @@ import datetime as dt
 
 from generator.laws.base import Applicability, Law, req, territorial
 from generator.model import StoreProfile
+from generator.model.vocab import LegalBasis, Purpose
 
 ID = "lgpd"
 NAME = "LGPD (Brazil)"
@@ -94,11 +95,32 @@ REQUIREMENTS = (
 )
 
 
+# LGPD Art 7: the legal hypotheses that match the answers' legal bases (the recognised
+# legitimate interest is UK-only and has no LGPD counterpart).
+LGPD_BASIS = {
+    LegalBasis.CONSENT: "your consent (Article 7, I)",
+    LegalBasis.LEGAL_OBLIGATION: "a legal or regulatory obligation (Article 7, II)",
+    LegalBasis.CONTRACT: "performing a contract with you, or steps before one (Article 7, V)",
+    LegalBasis.LEGITIMATE_INTERESTS: "our legitimate interests (Article 7, IX)",
+}
+
+
+def legal_bases(profile: StoreProfile) -> tuple[tuple[Purpose, str], ...]:
+    """Each purpose with the LGPD hypothesis its answered legal basis falls under."""
+    return tuple(
+        (use.purpose, LGPD_BASIS[use.legal_basis])
+        for use in profile.use.purposes
+        if use.legal_basis in LGPD_BASIS
+    )
+
+
 def judge(profile: StoreProfile) -> Applicability:
-    """Whether the LGPD applies, with the fact the Brazil section words: a small agent."""
+    """Whether the LGPD applies, with the facts the Brazil section words."""
     verdict = applies(profile)
     return Applicability(
-        verdict.applies, verdict.reason, facts={"small_agent": small_agent(profile)}
+        verdict.applies,
+        verdict.reason,
+        facts={"small_agent": small_agent(profile), "bases": legal_bases(profile)},
     )
 
 
