@@ -263,8 +263,9 @@ def transfer_without_safeguard(
     for country in gdpr.unsafeguarded(profile):
         yield Finding(
             "transfer-without-safeguard",
-            f"The store serves the EEA and keeps data in {country}, but names no safeguard for "
-            "that transfer.",
+            f"The store serves the EEA and sends data to {country}, but names no valid transfer "
+            "tool for it (a provider contract alone, or consent for routine transfers, is not "
+            "one).",
             f"add an international.transfers entry with destination: {country} and a "
             "safeguard (dpf, scc, adequacy or bcr)",
             ("business.data_stored_in", "international.transfers"),

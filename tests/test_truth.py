@@ -230,3 +230,29 @@ def test_brazil_section_gives_each_purposes_legal_basis_and_who_uses_data_for_it
     assert "to process and deliver your orders, performing a contract with you" in section
     assert "(Article 7, V)" in section and "(Article 7, IX)." in section
     assert "advertising networks, who may also use it for their own purposes" in section
+
+
+def test_a_provider_contract_is_no_gdpr_transfer_tool() -> None:
+    germany = {
+        "address": {
+            "lines": ["Hauptstr. 1"],
+            "city": "Leipzig",
+            "postal_code": "04107",
+            "country": "DE",
+        },
+        "sells_to_countries": ["DE"],
+        "data_stored_in": ["DE"],
+    }
+    weak = store(
+        business=germany,
+        international={"transfers": [{"destination": "US", "safeguard": "provider_contract"}]},
+    )
+    strong = store(
+        business=germany, international={"transfers": [{"destination": "US", "safeguard": "scc"}]}
+    )
+    rules = {f.rule for f in check_profile(weak, on=CHECK_DAY).findings}
+    assert "transfer-without-safeguard" in rules
+    assert "GDPR-06" in missing(weak)
+    assert "transfer-without-safeguard" not in {
+        f.rule for f in check_profile(strong, on=CHECK_DAY).findings
+    }

@@ -7,7 +7,7 @@ import datetime as dt
 
 from generator.laws.base import Applicability, Law, req, territorial
 from generator.model import EEA, StoreProfile
-from generator.model.vocab import Channel, CookieKind, LegalBasis, Purpose, Source
+from generator.model.vocab import Channel, CookieKind, LegalBasis, Purpose, Safeguard, Source
 
 ID = "gdpr"
 NAME = "GDPR"
@@ -15,10 +15,25 @@ NAME = "GDPR"
 _FIRST_HAND = frozenset({Source.FROM_YOU, Source.AUTOMATIC})
 
 
+# Not transfer tools under Chapter V: a processor contract alone is no Art 46(2) safeguard
+# (only the Commission's clauses inside it are), and consent is an Art 49(1)(a) derogation
+# for occasional transfers, not for a store's routine hosting (EDPB Guidelines 2/2018).
+_NOT_ART_46 = frozenset({Safeguard.PROVIDER_CONTRACT, Safeguard.CONSENT})
+
+
 def unsafeguarded(profile: StoreProfile) -> tuple[str, ...]:
-    """Countries outside the EEA where data is stored with no transfer safeguard named (Art 46)."""
-    named = {t.destination for t in profile.international.transfers}
-    return tuple(c for c in stores_outside(profile, EEA) if c not in named)
+    """Countries outside the EEA that data goes to with no valid transfer tool named: none at
+    all where it is stored, or only a provider contract or consent (Art 44-49)."""
+    valid = {
+        t.destination for t in profile.international.transfers if t.safeguard not in _NOT_ART_46
+    }
+    weak = [
+        t.destination
+        for t in profile.international.transfers
+        if t.safeguard in _NOT_ART_46 and t.destination not in EEA and t.destination not in valid
+    ]
+    missing = [c for c in stores_outside(profile, EEA) if c not in valid]
+    return tuple(dict.fromkeys([*missing, *weak]))
 
 
 _COOKIE_CONSENT_PURPOSES = frozenset(
