@@ -70,6 +70,12 @@ def confined(path: Path, root: Path) -> Path:
     return resolved
 
 
+# Part of the cache folder's name. Jinja keys cached code by template name and source only,
+# yet the code depends on the environment too (the sandbox's intercepted operators), so
+# this changes whenever templating's environment set-up changes what is compiled.
+CACHE_FORMAT = "sandbox2"
+
+
 def jinja_bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs: compiling them is most of a short build.
 
@@ -82,7 +88,7 @@ def jinja_bytecode_cache() -> jinja2.BytecodeCache | None:
     base = os.environ.get("POLICYGEN_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
     try:
         root = Path(base) if base else Path.home() / ".cache"
-        folder = root / "policygen" / f"jinja-{jinja2.__version__}-{__version__}"
+        folder = root / "policygen" / f"jinja-{jinja2.__version__}-{__version__}-{CACHE_FORMAT}"
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except (OSError, RuntimeError):
         return None  # no home or a read-only one only costs speed

@@ -26,12 +26,11 @@ from typing import Any
 import jinja2
 import jinja2.exceptions
 import jinja2.sandbox
-from pydantic_core import Url
 
 from generator import resources
+from generator.dates import long_date
 from generator.errors import TemplateContractError, TemplateError
 from generator.escape import Md, escape_markdown, link
-from generator.grammar import FILTERS, TESTS, date_long
 
 
 def finalize(value: object) -> object:
@@ -46,10 +45,14 @@ def finalize(value: object) -> object:
         raise TemplateContractError(
             f"a template printed the raw value {value.value!r}; use the 'label' filter"
         )
+    # Imported here: the page environment, which a publishing helper loads early, needs
+    # neither pydantic nor the grammar filters (and the model behind them).
+    from pydantic_core import Url
+
     if isinstance(value, Url):
         return link(value)
     if isinstance(value, dt.date):
-        return date_long(value)
+        return Md(long_date(value))
     if isinstance(value, int | float):
         return str(value)
     return escape_markdown(str(value))
@@ -270,6 +273,8 @@ def _environment(user_dir: str | None, page: bool = False) -> PolicySandbox:
     if page:
         env.filters["full_stop"] = full_stop
     else:
+        from generator.grammar import FILTERS, TESTS
+
         env.filters.update(FILTERS)
         env.tests.update(TESTS)
     env.filters = {name: _bounded_filter(name, f) for name, f in env.filters.items()}
