@@ -339,9 +339,9 @@ def _cookies(draw: st.DrawFn) -> dict[str, Any]:
     exemptable = [k for k in kinds if k in ("analytics", "preferences")]
     tools = [
         {
-            "name": draw(_text(30)),
+            "name": draw(_company()),
             "kind": draw(st.sampled_from(kinds)),
-            **({"provider": draw(_text(30))} if draw(st.booleans()) else {}),
+            **({"provider": draw(_company())} if draw(st.booleans()) else {}),
             **({"purpose": draw(_phrase())} if draw(st.booleans()) else {}),
             **({"opt_out_url": _url(draw(_WORD), "opt-out")} if draw(st.booleans()) else {}),
         }

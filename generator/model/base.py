@@ -394,8 +394,9 @@ def _company(value: str) -> str:
     text = value.strip()
     if "(" in text or ")" in text:
         raise ValueError(
-            f"company names are listed inside our brackets ('Payment processors ({text})'), so "
-            "a name cannot hold brackets; give the name alone and say what it does in purpose"
+            "names are printed inside our own brackets (as in 'Payment processors (Stripe and "
+            "PayPal)'), so a name cannot hold brackets; give the name alone, with commas if "
+            "needed, and say what it does in purpose"
         )
     return text
 

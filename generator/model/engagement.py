@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from generator.model.base import Email, Name, Part, Phrase, PostalAddress, WebAddress
+from generator.model.base import CompanyName, Email, Name, Part, Phrase, PostalAddress, WebAddress
 from generator.model.vocab import (
     AdProgram,
     Channel,
@@ -16,8 +16,8 @@ from generator.model.vocab import (
 
 
 class TrackingTool(Part):
-    name: Name = Field(description="e.g. 'Google Analytics' or 'Meta Pixel'.")
-    provider: Name | None = None
+    name: CompanyName = Field(description="e.g. 'Google Analytics' or 'Meta Pixel'.")
+    provider: CompanyName | None = None
     kind: CookieKind
     purpose: Phrase | None = Field(
         default=None, description="What it is used for, e.g. 'measure which pages are read'."
