@@ -387,6 +387,7 @@ def _marketing(draw: st.DrawFn, channels: list[str]) -> dict[str, Any]:
     return {
         "channels": channels,
         "consent": draw(st.sampled_from([c.value for c in V.MarketingConsent])),
+        "opt_out_channels": draw(_subset(sorted(channels), min_size=0, max_size=len(channels))),
         "double_opt_in": draw(st.booleans()),
         "reply_only_forms": draw(_rarely()),
         "existing_customers": draw(st.booleans()),

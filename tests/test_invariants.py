@@ -136,6 +136,8 @@ def fact_violations(profile: StoreProfile, facts: Facts) -> list[str]:
     m = facts.marketing
     if set(m.by_consent) & set(m.unless_objected):
         bad.append("a channel is both opt-in and opt-out")
+    if set(m.by_consent) | set(m.unless_objected) != set(m.channels):
+        bad.append("a channel has no consent mode")
     if set(m.to_customers) & set(CONSENT_ONLY_CHANNELS) or not set(m.to_customers) <= set(
         m.channels
     ):
@@ -173,6 +175,8 @@ def text_violations(profile: StoreProfile, facts: Facts, markdown: str) -> list[
         bad.append("the state section denies sensitive data the store collects")
     if "We send them only if you agree" in ours and facts.marketing.to_customers:
         bad.append("'only if you agree' beside the existing-customer exception")
+    if "We send them only if you agree" in ours and facts.marketing.unless_objected:
+        bad.append("'only if you agree' while a channel is sent unless refused")
     if "we will delete it" in _section(ours, "Children's privacy") and not (
         facts.children.deletes_if_found or facts.children.coppa_operator
     ):

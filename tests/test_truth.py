@@ -256,3 +256,18 @@ def test_a_provider_contract_is_no_gdpr_transfer_tool() -> None:
     assert "transfer-without-safeguard" not in {
         f.rule for f in check_profile(strong, on=CHECK_DAY).findings
     }
+
+
+def test_a_catalogue_sent_unless_refused_is_not_called_consent_based() -> None:
+    marketing = {
+        "channels": ["email", "postal"],
+        "consent": "opt_in",
+        "opt_out_channels": ["postal"],
+        "unsubscribe": {"link_in_message": True},
+    }
+    words = text(store(marketing=marketing))
+    assert "We send them only if you agree" not in words
+    assert (
+        "We send email messages only if you agree to receive them, and postal mail messages unless you tell us you do not want them."
+        in words
+    )

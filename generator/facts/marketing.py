@@ -60,11 +60,13 @@ def marketing_facts(
         opt_out_days = min(limits) if limits else None
     channels = tuple(m.channels)
     opt_in = m.consent is MarketingConsent.OPT_IN
-    by_consent = channels if opt_in else ()
-    unless_objected = () if opt_in else channels
+    # An opt-in store may still send some channels (a postal catalogue) on an opt-out basis.
+    opt_out = set(m.opt_out_channels) if opt_in else set(channels)
+    by_consent = tuple(c for c in channels if c not in opt_out)
+    unless_objected = tuple(c for c in channels if c in opt_out)
     to_customers = (
-        tuple(c for c in channels if c in SOFT_OPT_IN_CHANNELS)
-        if opt_in and m.existing_customers
+        tuple(c for c in by_consent if c in SOFT_OPT_IN_CHANNELS)
+        if by_consent and m.existing_customers
         else ()
     )
     return MarketingFacts(
@@ -72,6 +74,6 @@ def marketing_facts(
         by_consent=by_consent,
         unless_objected=unless_objected,
         to_customers=to_customers,
-        sms_without_consent=not opt_in and Channel.SMS in channels,
+        sms_without_consent=Channel.SMS in unless_objected,
         opt_out_days=opt_out_days,
     )

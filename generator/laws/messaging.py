@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from generator.laws.base import Applicability, Law, established_in, req, sells_to
 from generator.model import StoreProfile
-from generator.model.vocab import Channel, MarketingConsent
+from generator.model.vocab import Channel
 
 TCPA_ID = "tcpa"
 CASL_ID = "casl"
@@ -59,16 +59,23 @@ def spam_act_applies(profile: StoreProfile) -> Applicability:
 
 
 def consent_ok(profile: StoreProfile) -> bool:
-    """Express consent, or (CASL s.10(9), Spam Act Sch 2 cl.2) implied by being a customer."""
+    """Express consent, or (CASL s.10(9), Spam Act Sch 2 cl.2) implied by being a customer,
+    for every electronic channel; post and calls are outside both laws."""
+    from generator.facts.marketing import marketing_facts
+
     m = profile.marketing
-    return m.consent is MarketingConsent.OPT_IN or m.existing_customers
+    electronic = {Channel.EMAIL, Channel.SMS}
+    opted_out = set(marketing_facts(profile).unless_objected) & electronic
+    return not opted_out or m.existing_customers
 
 
 def tcpa_ok(profile: StoreProfile) -> bool:
     """SMS-01: opt-in (written consent), STOP honoured, revocations within 10 business days."""
     m = profile.marketing
+    from generator.facts.marketing import marketing_facts
+
     return (
-        m.consent is MarketingConsent.OPT_IN
+        Channel.SMS not in marketing_facts(profile).unless_objected
         and m.unsubscribe.reply_stop
         and m.opt_out_days <= TCPA_REVOCATION_DAYS
     )

@@ -99,6 +99,11 @@ class Marketing(Part):
         default_factory=list, description="Leave empty for no marketing."
     )
     consent: MarketingConsent = MarketingConsent.OPT_IN
+    opt_out_channels: list[Channel] = Field(
+        default_factory=list,
+        description="With consent opt_in: channels you still use for everyone unless they say "
+        "no, e.g. a printed catalogue by post.",
+    )
     double_opt_in: bool = False
     reply_only_forms: bool = Field(
         default=False,
