@@ -268,6 +268,6 @@ def test_a_catalogue_sent_unless_refused_is_not_called_consent_based() -> None:
     words = text(store(marketing=marketing))
     assert "We send them only if you agree" not in words
     assert (
-        "We send email messages only if you agree to receive them, and postal mail messages unless you tell us you do not want them."
-        in words
+        "By email, we send them only if you agree to receive them; by postal mail, unless you "
+        "tell us you do not want them." in words
     )
