@@ -59,8 +59,9 @@ class _Rendered(NamedTuple):
 class _Render:
     """The state of one policy render: the clauses produced so far and their coverage."""
 
-    def __init__(self, env: jinja2.sandbox.SandboxedEnvironment) -> None:
+    def __init__(self, env: jinja2.sandbox.SandboxedEnvironment, timed: bool = True) -> None:
         self.env = env
+        self.timed = timed
         # Clauses and the table of contents are placed after rendering, where markers stand
         # in the text. A random key per render makes the markers unforgeable: text that
         # merely looks like one (from a template literal, say) is left as it is.
@@ -88,7 +89,7 @@ class _Render:
         template = self.env.get_template(f"{CLAUSE_DIR}/{name}.md.j2")
         self.covering.append([])
         try:
-            text = render(template, self.context)
+            text = render(template, self.context, timed=self.timed)
         finally:
             ids = self.covering.pop()
         title, body = _split_clause(name, text)
@@ -229,10 +230,11 @@ def render_policy(
 ) -> PolicyDocument:
     """The whole policy for one store, as Markdown plus what it contains."""
     env = environment(templates_dir)
-    state = _Render(env)
+    # Only a user's templates can loop without end; ours are bounded by the answers.
+    state = _Render(env, timed=templates_dir is not None)
     state.context = _context(profile, state, annotate)
     try:
-        text = render(env.get_template(POLICY_TEMPLATE), state.context)
+        text = render(env.get_template(POLICY_TEMPLATE), state.context, timed=state.timed)
     except (jinja2.TemplateError, TemplateError) as exc:  # reported with its file and line
         raise TemplateError.from_jinja(exc) from None
     except Exception as exc:

@@ -675,6 +675,21 @@ def test_a_slow_page_template_is_stopped(tmp_path: Path) -> None:
         render_html(sample_policy(), templates_dir=folder)
 
 
+def test_our_own_templates_are_not_timed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # A correct build must not fail on a slow or busy machine: only a user's templates,
+    # which can loop without end, run against the clock.
+    from generator import templating
+    from generator.compose import render_policy
+    from generator.render.html import render_html
+
+    monkeypatch.setattr(templating, "RENDER_SECONDS", 0.0)
+    doc = render_policy(_profile())  # type: ignore[arg-type]
+    assert render_html(doc).startswith("<!DOCTYPE html>")
+    folder = user_templates(tmp_path, {"html/page.html.j2": "{{ body }}"})
+    with pytest.raises(TemplateError, match="seconds"):
+        render_policy(_profile(), folder)  # type: ignore[arg-type]
+
+
 # ---- 12. template-contract breaches are their own error; bugs surface --------------------------
 
 

@@ -59,7 +59,7 @@ def render_html(
         "updated": long_date(doc.last_updated),
     }
     try:
-        return render(page, context)
+        return render(page, context, timed=user_dir is not None)
     except (jinja2.TemplateError, TemplateError) as exc:  # reported with its file and line
         raise TemplateError.from_jinja(exc) from None
     except Exception as exc:
