@@ -489,7 +489,10 @@ LABELS = LabelTable(
         (RecipientKind.AFFILIATE, "our affiliated companies"),
         (RecipientKind.MARKETING_PARTNER, "marketing partners"),
         (RecipientKind.DATA_BROKER, "data brokers"),
-        (RecipientKind.PROFESSIONAL_ADVISERS, "professional advisers (such as lawyers, accountants and auditors)"),
+        (
+            RecipientKind.PROFESSIONAL_ADVISERS,
+            "professional advisers such as lawyers and accountants",
+        ),
         (RecipientKind.CREDIT_BUREAU, "credit reporting agencies"),
         (RecipientKind.LENDER, "lenders and financing partners"),
         (RecipientKind.COLLECTION_AGENCY, "debt collection agencies"),
