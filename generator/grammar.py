@@ -122,7 +122,7 @@ def sentence(text: object) -> Md:
 def item_phrase(item: CollectedData) -> Md:
     """'payment card details (card number and expiry date)'."""
     name = label(item.category)
-    if not item.details:
+    if not item.details or not clause_end(item.details):
         return name
     # A label's own example in brackets gives way to the store's exact words.
     bare = name.split(" (", 1)[0]
