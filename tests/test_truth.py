@@ -197,7 +197,7 @@ def test_a_decision_a_person_takes_part_in_is_not_called_automatic() -> None:
     words = text(australian)
     assert "without a person involved" not in words
     assert "A person can review or change the decision." in words
-    assert "does something substantially and directly related to making this decision" in words
+    assert "The program's result is a main input to this decision, which a person makes" in words
 
 
 BRAZIL = {
