@@ -271,3 +271,12 @@ def test_a_catalogue_sent_unless_refused_is_not_called_consent_based() -> None:
         "By email, we send them only if you agree to receive them; by postal mail, unless you "
         "tell us you do not want them." in words
     )
+
+
+def test_common_language_names_agree_with_cldr() -> None:
+    from babel import Locale
+
+    from generator.countries import COMMON_LANGUAGES
+
+    cldr = Locale("en").languages
+    assert {code: cldr[code] for code in COMMON_LANGUAGES} == COMMON_LANGUAGES
