@@ -28,6 +28,7 @@ from generator.facts.rights import RightsFacts, rights_facts
 from generator.facts.sensitive import SensitiveFacts, sensitive_facts
 from generator.facts.sharing import RecipientFacts, recipient_facts
 from generator.model import StoreProfile
+from generator.model.vocab import Source
 
 if TYPE_CHECKING:
     from generator.laws.base import Applicability
@@ -57,6 +58,15 @@ class Facts(NamedTuple):
         §22575(b)(5)), Delaware (6 Del. C. §1205C(b)(5)), the CCPA and state opt-out signal
         rules, or an owner who honours a signal and so has something true to say."""
         return bool(self.applying_laws & _SIGNAL_LAWS)
+
+    @property
+    def received_from(self) -> tuple[Source, ...]:
+        """Where the store gets data besides the person, their device, its own records and
+        its own analysis (credit bureaus, cameras, partners ...), in vocabulary order: the
+        collection means that APP 1.3/5 and Québec's s.8 ask to be named."""
+        own = {Source.FROM_YOU, Source.AUTOMATIC, Source.OUR_RECORDS, Source.INFERRED}
+        used = {s for c in self.categories for s in c.sources} - own
+        return tuple(s for s in Source if s in used)
 
     @property
     def scc_issuers(self) -> tuple[str, ...]:

@@ -335,6 +335,11 @@ class Policy(Part):
         return self.last_updated or self.effective_date
 
     @property
+    def takes_effect_later(self) -> bool:
+        """Published before its effective date: the text says 'takes effect', not 'took'."""
+        return self.effective_date > self.updated
+
+    @property
     def in_force_from(self) -> dt.date:
         """The day this text first governs: a policy published ahead of its effective date
         must meet the laws of that later day."""
