@@ -544,7 +544,7 @@ class Interview:
                     self._ask_unique(inner, item, taken)
                 else:
                     self._ask(inner, item, scope)
-            error = _item_error(question.spec.model, item)
+            error = _item_error(question.spec.model, item) or _twin_error(question, items, item)
             if error is None:
                 return
             self.prompter.say(f"That does not fit together: {error}")
@@ -590,7 +590,11 @@ class Interview:
 
     def _summary(self, question: Question, item: Mapping[str, Any]) -> str:
         first = question.questions[0]
-        return label_of(get_path(item, first.field), first.spec.enum)
+        summary = label_of(get_path(item, first.field), first.spec.enum)
+        # Items that may repeat their first answer are told apart by the other fields.
+        apart = [get_path(item, f) for f in question.data.distinct if f != first.field]
+        apart = [str(value) for value in apart if value]
+        return f"{summary} ({', '.join(apart)})" if apart else summary
 
     def _context(self, extra: Mapping[str, Any]) -> dict[str, Any]:
         context: dict[str, Any] = {
@@ -675,6 +679,27 @@ def _a(noun: str) -> str:
     from generator.grammar import article
 
     return f"{article(noun)} {noun}"
+
+
+def _twin_error(
+    question: Question, items: list[dict[str, Any]], item: dict[str, Any]
+) -> str | None:
+    """Why ``item`` may not stand beside another item equal to it on the group's
+    ``distinct`` fields (which the model refuses), or None."""
+    fields = question.data.distinct
+    if not fields:
+        return None
+
+    def key(each: Mapping[str, Any]) -> tuple[str, ...]:
+        return tuple(str(get_path(each, f) or "").strip().lower() for f in fields)
+
+    if any(other is not item and key(other) == key(item) for other in items):
+        name = question.data.item_name or "item"
+        return (
+            f"another {name} has the same {' and '.join(fields)}; change '{fields[-1]}' to say "
+            "which use this one is, or remove one of them"
+        )
+    return None
 
 
 def _item_error(model: type[BaseModel], item: dict[str, Any]) -> str | None:

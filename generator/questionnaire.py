@@ -70,6 +70,11 @@ class QuestionData(BaseModel):
         default=None, description="Limit choices to values given earlier, e.g. collection.items."
     )
     unique: bool = Field(default=False, description="Each group item takes a different value.")
+    distinct: list[str] = Field(
+        default_factory=list,
+        description="A group's items may share values, but not all of these fields at once, "
+        "e.g. [purpose, details]: a purpose may repeat when its details tell the uses apart.",
+    )
     upper: bool = Field(default=False, description="Upper-case typed text (country codes).")
     item_name: str | None = Field(default=None, description="What one group item is called.")
     questions: list[QuestionData] = Field(default_factory=list)

@@ -308,3 +308,60 @@ def test_the_request_deadline_defaults_to_the_shortest_law_pointed_to() -> None:
     american = _run({})
     assert german.answers["rights"]["response_days"] == 30
     assert american.answers["rights"]["response_days"] == 45
+
+
+def test_a_purpose_added_twice_must_say_which_use_it_is() -> None:
+    """Marketing by consent for the newsletter and by legitimate interests for customers:
+    the second entry is refused until its details tell the two apart."""
+    both = _run(
+        {
+            "Which countries do you sell to?": ["IE, GB"],
+            "What do you use personal data for?": ["add", "add", "done"],
+            "Which purpose?": ["marketing", "marketing", "marketing"],
+            "Which data does it use?": [["email"], ["email"], ["email"]],
+            "What is your legal basis under GDPR?": [
+                "consent",
+                "legitimate_interests",
+                "legitimate_interests",
+            ],
+            "Which interest of yours does it serve?": ["offers like past orders"] * 2,
+            "Anything to add, in a few words?": [
+                "our newsletter",
+                "Our newsletter",
+                "offers to customers",
+            ],
+        }
+    )
+    prompter = both.prompter
+    assert isinstance(prompter, Scripted)
+    assert any("another purpose has the same purpose and details" in s for s in prompter.said)
+    uses = [u for u in both.answers["use"]["purposes"] if u["purpose"] == "marketing"]
+    assert [(u.get("details"), u["legal_basis"]) for u in uses] == [
+        ("our newsletter", "consent"),
+        ("offers to customers", "legitimate_interests"),
+    ]
+    # The UK basis is asked only where both the EEA and the UK are reached.
+    assert any("legal basis different in the UK" in q for q in prompter.asked)
+    assert not any("legal basis different in the UK" in q for q in _asked_by_german_store())
+
+
+def _asked_by_german_store() -> list[str]:
+    german = _run({"Which countries do you sell to?": ["DE"]})
+    assert isinstance(german.prompter, Scripted)
+    return german.prompter.asked
+
+
+def test_a_retention_rule_can_be_limited_to_some_uses() -> None:
+    interview = _run(
+        {
+            "Do you have set rules for how long you keep data?": ["add", "done"],
+            "Which data does the rule cover?": [["email"]],
+            "Is this rule only for some uses of this data?": [["transactional_messages"]],
+            "How long do you keep it?": ["account_lifetime"],
+        }
+    )
+    rule = interview.answers["retention"]["rules"][-1]
+    assert rule["purposes"] == ["transactional_messages"]
+    prompter = interview.prompter
+    assert isinstance(prompter, Scripted)
+    assert not any("only for some uses" in r[0] for r in prompter.refused)

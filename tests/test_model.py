@@ -403,11 +403,43 @@ def test_a_category_listed_twice_is_refused() -> None:
     assert "'name' is listed twice" in refused(lambda a: add_item(a, "name"))
 
 
-def test_a_purpose_listed_twice_is_refused() -> None:
+def test_a_purpose_listed_twice_needs_details_to_tell_the_uses_apart() -> None:
     def twice(a: Answers) -> None:
         a["use"]["purposes"].append({"purpose": "order_fulfilment", "categories": ["name"]})
 
-    assert "'order_fulfilment' is listed twice" in refused(twice)
+    assert "'order_fulfilment' is listed twice; merge the two entries, or give each" in refused(
+        twice
+    )
+
+    def same_details(a: Answers) -> None:
+        a["use"]["purposes"][0]["details"] = "our shop"
+        a["use"]["purposes"].append(
+            {"purpose": "order_fulfilment", "categories": ["name"], "details": "Our shop"}
+        )
+
+    assert "listed twice with the same details" in refused(same_details)
+
+
+def test_one_purpose_may_serve_two_uses_on_different_bases() -> None:
+    def two_footings(a: Answers) -> None:
+        a["marketing"] = {"channels": ["email"], "existing_customers": True}
+        a["use"]["purposes"] += [
+            {
+                "purpose": "marketing",
+                "categories": ["email"],
+                "details": "our newsletter",
+                "legal_basis": "consent",
+            },
+            {
+                "purpose": "marketing",
+                "categories": ["email"],
+                "details": "offers to customers",
+                "legal_basis": "legitimate_interests",
+            },
+        ]
+
+    profile = build(two_footings)
+    assert profile.use.distinct_purposes() == (Purpose.ORDER_FULFILMENT, Purpose.MARKETING)
 
 
 def test_a_fixed_retention_period_needs_its_length() -> None:
@@ -543,8 +575,53 @@ def test_one_category_in_two_retention_rules_is_refused() -> None:
             ]
         }
 
-    with pytest.raises(ValidationError, match="'email' is in two retention rules"):
+    with pytest.raises(ValidationError, match="'email' is in two retention rules for the same"):
         build(twice)
+
+
+def _email_kept(*rules: dict[str, Any]) -> Callable[[Answers], None]:
+    def change(a: Answers) -> None:
+        a["marketing"] = {"channels": ["email"]}
+        a["use"]["purposes"].append({"purpose": "marketing", "categories": ["email"]})
+        a["retention"] = {"rules": list(rules)}
+
+    return change
+
+
+def test_one_category_may_have_a_rule_per_use() -> None:
+    profile = build(
+        _email_kept(
+            {"categories": ["email"], "purposes": ["marketing"], "basis": "until_unsubscribe"},
+            {
+                "categories": ["email"],
+                "purposes": ["order_fulfilment"],
+                "basis": "fixed_period",
+                "period": {"amount": 6, "unit": "years"},
+            },
+        )
+    )
+    assert [r.purposes for r in profile.retention.rules] == [
+        [Purpose.MARKETING],
+        [Purpose.ORDER_FULFILMENT],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("second_scope", "message"),
+    [
+        ([], "'email' is in two retention rules for the same use"),
+        (["marketing", "order_fulfilment"], "'email' is in two retention rules for the same use"),
+        (["referrals"], "keeps 'email' for referrals, but no use of that purpose names 'email'"),
+    ],
+)
+def test_rules_per_use_must_not_overlap_and_must_name_real_uses(
+    second_scope: list[str], message: str
+) -> None:
+    change = _email_kept(
+        {"categories": ["email"], "purposes": ["marketing"], "basis": "until_unsubscribe"},
+        {"categories": ["email"], "purposes": second_scope, "basis": "account_lifetime"},
+    )
+    assert message in refused(change)
 
 
 # ---- free text that reads right in its slot ------------------------------------------------

@@ -280,3 +280,126 @@ def test_common_language_names_agree_with_cldr() -> None:
 
     cldr = Locale("en").languages
     assert {code: cldr[code] for code in COMMON_LANGUAGES} == COMMON_LANGUAGES
+
+
+# An Irish shop that also sells in the UK (both GDPRs apply).
+IRELAND_AND_UK = {
+    "address": {"lines": ["1 Quay St"], "city": "Dublin", "postal_code": "D02", "country": "IE"},
+    "sells_to_countries": ["IE", "GB"],
+    "data_stored_in": ["IE"],
+    "uk_representative": {"name": "UK Rep Ltd", "contact": {"email": "rep@ukrep.example"}},
+}
+
+
+def _uses(*extra: dict[str, Any]) -> dict[str, Any]:
+    return {"purposes": [*BASE["use"]["purposes"], *extra]}
+
+
+def test_marketing_by_consent_and_to_customers_by_legitimate_interests_are_both_stated() -> None:
+    profile = store(
+        business=IRELAND_AND_UK,
+        marketing={"channels": ["email"], "existing_customers": True},
+        use=_uses(
+            {
+                "purpose": "marketing",
+                "categories": ["email"],
+                "details": "our newsletter",
+                "legal_basis": "consent",
+            },
+            {
+                "purpose": "marketing",
+                "categories": ["email", "order_history"],
+                "details": "offers to customers like what they bought",
+                "legal_basis": "legitimate_interests",
+                "legitimate_interest": "telling customers about products like theirs",
+            },
+        ),
+    )
+    words = text(profile)
+    assert "| Send you news and offers (our newsletter) | Email address | Your consent |" in words
+    assert (
+        "| Send you news and offers (offers to customers like what they bought) | Email "
+        "address and order and purchase history | Our legitimate interests |" in words
+    )
+    assert (
+        "- To send you news and offers (offers to customers like what they bought): telling "
+        "customers about products like theirs." in words
+    )
+    # Lists of purposes name each purpose once.
+    assert "send you news and offers and send you news and offers" not in words
+    assert "GDPR-03" not in missing(profile) and "GDPR-04" not in missing(profile)
+
+
+def test_analytics_by_consent_in_the_eea_and_legitimate_interests_in_the_uk() -> None:
+    analytics = {
+        "purpose": "analytics",
+        "categories": ["device_and_log"],
+        "legal_basis": "consent",
+        "uk_legal_basis": "legitimate_interests",
+        "legitimate_interest": "counting visits to improve the site",
+    }
+    words = text(store(business=IRELAND_AND_UK, use=_uses(analytics)))
+    assert "| Your consent; in the UK, our legitimate interests |" in words
+    assert "- To understand how the site is used, in the UK: counting visits" in words
+    ireland_only = {**IRELAND_AND_UK, "sells_to_countries": ["IE"]}
+    irish = text(store(business=ireland_only, use=_uses(analytics)))
+    assert "in the UK" not in irish.split("### Why we use your data")[1].split("###")[0]
+    assert "To understand how the site is used" not in irish.split("legitimate interests, these")[1]
+
+
+def test_one_email_kept_until_unsubscribe_for_marketing_and_years_for_orders() -> None:
+    kept = {
+        "rules": [
+            {
+                "categories": ["name", "postal_address", "order_history"],
+                "basis": "fixed_period",
+                "period": {"amount": 7, "unit": "years"},
+            },
+            {"categories": ["email"], "purposes": ["marketing"], "basis": "until_unsubscribe"},
+            {
+                "categories": ["email"],
+                "purposes": ["order_fulfilment"],
+                "basis": "fixed_period",
+                "period": {"amount": 7, "unit": "years"},
+                "counted_from": "your last order",
+            },
+            {
+                "categories": ["device_and_log"],
+                "basis": "fixed_period",
+                "period": {"amount": 13, "unit": "months"},
+            },
+        ]
+    }
+    california = {**states(CA=150_000)["business"], "annual_revenue_usd": 30_000_000}
+    profile = store(
+        business=california,
+        marketing={"channels": ["email"], "unsubscribe": {"link_in_message": True}},
+        use=_uses({"purpose": "marketing", "categories": ["email"]}),
+        retention=kept,
+    )
+    words = text(profile)
+    assert (
+        "- **Email address, to send you news and offers:** we keep it until you unsubscribe."
+        in (words)
+    )
+    assert (
+        "- **Email address, to process and deliver your orders:** we keep it for 7 years after "
+        "your last order." in words
+    )
+    assert (
+        "email address, kept until you unsubscribe to send you news and offers, and for 7 years "
+        "after your last order to process and deliver your orders" in words
+    )
+    assert "CCPA-08" not in missing(profile)
+    # A use no scoped rule covers falls to the general rule, and check says so.
+    uncovered = store(
+        business=california,
+        marketing={"channels": ["email"], "unsubscribe": {"link_in_message": True}},
+        use=_uses({"purpose": "marketing", "categories": ["email"]}),
+        retention={"rules": [kept["rules"][0], kept["rules"][1]]},
+    )
+    assert "CCPA-08" in missing(uncovered)
+    assert (
+        "email address for other uses and device and log data (such as browser type and IP address), under our general rule below"
+        in text(uncovered)
+    )

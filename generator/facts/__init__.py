@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
+from generator.facts.bases import BasisFacts, basis_facts
 from generator.facts.children import ChildrenFacts, children_facts
 from generator.facts.data import CategoryFacts, category_facts
 from generator.facts.languages import LanguageFacts, language_facts
@@ -28,7 +29,7 @@ from generator.facts.rights import RightsFacts, rights_facts
 from generator.facts.sensitive import SensitiveFacts, sensitive_facts
 from generator.facts.sharing import RecipientFacts, recipient_facts
 from generator.model import StoreProfile
-from generator.model.vocab import Source
+from generator.model.vocab import LegalBasis, Purpose, Source
 
 if TYPE_CHECKING:
     from generator.laws.base import Applicability
@@ -41,6 +42,7 @@ class Facts(NamedTuple):
     """Everything the policy states about one store, derived once."""
 
     categories: tuple[CategoryFacts, ...]
+    bases: tuple[BasisFacts, ...]
     recipients: tuple[RecipientFacts, ...]
     sensitive: SensitiveFacts
     retention: RetentionFacts
@@ -51,6 +53,22 @@ class Facts(NamedTuple):
     languages: LanguageFacts
     applying_laws: frozenset[str]
     """Ids of the laws that apply (for facts that only a law makes worth stating)."""
+
+    @property
+    def purposes(self) -> tuple[Purpose, ...]:
+        """Each purpose once, in the order the answers first name it."""
+        return tuple(dict.fromkeys(b.use.purpose for b in self.bases))
+
+    def resting_on(self, basis: LegalBasis) -> tuple[BasisFacts, ...]:
+        """The uses that rest on ``basis`` under the GDPR or the UK GDPR, where each applies."""
+        eu, uk = "gdpr" in self.applying_laws, "uk_gdpr" in self.applying_laws
+        return tuple(b for b in self.bases if b.rests_on(basis, eu, uk))
+
+    @property
+    def every_use_has_basis(self) -> bool:
+        """Whether each use states a basis under each of the GDPR and UK GDPR that apply."""
+        eu, uk = "gdpr" in self.applying_laws, "uk_gdpr" in self.applying_laws
+        return all((not eu or b.eu) and (not uk or b.uk) for b in self.bases)
 
     @property
     def states_browser_signals(self) -> bool:
@@ -138,6 +156,7 @@ def derive(profile: StoreProfile, verdicts: Mapping[str, Applicability] | None =
     applying = frozenset(law for law, verdict in verdicts.items() if verdict.applies)
     return Facts(
         categories=category_facts(profile),
+        bases=basis_facts(profile),
         recipients=recipient_facts(profile, applying),
         sensitive=sensitive_facts(profile, applying),
         retention=retention_facts(profile),
@@ -151,6 +170,7 @@ def derive(profile: StoreProfile, verdicts: Mapping[str, Applicability] | None =
 
 
 __all__ = [
+    "BasisFacts",
     "CategoryFacts",
     "ChildrenFacts",
     "Facts",

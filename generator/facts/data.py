@@ -106,6 +106,8 @@ def category_facts(profile: StoreProfile) -> tuple[CategoryFacts, ...]:
     facts = []
     for item in profile.collection.items:
         sources = sources_of(item)
-        purposes = tuple(u.purpose for u in profile.use.purposes if item.category in u.categories)
+        purposes = tuple(
+            dict.fromkeys(u.purpose for u in profile.use.purposes if item.category in u.categories)
+        )
         facts.append(CategoryFacts(item, sources, necessity_of(item, sources), purposes))
     return tuple(facts)

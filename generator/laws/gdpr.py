@@ -47,7 +47,11 @@ def consent_withdrawal_is_easy(profile: StoreProfile) -> bool:
     Consent given in a cookie banner needs a cookie-settings link; consent to marketing
     needs an unsubscribe route. Browser settings alone are not as easy.
     """
-    consented = {u.purpose for u in profile.use.purposes if u.legal_basis is LegalBasis.CONSENT}
+    consented = {
+        u.purpose
+        for u in profile.use.purposes
+        if LegalBasis.CONSENT in (u.legal_basis, u.uk_legal_basis)
+    }
     optional_cookies = set(profile.cookies.kinds) - {CookieKind.STRICTLY_NECESSARY}
     cookie_consent = profile.cookies.consent_banner and bool(optional_cookies)
     if (cookie_consent or consented & _COOKIE_CONSENT_PURPOSES) and not (
@@ -96,7 +100,8 @@ def applies(profile: StoreProfile) -> Applicability:
 
 
 def uses_basis(profile: StoreProfile, basis: LegalBasis) -> bool:
-    return any(use.legal_basis is basis for use in profile.use.purposes)
+    """Whether any use rests on ``basis``, in the EEA or (``uk_legal_basis``) in the UK."""
+    return any(basis in (use.legal_basis, use.uk_legal_basis) for use in profile.use.purposes)
 
 
 def stores_outside(profile: StoreProfile, region: frozenset[str]) -> list[str]:

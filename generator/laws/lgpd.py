@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from generator.laws.base import Applicability, Law, req, territorial
 from generator.model import StoreProfile
@@ -105,10 +106,16 @@ LGPD_BASIS = {
 }
 
 
-def legal_bases(profile: StoreProfile) -> tuple[tuple[Purpose, str], ...]:
-    """Each purpose with the LGPD hypothesis its answered legal basis falls under."""
+def legal_bases(profile: StoreProfile) -> tuple[tuple[Purpose, str | None, str], ...]:
+    """Each use with the LGPD hypothesis its answered legal basis falls under, and its
+    details where the purpose serves more than one use (so the two can be told apart)."""
+    repeated = Counter(use.purpose for use in profile.use.purposes)
     return tuple(
-        (use.purpose, LGPD_BASIS[use.legal_basis])
+        (
+            use.purpose,
+            use.details if repeated[use.purpose] > 1 else None,
+            LGPD_BASIS[use.legal_basis],
+        )
         for use in profile.use.purposes
         if use.legal_basis in LGPD_BASIS
     )

@@ -95,7 +95,8 @@ def uk_unsafeguarded(profile: StoreProfile) -> tuple[str, ...]:
 
 def recognised_interests(profile: StoreProfile) -> bool:
     return any(
-        use.legal_basis is LegalBasis.RECOGNISED_LEGITIMATE_INTEREST for use in profile.use.purposes
+        LegalBasis.RECOGNISED_LEGITIMATE_INTEREST in (use.legal_basis, use.uk_legal_basis)
+        for use in profile.use.purposes
     )
 
 

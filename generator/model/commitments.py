@@ -22,6 +22,7 @@ from generator.model.base import (
 from generator.model.vocab import (
     ChangeNotice,
     DataCategory,
+    Purpose,
     RequestMethod,
     RetentionBasis,
     Right,
@@ -131,6 +132,12 @@ class Rights(Part):
 
 class RetentionRule(Part):
     categories: list[DataCategory] = Field(min_length=1)
+    purposes: list[Purpose] = Field(
+        default_factory=list,
+        description="Only for these uses of the data; leave empty for every use. The same "
+        "email address can be kept until you unsubscribe for marketing ([marketing]) and "
+        "for 6 years with the order records ([order_fulfilment, legal_compliance]).",
+    )
     basis: RetentionBasis
     period: Duration | None = Field(
         default=None, description="How long, for a fixed period or after the account closes."

@@ -145,12 +145,20 @@ class PurposeUse(Part):
     purpose: Purpose
     categories: list[DataCategory] = Field(min_length=1)
     legal_basis: LegalBasis | None = Field(default=None, description="GDPR legal basis.")
+    uk_legal_basis: LegalBasis | None = Field(
+        default=None,
+        description="The UK GDPR basis, only where it differs from legal_basis: e.g. analytics "
+        "that needs cookie consent in the EU but that the UK's Data (Use and Access) Act 2025 "
+        "exempts, so it rests on legitimate interests there.",
+    )
     legitimate_interest: Text | None = Field(
         default=None, description="The interest pursued, when the basis is legitimate interests."
     )
     details: Phrase | None = Field(
         default=None,
-        description="A short phrase saying more about this use, e.g. 'a monthly newsletter'.",
+        description="A short phrase saying more about this use, e.g. 'a monthly newsletter'. "
+        "A purpose listed twice (say, marketing by consent for the newsletter and by "
+        "legitimate interests for customers) tells its entries apart by this.",
     )
 
 
@@ -186,13 +194,25 @@ class Use(Part):
     def purpose_set(self) -> set[Purpose]:
         return {use.purpose for use in self.purposes}
 
+    def distinct_purposes(self) -> tuple[Purpose, ...]:
+        """Each purpose once, in the order the answers first name it."""
+        return tuple(dict.fromkeys(use.purpose for use in self.purposes))
+
     @model_validator(mode="after")
-    def _each_purpose_once(self) -> Use:
-        seen: set[Purpose] = set()
+    def _repeated_purposes_told_apart(self) -> Use:
+        # One purpose may rest on two footings (a newsletter by consent, offers to customers
+        # by legitimate interests); the policy then names each use by its details.
+        seen: set[tuple[Purpose, str]] = set()
         for use in self.purposes:
-            if use.purpose in seen:
-                raise ValueError(f"purpose '{use.purpose}' is listed twice; merge the two entries")
-            seen.add(use.purpose)
+            key = (use.purpose, (use.details or "").strip().lower())
+            if key in seen:
+                raise ValueError(
+                    f"purpose '{use.purpose}' is listed twice"
+                    + (f" with the same details '{use.details}'" if use.details else "")
+                    + "; merge the two entries, or give each 'details' saying which use it is "
+                    "(e.g. 'our newsletter')"
+                )
+            seen.add(key)
         return self
 
 

@@ -106,6 +106,9 @@ class StoreProfile(Part):
     def uses_for(self, purpose: Purpose) -> bool:
         return purpose in self.use.purpose_set()
 
+    def _purposes_using(self, category: DataCategory) -> set[Purpose]:
+        return {use.purpose for use in self.use.purposes if category in use.categories}
+
     def recipients_of(self, *kinds: RecipientKind) -> list[Recipient]:
         return [r for r in self.sharing.recipients if r.kind in kinds]
 
@@ -323,18 +326,33 @@ class StoreProfile(Part):
                 )
 
     def _retention_clashes(self) -> Iterator[Clash]:
+        # A category may have several rules only when each keeps it for different uses;
+        # otherwise the policy would give the same data two periods.
         first: dict[DataCategory, int] = {}
+        scopes: dict[DataCategory, list[tuple[int, frozenset[Purpose]]]] = {}
         for i, rule in enumerate(self.retention.rules):
+            scope = frozenset(rule.purposes)
             for category in rule.categories:
-                if category in first:
+                first.setdefault(category, i)
+                for j, earlier in scopes.get(category, []):
+                    if not scope or not earlier or scope & earlier:
+                        yield Clash(
+                            (f"retention.rules[{j}]", f"retention.rules[{i}]"),
+                            f"'{category.value}' is in two retention rules for the same use, "
+                            "so the policy would give it two periods; keep it in one rule, or "
+                            "give each rule the purposes it keeps the data for (e.g. "
+                            "[marketing] in one and [order_fulfilment] in the other)",
+                        )
+                scopes.setdefault(category, []).append((i, scope))
+                unused = sorted(p.value for p in scope - self._purposes_using(category))
+                if unused:
                     yield Clash(
-                        (f"retention.rules[{first[category]}]", f"retention.rules[{i}]"),
-                        f"'{category.value}' is in two retention rules, so the policy would "
-                        "give it two periods; keep it in one rule (the longer one, with the "
-                        "other as that rule's details)",
+                        (f"retention.rules[{i}].purposes", "use.purposes"),
+                        f"a retention rule keeps '{category.value}' for "
+                        f"{', '.join(unused)}, but no use of that purpose names "
+                        f"'{category.value}'; add it to that use's categories or drop the "
+                        "purpose from the rule",
                     )
-                else:
-                    first[category] = i
         if not self.payments.stores_card_data and DataCategory.PAYMENT_CARD in first:
             i = first[DataCategory.PAYMENT_CARD]
             yield Clash(
