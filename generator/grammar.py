@@ -149,11 +149,13 @@ def language(code: str) -> Md:
 
 
 def address(postal: PostalAddress) -> Md:
-    """A postal address on one line: '1 Main St, Springfield, IL 62701, the United States'."""
+    """A postal address on one line: '1 Main St, Springfield, IL 62701, United States'.
+
+    An address line names the country without the article running text gives it."""
     region = " ".join(part for part in (postal.region, postal.postal_code) if part)
     parts = [*postal.lines, postal.city, region]
     text = ", ".join(md(part) for part in parts if part)
-    return Md(f"{text}, {country(postal.country)}")
+    return Md(f"{text}, {md(country_name(postal.country).removeprefix('the '))}")
 
 
 def contains(values: Iterable[object], member: object) -> bool:

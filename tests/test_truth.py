@@ -403,3 +403,67 @@ def test_one_email_kept_until_unsubscribe_for_marketing_and_years_for_orders() -
         "email address for other uses and device and log data (such as browser type and IP address), under our general rule below"
         in text(uncovered)
     )
+
+
+def test_as_long_as_we_need_it_is_no_criterion_however_it_starts() -> None:
+    from generator.facts.retention import is_vague
+
+    assert is_vague("As long as we need it.")
+    assert is_vague("For as long as necessary.")
+    assert not is_vague("As long as your account is open, and 30 days after.")
+    assert not is_vague("We keep it for 3 years, or as long as the law requires.")
+
+
+GERMANY = {
+    "address": {
+        "lines": ["Hauptstr. 1"],
+        "city": "Leipzig",
+        "postal_code": "04107",
+        "country": "DE",
+    },
+}
+
+
+def test_a_store_established_in_the_eea_is_under_the_gdpr_for_everyone() -> None:
+    german = text(store(business=GERMANY))
+    assert "it covers all the personal data we handle, wherever you live" in german
+    assert "This section is for people in" not in german.split("If you are in Europe")[2]
+    american = text(store(business={"sells_to_countries": ["US", "DE"]}))
+    assert "This section is for people in the European Economic Area (EEA)." in american
+
+
+def test_consent_only_ad_sharing_is_stopped_in_cookie_settings_not_by_writing_to_us() -> None:
+    ads = {**AD_RECIPIENT, "with_consent_only": True, "opt_out_available": True}
+    words = text(
+        store(
+            business=GERMANY,
+            sharing={"recipients": [*BASE["sharing"]["recipients"], ads]},
+            cookies={"kinds": ["advertising"], "consent_banner": True, "settings_link": True},
+        )
+    )
+    assert 'You can stop it at any time with the "Cookie settings" link' in words
+    assert "You can ask us to stop this sharing." not in words
+    assert "To ask us to stop sharing with advertising networks" not in words
+
+
+def test_the_other_ways_to_unsubscribe_are_mentioned_only_when_there_are_some() -> None:
+    def withdrawal(unsubscribe: dict[str, Any]) -> str:
+        marketing = {"channels": ["email"], "unsubscribe": unsubscribe}
+        uses = {"purposes": [*BASE["use"]["purposes"], MARKETING_BY_CONSENT]}
+        return text(store(business=GERMANY, marketing=marketing, use=uses))
+
+    assert "- For marketing messages: use the unsubscribe link in each message." in withdrawal(
+        {"link_in_message": True}
+    )
+    assert "or the other ways in the section on marketing messages" in withdrawal(
+        {"link_in_message": True, "account_settings": True}
+    )
+
+
+MARKETING_BY_CONSENT = {"purpose": "marketing", "categories": ["email"], "legal_basis": "consent"}
+
+
+def test_an_address_line_names_the_country_without_an_article() -> None:
+    words = text(store())
+    assert "Springfield, IL 62701, United States" in words
+    assert "62701, the United States" not in words

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
 # A general criterion that only restates the purpose limitation, in the words owners use.
 _VAGUE = re.compile(
-    r"^\s*(we\s+)?(keep|retain|hold|store)\b.*\b(as long as|for as long as|only as long as)\b"
-    r".*\b(need|necessary|required|needed)\b[^.]*\.?\s*$",
+    r"^\s*((we\s+)?(keep|retain|hold|store)\b.*)?\b(as long as|for as long as|only as long as)"
+    r"\b.*\b(need|necessary|required|needed)\b[^.]*\.?\s*$",
     re.IGNORECASE,
 )
 

@@ -79,6 +79,9 @@ def facts(profile: StoreProfile) -> dict[str, object]:
         "existing_customer_email": emails_customers_without_consent(profile),
         "objection_heading": uses_basis(profile, LegalBasis.LEGITIMATE_INTERESTS)
         or profile.markets,
+        # Art 3(1): a controller established in the Union is bound for all its processing,
+        # wherever the people it concerns live, not only for people in the EEA.
+        "everyone": any(c in EEA for c in profile.business.established_in),
     }
 
 

@@ -81,9 +81,11 @@ class Unsubscribe(Part):
         description="Someone with more than one email address must unsubscribe each one.",
     )
 
-    def has_any(self) -> bool:
-        return any(
-            (
+    def ways(self) -> int:
+        """How many ways to unsubscribe the store offers."""
+        return sum(
+            bool(way)
+            for way in (
                 self.link_in_message,
                 self.reply_stop,
                 self.email,
@@ -92,6 +94,9 @@ class Unsubscribe(Part):
                 self.postal,
             )
         )
+
+    def has_any(self) -> bool:
+        return self.ways() > 0
 
 
 class Marketing(Part):
