@@ -19,9 +19,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import laws
-from generator.document import PolicyDocument
+from generator.document import PolicyDocument, Section
 from generator.facts import derive
-from generator.laws import ccpa, gdpr, pipeda
+from generator.laws import ccpa, gdpr, pipeda, shine_the_light, substance
 from generator.laws.base import (
     Applicability,
     Requirement,
@@ -120,6 +120,7 @@ def coverage(
 ) -> tuple[LawResult, ...]:
     """Each applying law's needed requirements (as of ``on``) and the sections meeting them."""
     covered = doc.covered()
+    texts = _section_texts(doc)
     day = on or as_of(profile)
     results = []
     for law_id, law in laws.LAWS.items():
@@ -129,9 +130,12 @@ def coverage(
             for r in law.requirements:
                 if not r.needed_for(profile, day):
                     continue
-                sections = tuple(_section_name(s.number, s.title) for s in covered.get(r.id, []))
+                declaring = covered.get(r.id, [])
+                sections = tuple(_section_name(s.number, s.title) for s in declaring)
                 shortfall = SHORTFALLS.get(r.id)
                 problem = shortfall(profile, day) if shortfall and sections else None
+                if problem is None and declaring:
+                    problem = _unsaid(r, profile, declaring, texts)
                 rows.append(Coverage(r, sections, *(problem or (None, r.fix))))
         results.append(LawResult(law_id, law.name, verdict, tuple(rows)))
     return tuple(results)
@@ -139,6 +143,34 @@ def coverage(
 
 def _section_name(number: int, title: str) -> str:
     return f"{number}. {title}"
+
+
+def _section_texts(doc: PolicyDocument) -> dict[int, str]:
+    """Section number -> its Markdown, from its ``## `` heading to the next one."""
+    parts = doc.markdown.split("\n## ")[1:]
+    return {section.number: part for section, part in zip(doc.sections, parts, strict=False)}
+
+
+def _unsaid(
+    r: Requirement,
+    profile: StoreProfile,
+    declaring: list[Section],
+    texts: dict[int, str],
+) -> tuple[str, str] | None:
+    """Why the sections that declare ``r`` do not meet it: what none of them says.
+
+    Our clauses say it all; a user's template that declares a requirement and leaves its
+    substance out (``substance.MUST_SAY``) is caught here.
+    """
+    text = "\n".join(texts.get(s.number, "") for s in declaring)
+    missing = substance.unsaid(r.id, profile, text)
+    if not missing:
+        return None
+    clauses = ", ".join(sorted({f"clauses/{s.clause}.md.j2" for s in declaring}))
+    return (
+        f"the section declares {r.id} but does not say: " + "; ".join(missing),
+        f"say it in {clauses} (a template of yours overrides ours, which says it)",
+    )
 
 
 # ---- dates ---------------------------------------------------------------------------------
@@ -209,7 +241,15 @@ def _notice_languages(profile: StoreProfile, _on: dt.date) -> tuple[str, str] | 
     return None
 
 
-SHORTFALLS: dict[str, Shortfall] = {"CCPA-16": _stale_policy, "ST-14": _notice_languages}
+SHORTFALLS: dict[str, Shortfall] = {
+    "CCPA-03": ccpa.purposeless_categories,
+    "CCPA-06": ccpa.under_16_opt_in_unexplained,
+    "CCPA-16": _stale_policy,
+    "CCPA-17": ccpa.metrics_out_of_date,
+    "CCPA-26": ccpa.metrics_out_of_date,
+    "ST-14": _notice_languages,
+    "STL-01": shine_the_light.request_address_missing,
+}
 
 
 # ---- consistency rules ---------------------------------------------------------------------

@@ -456,6 +456,65 @@ REQUIREMENTS = (
 )
 
 
+# ---- content judgments: a section that declares a requirement but cannot meet it ----------
+# Each returns (why the section falls short, the answer that fixes it), or None; ``check``
+# reports it against the section that declares the requirement.
+
+# 11 CCR §7102(a) and Civ. §1798.99.85 (Delete Act): the figures are for the previous calendar
+# year and are published by July 1, so last year's figures are due from that day on.
+METRICS_DUE = (7, 1)
+
+
+def metrics_year_due(on: dt.date) -> int:
+    """The earliest year of request figures a policy may still show on ``on``."""
+    return on.year - 1 if (on.month, on.day) >= METRICS_DUE else on.year - 2
+
+
+def metrics_out_of_date(profile: StoreProfile, on: dt.date) -> tuple[str, str] | None:
+    """Request figures for a year other than the one the law asks for on ``on``."""
+    metrics = profile.rights.request_metrics
+    if metrics is None:
+        return None
+    earliest, latest = metrics_year_due(on), on.year - 1
+    if earliest <= metrics.year <= latest:
+        return None
+    why = "not over yet" if metrics.year > latest else "too old"
+    return (
+        f"the request figures are for {metrics.year}, {why}: on {long_date(on)} they must be "
+        f"for {latest}" + (f" (or {earliest}, until July 1)" if earliest < latest else ""),
+        f"rights.request_metrics for {latest} (year: {latest} and that year's counts)",
+    )
+
+
+def under_16_opt_in_unexplained(profile: StoreProfile, _on: dt.date) -> tuple[str, str] | None:
+    """Selling under-16s' data with no way for a parent to opt a child under 13 in."""
+    # Civ. §1798.120(c); 11 CCR §§7070(a), 7072(a): a child under 13 is opted in only by a
+    # parent's affirmative authorization, given by a method the notice describes (§7011(e)(1)).
+    kids = profile.children
+    if kids.sells_data_of_under_16 and not kids.parental_consent_method:
+        return (
+            "the policy says data of people under 16 may be sold or shared after they opt in, "
+            "but not how a parent opts in a child under 13",
+            "children.parental_consent_method (how a parent gives consent for a child under 13)",
+        )
+    return None
+
+
+def purposeless_categories(profile: StoreProfile, _on: dt.date) -> tuple[str, str] | None:
+    """Categories collected that no stated purpose uses."""
+    # Civ. §1798.100(a)(1) and 11 CCR §7011(e)(1): the purpose for which each category is
+    # collected; "only as described in this policy" names none.
+    used = {c for use in profile.use.purposes for c in use.categories}
+    idle = [c for c in profile.categories if c not in used]
+    if not idle:
+        return None
+    names = ", ".join(c.value for c in idle)
+    return (
+        f"no purpose is given for collecting: {names}",
+        f"add {names} to the use.purposes entries it is collected for (or stop collecting it)",
+    )
+
+
 def amendments(profile: StoreProfile, then: dt.date, now: dt.date) -> list[str]:
     """Revenue threshold adjustments (§1798.199.95(d)) between two days."""
     return [

@@ -38,4 +38,21 @@ REQUIREMENTS = (
     ),
 )
 
+
+def request_address_missing(profile: StoreProfile, _on: dt.date) -> tuple[str, str] | None:
+    """The Shine the Light contact offers none of the ways the law names."""
+    # §1798.83(e)(1): the business designates a mailing address, an email address, or a
+    # toll-free telephone or fax number for these requests; a web form or a paid line alone
+    # is none of them.
+    contact = profile.sharing.marketing_opt_out_contact or profile.business.contact
+    if contact.email or contact.postal or contact.toll_free or contact.fax:
+        return None
+    return (
+        "the contact for Shine the Light requests has no mailing address, email address, "
+        "or toll-free phone or fax number",
+        "business.contact.email (or postal, toll_free or fax), or "
+        "sharing.marketing_opt_out_contact with one of them",
+    )
+
+
 LAW = Law(ID, NAME, applies, REQUIREMENTS, in_force=dt.date(2005, 1, 1))
