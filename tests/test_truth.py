@@ -113,8 +113,8 @@ def test_no_do_not_sell_link_is_claimed_without_its_address() -> None:
 
 def test_withdrawal_of_consent_reads_as_one_phrase() -> None:
     profile = store(rights={"offered_to_everyone": True, "rights": ["access", "withdraw_consent"]})
-    assert "withdraw any consent you gave us." in text(profile)
-    assert "gave us, at any time." not in text(profile)
+    assert "- withdraw any consent you gave us\n" in text(profile)
+    assert "gave us, at any time" not in text(profile)
 
 
 AUSTRALIA = {
@@ -467,3 +467,24 @@ def test_an_address_line_names_the_country_without_an_article() -> None:
     words = text(store())
     assert "Springfield, IL 62701, United States" in words
     assert "62701, the United States" not in words
+
+
+def test_no_identity_check_is_promised_only_where_a_us_law_forbids_one() -> None:
+    rights = {
+        "rights": ["access", "object", "withdraw_consent"],
+        "methods": ["email"],
+        "response_days": 30,
+    }
+    german = text(store(business=GERMANY, rights=rights))
+    assert "You do not have to prove who you are" not in german
+    assert "We answer requests within one month." in german
+    californian = text(
+        store(
+            business={**states(CA=150_000)["business"], "annual_revenue_usd": 30_000_000},
+            rights={"rights": ["access", "opt_out_sale_sharing", "withdraw_consent"]},
+        )
+    )
+    assert (
+        "You do not have to prove who you are when you ask us to stop selling or sharing your "
+        "personal information." in californian
+    )

@@ -29,6 +29,21 @@ UNVERIFIED = frozenset(
 )
 
 
+# Requests a US privacy law forbids making people verify: opting out of sale or sharing
+# (11 CCR §7026(d)) and limiting sensitive data (11 CCR §7027(e)); the state acts treat
+# opt-out requests the same way (e.g. Colo. Rev. Stat. §6-1-1306(1)(a)(IV)(B), unconfirmed
+# for each state). The GDPR frees no request from a check where identity is in reasonable
+# doubt (Art 12(6)), so objecting and withdrawing consent are not promised check-free.
+NO_CHECK_BY_LAW = frozenset(
+    {
+        Right.OPT_OUT_SALE_SHARING,
+        Right.OPT_OUT_TARGETED_ADS,
+        Right.OPT_OUT_PROFILING,
+        Right.LIMIT_SENSITIVE,
+    }
+)
+
+
 class RightsFacts(NamedTuple):
     offered: tuple[Right, ...]
     """Rights offered to everyone, wherever they live (empty: only where law gives them)."""
@@ -36,6 +51,9 @@ class RightsFacts(NamedTuple):
     """Rights offered to everyone whose requests are identity-checked."""
     unverified: tuple[Right, ...]
     """Rights offered to everyone that need no identity check."""
+    no_check: tuple[Right, ...]
+    """Unverified rights a US privacy law that applies forbids checking: the ones the policy
+    promises to handle without proof of identity."""
     opt_out_sale: bool
     """People can opt out of sale and sharing (everywhere, or where a law gives the right)."""
     opt_out_ads: bool
@@ -73,6 +91,7 @@ def rights_facts(profile: StoreProfile, applying_laws: frozenset[str] = frozense
         offered=offered,
         verified=tuple(x for x in offered if x in VERIFIED),
         unverified=tuple(x for x in offered if x in UNVERIFIED),
+        no_check=tuple(x for x in offered if x in NO_CHECK_BY_LAW) if us_law else (),
         opt_out_sale=Right.OPT_OUT_SALE_SHARING in r.rights,
         opt_out_ads=bool({Right.OPT_OUT_SALE_SHARING, Right.OPT_OUT_TARGETED_ADS} & set(r.rights)),
         agents=_said_or_forced(r, "authorized_agents", us_law),

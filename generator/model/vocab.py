@@ -450,7 +450,7 @@ LABELS = LabelTable(
         (Purpose.FRAUD_PREVENTION, "prevent fraud and check orders"),
         (Purpose.FINANCING, "decide on and run financing and credit you apply for"),
         (Purpose.STORE_SECURITY, "keep our premises, staff and customers safe"),
-        (Purpose.LEGAL_COMPLIANCE, "meet our legal duties, such as keeping tax records"),
+        (Purpose.LEGAL_COMPLIANCE, "meet our legal duties such as keeping tax records"),
         (Purpose.PRODUCT_DEVELOPMENT, "improve our products and services"),
         (Purpose.CONTESTS, "run contests and sweepstakes and notify winners"),
         (Purpose.SURVEYS, "run surveys"),
