@@ -7,6 +7,9 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
 from generator.countries import country_name, language_name
 from generator.dates import long_date
 from generator.errors import TemplateContractError
@@ -18,13 +21,33 @@ from generator.model.practices import CollectedData
 Sized = Sequence[object] | set[object] | frozenset[object] | dict[object, object]
 
 
-def label(member: StrEnum) -> Md:
-    """The plain-English label of a vocabulary member (our own text, so trusted)."""
+@pass_context
+def label(context: Context, member: StrEnum) -> Md:
+    """The plain-English label of a vocabulary member (our own text, so trusted).
+
+    The catch-all 'sensitive personal information' category is named by the kinds the store
+    said it holds ('government identification numbers'; several in brackets after the
+    generic name), so no sentence calls an ID number sensitive under a law that does not
+    (APP: Privacy Act 1988 s.6(1)) or hides what it is."""
+    if member is vocab.DataCategory.SENSITIVE:
+        names = vocab.sensitive_names(_sensitive_kinds(context))
+        if len(names) == 1:
+            return Md(names[0])
+        if names:
+            # Several kinds stay one category, so they read as one item in a list.
+            kinds = _join([Md(name) for name in names], "or")
+            return Md(f"{vocab.label(member)} ({kinds})")
     return Md(vocab.label(member))
 
 
-def labels(members: Iterable[StrEnum]) -> list[Md]:
-    return [label(m) for m in members]
+def _sensitive_kinds(context: Context) -> list[vocab.SensitiveKind]:
+    collection = getattr(context.get("p"), "collection", None)
+    return list(getattr(collection, "sensitive_kinds", None) or [])
+
+
+@pass_context
+def labels(context: Context, members: Iterable[StrEnum]) -> list[Md]:
+    return [label(context, m) for m in members]
 
 
 def _join(items: Iterable[object], word: str) -> Md:
@@ -53,9 +76,14 @@ def plural(count: int | Sized, singular: str, plural_form: str) -> str:
     return singular if n == 1 else plural_form
 
 
-def them(categories: Sequence[object]) -> str:
+@pass_context
+def them(context: Context, categories: Sequence[object]) -> str:
     """'it' or 'them' for a list of data categories, by count and by each label's number."""
     items = list(categories)
+    if items == [vocab.DataCategory.SENSITIVE]:
+        kinds = _sensitive_kinds(context)
+        if kinds:
+            return "them" if len(kinds) == 1 and kinds[0] in vocab.PLURAL_LABELS else "it"
     return "them" if len(items) != 1 or items[0] in vocab.PLURAL_LABELS else "it"
 
 
@@ -119,9 +147,10 @@ def sentence(text: object) -> Md:
     return value if value.endswith((".", "!", "?")) else Md(value + ".")
 
 
-def item_phrase(item: CollectedData) -> Md:
+@pass_context
+def item_phrase(context: Context, item: CollectedData) -> Md:
     """'payment card details (card number and expiry date)'."""
-    name = label(item.category)
+    name = label(context, item.category)
     if not item.details or not clause_end(item.details):
         return name
     # A label's own example in brackets gives way to the store's exact words.

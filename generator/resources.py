@@ -76,19 +76,24 @@ def confined(path: Path, root: Path) -> Path:
 CACHE_FORMAT = "sandbox2"
 
 
-def jinja_bytecode_cache() -> jinja2.BytecodeCache | None:
+def jinja_bytecode_cache(convention: str = "") -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs: compiling them is most of a short build.
 
     Jinja keys each entry by template name and a checksum of its source, so edited
-    templates and user overrides recompile. The folder name carries both versions,
-    because the cached code depends on Jinja's code generator and our settings.
+    templates and user overrides recompile. The folder name carries both versions and
+    ``convention`` (how filters are called), because the cached code depends on Jinja's
+    code generator, our settings and which filters receive the template context.
     """
     import jinja2
 
     base = os.environ.get("POLICYGEN_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
     try:
         root = Path(base) if base else Path.home() / ".cache"
-        folder = root / "policygen" / f"jinja-{jinja2.__version__}-{__version__}-{CACHE_FORMAT}"
+        folder = (
+            root
+            / "policygen"
+            / f"jinja-{jinja2.__version__}-{__version__}-{CACHE_FORMAT}-{convention}"
+        )
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except (OSError, RuntimeError):
         return None  # no home or a read-only one only costs speed

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import hashlib
 import re
 import signal
 import threading
@@ -273,7 +274,6 @@ def _environment(user_dir: str | None, page: bool = False) -> PolicySandbox:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
-        bytecode_cache=resources.jinja_bytecode_cache(),
     )
     if page:
         env.filters["full_stop"] = full_stop
@@ -283,7 +283,19 @@ def _environment(user_dir: str | None, page: bool = False) -> PolicySandbox:
         env.filters.update(FILTERS)
         env.tests.update(TESTS)
     env.filters = {name: _bounded_filter(name, f) for name, f in env.filters.items()}
+    env.bytecode_cache = resources.jinja_bytecode_cache(_calling_convention(env))
     return env
+
+
+def _calling_convention(env: jinja2.Environment) -> str:
+    """A short digest of how each filter and test is called: compiled templates pass the
+    context to a ``pass_context`` filter, so cached code is stale when that changes."""
+    marks = sorted(
+        f"{kind}:{name}:{getattr(function, 'jinja_pass_arg', '')}"
+        for kind, table in (("filter", env.filters), ("test", env.tests))
+        for name, function in table.items()
+    )
+    return hashlib.sha256("\n".join(marks).encode()).hexdigest()[:12]
 
 
 def _user_dir(templates_dir: Path | None) -> str | None:

@@ -488,3 +488,37 @@ def test_no_identity_check_is_promised_only_where_a_us_law_forbids_one() -> None
         "You do not have to prove who you are when you ask us to stop selling or sharing your "
         "personal information." in californian
     )
+
+
+def test_the_sensitive_category_is_named_by_the_kinds_the_store_holds() -> None:
+    def collecting(*kinds: str) -> str:
+        items = [*BASE["collection"]["items"], {"category": "sensitive", "necessity": "optional"}]
+        uses = [
+            *BASE["use"]["purposes"],
+            {"purpose": "legal_compliance", "categories": ["sensitive"]},
+        ]
+        return text(
+            store(
+                business=AUSTRALIA,
+                collection={"items": items, "sensitive_kinds": list(kinds)},
+                use={"purposes": uses},
+            )
+        )
+
+    one = collecting("government_id")
+    assert "government identification numbers" in one
+    assert "sensitive personal information" not in one.split("## 1. At a glance")[1].split("##")[0]
+    several = collecting("health", "biometric")
+    assert "sensitive personal information (health information or biometric data)" in several
+
+
+def test_changed_filters_get_their_own_compiled_template_cache() -> None:
+    from generator.templating import _calling_convention, _environment
+
+    env = _environment(None)
+    before = _calling_convention(env)
+    env.filters["probe"] = __import__("jinja2").pass_context(lambda context, value: value)
+    try:
+        assert _calling_convention(env) != before
+    finally:
+        del env.filters["probe"]

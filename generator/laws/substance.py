@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from generator.model import StoreProfile
-from generator.model.vocab import label
+from generator.model.vocab import DataCategory, label, sensitive_names
 
 
 class Element(NamedTuple):
@@ -40,9 +40,12 @@ def says(what: str, pattern: str) -> Needs:
 
 
 def _each_category(profile: StoreProfile) -> Iterable[Element]:
+    sensitive = sensitive_names(profile.collection.sensitive_kinds)
     for category in profile.categories:
-        name = label(category)
-        yield Element(f"the category '{name}'", re.escape(name))
+        # The policy names the sensitive category by the kinds the store holds.
+        names = sensitive if category is DataCategory.SENSITIVE and sensitive else [label(category)]
+        for name in names:
+            yield Element(f"the category '{name}'", re.escape(name))
 
 
 def _legal_name(profile: StoreProfile) -> Iterable[Element]:

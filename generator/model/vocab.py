@@ -7,7 +7,7 @@ the two can never disagree about what a value means.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
 
 
@@ -639,10 +639,12 @@ CCPA_CATEGORY_OF: dict[DataCategory, CcpaCategory] = {
 }
 
 
-# Categories whose label is grammatically plural ("we keep them"), the rest singular.
+# Categories (and sensitive kinds) whose label is grammatically plural ("we keep them"),
+# the rest singular.
 PLURAL_LABELS = frozenset(
     {
         DataCategory.PAYMENT_CARD,
+        SensitiveKind.GOVERNMENT_ID,
         DataCategory.BANK_ACCOUNT,
         DataCategory.CREDENTIALS,
         DataCategory.BUSINESS_CONTACT,
@@ -666,3 +668,16 @@ PLURAL_LABELS = frozenset(
 def label(member: StrEnum) -> str:
     """The plain-English label of a vocabulary member."""
     return LABELS[member]
+
+
+def sensitive_names(kinds: Sequence[SensitiveKind]) -> list[str]:
+    """The names the policy gives the catch-all sensitive category: the kinds the store holds
+    ('government identification numbers'); empty to keep the generic label. Naming the kinds
+    means no sentence calls an ID number sensitive under a law that does not (APP: Privacy
+    Act 1988 s.6(1)), nor hides what the data is."""
+    return [LABELS[kind] for kind in kinds]
+
+
+def sensitive_is_plural(kinds: Sequence[SensitiveKind]) -> bool:
+    """Whether the sensitive category's name (see ``sensitive_label``) takes 'them'."""
+    return len(kinds) > 1 or (len(kinds) == 1 and kinds[0] is SensitiveKind.GOVERNMENT_ID)
