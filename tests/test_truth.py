@@ -522,3 +522,19 @@ def test_changed_filters_get_their_own_compiled_template_cache() -> None:
         assert _calling_convention(env) != before
     finally:
         del env.filters["probe"]
+
+
+def test_consent_for_special_category_data_is_called_explicit() -> None:
+    items = [*BASE["collection"]["items"], {"category": "sensitive", "necessity": "optional"}]
+    uses = [
+        *BASE["use"]["purposes"],
+        {"purpose": "personalization", "categories": ["sensitive"], "legal_basis": "consent"},
+    ]
+    words = text(
+        store(
+            business=GERMANY,
+            collection={"items": items, "sensitive_kinds": ["biometric"]},
+            use={"purposes": uses},
+        )
+    )
+    assert "| Biometric data | Your explicit consent |" in words

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from generator.model.vocab import LegalBasis, Purpose
+from generator.model.vocab import DataCategory, LegalBasis, Purpose
 
 if TYPE_CHECKING:
     from generator.model import StoreProfile
@@ -28,6 +28,14 @@ class BasisFacts(NamedTuple):
     uk: LegalBasis | None
     named_apart: bool
     """The purpose serves more than one use here, so the policy names this one by its details."""
+    special: bool = False
+    """The use takes special-category data (GDPR Art 9(1)), so consent for it must be
+    explicit (Art 9(2)(a)); the policy says 'explicit consent'."""
+
+    @property
+    def explicit_consent(self) -> bool:
+        """Whether the use rests on consent that must be explicit (Art 9(2)(a))."""
+        return self.special and LegalBasis.CONSENT in (self.eu, self.uk)
 
     @property
     def differs(self) -> bool:
@@ -43,8 +51,9 @@ class BasisFacts(NamedTuple):
         return eu and self.uk is basis and self.eu is not basis
 
 
-def basis_facts(profile: StoreProfile) -> tuple[BasisFacts, ...]:
-    """Each use, in the answers' order, with its EEA and UK bases."""
+def basis_facts(profile: StoreProfile, special_kinds: bool = False) -> tuple[BasisFacts, ...]:
+    """Each use, in the answers' order, with its EEA and UK bases; ``special_kinds``: the
+    store's sensitive category holds GDPR Art 9 special categories."""
     uses = profile.use.purposes
     counts: dict[Purpose, int] = {}
     for use in uses:
@@ -55,6 +64,7 @@ def basis_facts(profile: StoreProfile) -> tuple[BasisFacts, ...]:
             use.legal_basis,
             use.uk_legal_basis or use.legal_basis,
             counts[use.purpose] > 1,
+            special_kinds and DataCategory.SENSITIVE in use.categories,
         )
         for use in uses
     )
