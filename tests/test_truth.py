@@ -538,3 +538,28 @@ def test_consent_for_special_category_data_is_called_explicit() -> None:
         )
     )
     assert "| Biometric data | Your explicit consent |" in words
+
+
+def test_a_store_with_cameras_does_not_claim_it_never_collects_from_children() -> None:
+    items = [
+        *BASE["collection"]["items"],
+        {"category": "camera_footage", "sources": ["our_cameras"], "points": ["in_store"]},
+    ]
+    uses = [
+        *BASE["use"]["purposes"],
+        {"purpose": "store_security", "categories": ["camera_footage"]},
+    ]
+    words = text(
+        store(
+            business={"physical_shops": True},
+            collection={"items": items},
+            use={"purposes": uses},
+            children={"minimum_age": 18},
+        )
+    )
+    assert "we do not knowingly collect personal information through it from anyone under 18" in (
+        words
+    )
+    assert "Our security cameras record everyone who visits our premises, children included." in (
+        words
+    )

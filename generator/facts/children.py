@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from generator.model.vocab import CollectionPoint, DataCategory
+
 if TYPE_CHECKING:
     from generator.model import StoreProfile
 
@@ -26,6 +28,11 @@ class ChildrenFacts(NamedTuple):
     under_age: int
     """The age the 'we do not knowingly collect from anyone under N' sentence names."""
     deletes_if_found: bool
+    offline: bool = False
+    """The store also collects away from its site (shops, cameras, deliveries, phone), so
+    the age promise is about the site only: a shop camera records every visitor."""
+    cameras: bool = False
+    """Security cameras record whoever visits, children included."""
 
 
 def children_facts(profile: StoreProfile) -> ChildrenFacts:
@@ -35,4 +42,16 @@ def children_facts(profile: StoreProfile) -> ChildrenFacts:
         coppa_operator=kids.directed_to_children or kids.knows_of_child_users,
         under_age=max(kids.minimum_age, COPPA_AGE),
         deletes_if_found=kids.deletes_if_found,
+        offline=profile.business.physical_shops
+        or any(set(item.points) & _OFFLINE_POINTS for item in profile.collection.items),
+        cameras=profile.collects(DataCategory.CAMERA_FOOTAGE),
     )
+
+
+_OFFLINE_POINTS = frozenset(
+    {
+        CollectionPoint.IN_STORE,
+        CollectionPoint.BY_PHONE,
+        CollectionPoint.DELIVERY,
+    }
+)
