@@ -563,3 +563,19 @@ def test_a_store_with_cameras_does_not_claim_it_never_collects_from_children() -
     assert "Our security cameras record everyone who visits our premises, children included." in (
         words
     )
+
+
+def test_a_store_established_in_france_names_the_cnil() -> None:
+    france = {
+        "address": {
+            "lines": ["14 quai Perrache"],
+            "city": "Lyon",
+            "region": None,
+            "postal_code": "69002",
+            "country": "FR",
+        }
+    }
+    assert "Ours is the Commission nationale de l'informatique et des libertés (CNIL)" in text(
+        store(business=france)
+    )
+    assert "Ours is" not in text(store(business=GERMANY))

@@ -70,6 +70,56 @@ def art22_grounds_given(profile: StoreProfile) -> bool:
     return all(d.ground is not None for d in profile.significant_automated_decisions)
 
 
+# The supervisory authority of the EEA country a store is established in (Art 51, 56):
+# the national authorities the EDPB lists as members, with their own websites. Germany
+# (one authority per Land) and countries not listed here are left unnamed. Names and
+# addresses as the EDPB's members page gives them; not confirmed against it here.
+SUPERVISORY_AUTHORITIES = {
+    "AT": ("the Austrian Data Protection Authority (Datenschutzbehörde)", "https://www.dsb.gv.at"),
+    "BE": (
+        "the Belgian Data Protection Authority (Autorité de protection des données / "
+        "Gegevensbeschermingsautoriteit)",
+        "https://www.dataprotectionauthority.be",
+    ),
+    "DK": ("the Danish Data Protection Agency (Datatilsynet)", "https://www.datatilsynet.dk"),
+    "ES": (
+        "the Spanish Data Protection Agency (Agencia Española de Protección de Datos, AEPD)",
+        "https://www.aepd.es",
+    ),
+    "FR": (
+        "the Commission nationale de l'informatique et des libertés (CNIL)",
+        "https://www.cnil.fr",
+    ),
+    "IE": ("Ireland's Data Protection Commission", "https://www.dataprotection.ie"),
+    "IT": (
+        "the Italian Data Protection Authority (Garante per la protezione dei dati personali)",
+        "https://www.garanteprivacy.it",
+    ),
+    "LU": (
+        "the National Commission for Data Protection (CNPD)",
+        "https://cnpd.public.lu",
+    ),
+    "NL": (
+        "the Dutch Data Protection Authority (Autoriteit Persoonsgegevens)",
+        "https://www.autoriteitpersoonsgegevens.nl",
+    ),
+    "SE": (
+        "the Swedish Authority for Privacy Protection (IMY)",
+        "https://www.imy.se",
+    ),
+}
+
+
+def lead_authority(profile: StoreProfile) -> tuple[str, str] | None:
+    """The supervisory authority of the first EEA country the store is established in, when
+    known: where it handles complaints as lead authority for cross-border processing
+    (Art 56(1)); people may still complain where they live or work (Art 77(1))."""
+    for country in profile.business.established_in:
+        if country in SUPERVISORY_AUTHORITIES:
+            return SUPERVISORY_AUTHORITIES[country]
+    return None
+
+
 def facts(profile: StoreProfile) -> dict[str, object]:
     return {
         "unsafeguarded": unsafeguarded(profile),
@@ -82,6 +132,7 @@ def facts(profile: StoreProfile) -> dict[str, object]:
         # Art 3(1): a controller established in the Union is bound for all its processing,
         # wherever the people it concerns live, not only for people in the EEA.
         "everyone": any(c in EEA for c in profile.business.established_in),
+        "authority": lead_authority(profile),
     }
 
 
