@@ -579,3 +579,20 @@ def test_a_store_established_in_france_names_the_cnil() -> None:
         store(business=france)
     )
     assert "Ours is" not in text(store(business=GERMANY))
+
+
+def test_whatsapp_promotions_by_consent_with_a_reply_word() -> None:
+    marketing = {
+        "channels": ["email", "messaging_app"],
+        "consent": "opt_in",
+        "opt_out_channels": ["email"],
+        "unsubscribe": {"link_in_message": True, "reply_stop": True, "reply_word": "SAIR"},
+    }
+    uses = [*BASE["use"]["purposes"], {"purpose": "marketing", "categories": ["email"]}]
+    items = [*BASE["collection"]["items"], {"category": "phone"}]
+    words = text(store(marketing=marketing, use={"purposes": uses}, collection={"items": items}))
+    assert (
+        "By messaging app (such as WhatsApp), we send them only if you agree to receive them; "
+        "by email, unless you tell us you do not want them." in words
+    )
+    assert "- Reply SAIR to any marketing message on a messaging app." in words

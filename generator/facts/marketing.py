@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
 # Channels the existing-customer exception can reach (electronic mail and post).
 SOFT_OPT_IN_CHANNELS = (Channel.EMAIL, Channel.POSTAL)
-# Channels that always need the person's prior consent (TCPA; ePrivacy Art 13(1)).
-CONSENT_ONLY_CHANNELS = (Channel.SMS,)
+# Channels that always need the person's prior consent (TCPA; ePrivacy Art 13(1)); for
+# messaging apps, WhatsApp's Business Messaging Policy also requires an opt-in.
+CONSENT_ONLY_CHANNELS = (Channel.SMS, Channel.MESSAGING_APP)
 
 
 class MarketingFacts(NamedTuple):

@@ -21,12 +21,17 @@ CASL_UNSUBSCRIBE_DAYS = 10
 SPAM_ACT_UNSUBSCRIBE_DAYS = 5
 
 
+# Channels CASL (s.1(1) "electronic message": any means of telecommunication) and the Spam
+# Act 2003 (s.5: email, SMS, MMS and instant messages) reach; post and calls are outside.
+ELECTRONIC = frozenset({Channel.EMAIL, Channel.SMS, Channel.MESSAGING_APP})
+
+
 def texts_marketing(profile: StoreProfile) -> bool:
     return Channel.SMS in profile.marketing.channels
 
 
 def sends_electronic_marketing(profile: StoreProfile) -> bool:
-    return bool({Channel.EMAIL, Channel.SMS} & set(profile.marketing.channels))
+    return bool(ELECTRONIC & set(profile.marketing.channels))
 
 
 def tcpa_applies(profile: StoreProfile) -> Applicability:
@@ -64,8 +69,7 @@ def consent_ok(profile: StoreProfile) -> bool:
     from generator.facts.marketing import marketing_facts
 
     m = profile.marketing
-    electronic = {Channel.EMAIL, Channel.SMS}
-    opted_out = set(marketing_facts(profile).unless_objected) & electronic
+    opted_out = set(marketing_facts(profile).unless_objected) & ELECTRONIC
     return not opted_out or m.existing_customers
 
 
@@ -87,7 +91,7 @@ def unsubscribes_within(profile: StoreProfile, days: int) -> bool:
 
 
 def electronic_channels(profile: StoreProfile) -> tuple[Channel, ...]:
-    return tuple(c for c in profile.marketing.channels if c in (Channel.EMAIL, Channel.SMS))
+    return tuple(c for c in profile.marketing.channels if c in ELECTRONIC)
 
 
 def _with_facts(

@@ -67,7 +67,13 @@ class Cookies(Part):
 
 class Unsubscribe(Part):
     link_in_message: bool = True
-    reply_stop: bool = Field(default=False, description="Reply STOP to a text message.")
+    reply_stop: bool = Field(
+        default=False, description="Reply STOP to a text or messaging-app message."
+    )
+    reply_word: Name | None = Field(
+        default=None,
+        description="The word people reply with to stop, when it is not STOP (e.g. SAIR).",
+    )
     email: Email | None = None
     email_subject_word: Name | None = Field(default=None, description="e.g. REMOVE.")
     account_settings: bool = False

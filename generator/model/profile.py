@@ -50,6 +50,7 @@ MARKETING_ADDRESS: dict[Channel, frozenset[DataCategory]] = {
     Channel.EMAIL: frozenset({DataCategory.EMAIL}),
     Channel.SMS: frozenset({DataCategory.PHONE}),
     Channel.PHONE: frozenset({DataCategory.PHONE}),
+    Channel.MESSAGING_APP: frozenset({DataCategory.PHONE}),
     Channel.POSTAL: frozenset({DataCategory.NAME, DataCategory.POSTAL_ADDRESS}),
 }
 

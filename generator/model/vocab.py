@@ -213,6 +213,7 @@ class Channel(StrEnum):
     SMS = "sms"
     POSTAL = "postal"
     PHONE = "phone"
+    MESSAGING_APP = "messaging_app"
 
 
 class MarketingConsent(StrEnum):
@@ -516,6 +517,7 @@ LABELS = LabelTable(
         (Channel.SMS, "text message"),
         (Channel.POSTAL, "postal mail"),
         (Channel.PHONE, "phone"),
+        (Channel.MESSAGING_APP, "messaging app (such as WhatsApp)"),
         (MarketingConsent.OPT_IN, "only with your consent (opt-in)"),
         (MarketingConsent.OPT_OUT, "unless you tell us not to (opt-out)"),
         (Right.ACCESS, "access"),
