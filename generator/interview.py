@@ -506,14 +506,23 @@ class Interview:
                 self._change_item(question, items, int(picked), name)
 
     def _default_items(self, question: Question) -> list[dict[str, Any]]:
-        """The questionnaire's starting items, trimmed to data the store said it collects."""
-        items: list[dict[str, Any]] = copy.deepcopy(question.data.default or [])
-        for inner in question.questions:
-            if inner.data.choices_from and inner.kind is Kind.CHOICES:
-                allowed = set(self._values_from(inner.data.choices_from))
-                for item in items:
-                    item[inner.field] = [v for v in item.get(inner.field, []) if v in allowed]
-        return [item for item in items if all(v != [] for v in item.values())]
+        """The questionnaire's starting items (its ``default_expr`` can fill them from earlier
+        answers), trimmed to data the store said it collects."""
+        start = (
+            self.evaluate(question.data.default_expr)
+            if question.data.default_expr
+            else question.data.default
+        )
+        items: list[dict[str, Any]] = copy.deepcopy(list(start or []))
+        trimmed = [q for q in question.questions if q.data.choices_from and q.kind is Kind.CHOICES]
+        for inner in trimmed:
+            allowed = set(self._values_from(inner.data.choices_from or ""))
+            for item in items:
+                item[inner.field] = [v for v in item.get(inner.field, []) if v in allowed]
+        # An item left with none of the data it is about goes; an empty optional list
+        # (no names yet) is simply not given.
+        kept = [item for item in items if all(item.get(q.field) != [] for q in trimmed)]
+        return [{k: v for k, v in item.items() if v != []} for item in kept]
 
     def _change_item(
         self, question: Question, items: list[dict[str, Any]], index: int, name: str

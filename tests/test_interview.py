@@ -365,3 +365,13 @@ def test_a_retention_rule_can_be_limited_to_some_uses() -> None:
     prompter = interview.prompter
     assert isinstance(prompter, Scripted)
     assert not any("only for some uses" in r[0] for r in prompter.refused)
+
+
+def test_payment_processors_typed_once_start_the_recipients() -> None:
+    interview = _run({"Who processes card payments?": ["Stripe, PayPal"]})
+    first = interview.answers["sharing"]["recipients"][0]
+    assert first["kind"] == "payment_processor"
+    assert first["names"] == ["Stripe", "PayPal"]
+    # Without processors, the starting recipient has no names rather than an empty list.
+    plain = _run({})
+    assert "names" not in plain.answers["sharing"]["recipients"][0]
