@@ -46,6 +46,8 @@ def artifacts(markdown: str) -> list[str]:
             found.append(f"double full stop: {line}")
         if re.search(r"[.:;)]- \w", line):
             found.append(f"list item glued to the line before: {line}")
+        if re.search(r"\b[a-z]{2,}[.!?][A-Z][a-z]", re.sub(r"<\S*|\S+@\S+", "", line)):
+            found.append(f"sentence glued to the one before: {line}")
         if re.search(r"\b(a|an) (a|an|the)\b", line, re.IGNORECASE):
             found.append(f"double article: {line}")
         if re.search(r"\ba [aeio]", line) or re.search(r"\ban [bcdfgjkpqstvwz]", line):
@@ -68,6 +70,7 @@ def test_artifact_check_finds_each_kind_of_leak() -> None:
             "## 2. Next",
             "An {{ x }} here, a apple, an pear, end..",
             "- First item: ten years.- Second item glued on.",
+            "We keep it for a year.We delete it then.",
         ]
     )
     kinds = {problem.split(":")[0] for problem in artifacts(bad)}
@@ -77,6 +80,7 @@ def test_artifact_check_finds_each_kind_of_leak() -> None:
         "empty bullet",
         "heading without body",
         "double full stop",
+        "sentence glued to the one before",
         "a/an",
         "list item glued to the line before",
     }

@@ -62,6 +62,10 @@ class RecipientFacts(NamedTuple):
     sold: bool
     shared: bool
     reason: str
+    by_cookie_settings: bool = False
+    """People stop this sharing themselves in the site's cookie settings: it runs through
+    tracking on the site (consent-only, cross-context ads, an ad or analytics tag) and the
+    site has a link that reopens the cookie choices."""
 
     @property
     def kind(self) -> RecipientKind:
@@ -122,7 +126,11 @@ def recipient_facts(
     With ``applying_laws`` (law ids), a sale inferred from value received is stated only
     where a sale law applies; the owner's own ``sale: true`` always stands. Without it,
     the legal judgment (for thresholds that count sales)."""
-    judged = tuple(judge(r) for r in profile.sharing.recipients)
+    link = profile.cookies.settings_link
+    judged = tuple(
+        rf._replace(by_cookie_settings=link and _through_tracking(rf))
+        for rf in (judge(r) for r in profile.sharing.recipients)
+    )
     if applying_laws is None or applying_laws & SALE_LAWS:
         return judged
     return tuple(
@@ -132,6 +140,15 @@ def recipient_facts(
         )
         for r in judged
     )
+
+
+def _through_tracking(rf: RecipientFacts) -> bool:
+    r = rf.recipient
+    return r.with_consent_only or rf.shared or r.kind in _TAG_KINDS
+
+
+# Recipients that get data through tags on the site, which the cookie settings switch off.
+_TAG_KINDS = frozenset({RecipientKind.ADVERTISING, RecipientKind.ANALYTICS})
 
 
 _UNNAMED_SALE = (

@@ -50,8 +50,13 @@ class Cookies(Part):
     )
     settings_link: bool = Field(
         default=False,
-        description="A 'Cookie settings' link on every page reopens the cookie choices, so "
-        "consent is as easy to withdraw as to give.",
+        description="A link on every page reopens the cookie choices, so consent is as easy "
+        "to withdraw as to give.",
+    )
+    settings_link_text: Name = Field(
+        default="Cookie settings",
+        description="The link's words on your site, e.g. 'Manage cookies' or 'Your Privacy "
+        "Choices'.",
     )
     uk_exempt_kinds: list[CookieKind] = Field(
         default_factory=list,
