@@ -254,6 +254,14 @@ def test_gdpr_reaches_a_us_store_that_tracks_eu_visitors() -> None:
     assert not laws.applicable(store(**visitors), CHECK_DAY)["gdpr"].applies
 
 
+def test_consent_asked_by_a_cookie_banner_is_a_basis_for_both_consent_rows() -> None:
+    # GDPR-09 and GDPR-17 share the trigger "consent is a basis" (Art 7(3), 13(2)(c)).
+    banner = store(**EU, cookies={"kinds": ["strictly_necessary", "analytics"],
+                                  "consent_banner": True})  # fmt: skip
+    assert needs(banner, "GDPR-09") and needs(banner, "GDPR-17")
+    assert not needs(store(**EU), "GDPR-09") and not needs(store(**EU), "GDPR-17")
+
+
 def test_small_australian_business_caught_by_s6d4() -> None:
     au = business(sells_to_countries=["AU"], annual_revenue_usd=10)
     assert not laws.applicable(store(**au), CHECK_DAY)["australia"].applies

@@ -167,6 +167,16 @@ def transfers_abroad(profile: StoreProfile) -> bool:
     return bool(stores_outside(profile, EEA) or profile.international.transfers)
 
 
+def relies_on_consent(profile: StoreProfile) -> bool:
+    """Consent is a basis (Art 6(1)(a)): a use rests on it, or a cookie banner asks for it.
+
+    Consent a banner collects for cookies (ePrivacy Directive Art 5(3)) is consent in the
+    GDPR's sense (Art 4(11), 7), so it can be withdrawn at any time (Art 7(3), 13(2)(c)).
+    requirements-2026.md gives GDPR-09 and GDPR-17 this one trigger, "consent is a basis".
+    """
+    return uses_basis(profile, LegalBasis.CONSENT) or profile.cookies.consent_banner
+
+
 def collects_indirectly(profile: StoreProfile) -> bool:
     """Art 14: some data comes from someone other than the person."""
     return any(set(item.sources) - _FIRST_HAND for item in profile.collection.items)
@@ -245,7 +255,7 @@ REQUIREMENTS = (
         "the right to withdraw consent at any time",
         "none: fixed text",
         kind="F/C",
-        needed=lambda p: uses_basis(p, LegalBasis.CONSENT),
+        needed=relies_on_consent,
     ),
     req(
         ID,
@@ -319,7 +329,7 @@ REQUIREMENTS = (
         "unsubscribe link), not only through browser settings",
         "cookies.settings_link: true for cookie consent; marketing.unsubscribe for marketing",
         kind="S/C",
-        needed=lambda p: uses_basis(p, LegalBasis.CONSENT) or p.cookies.consent_banner,
+        needed=relies_on_consent,
     ),
     req(
         ID,
