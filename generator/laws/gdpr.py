@@ -7,13 +7,10 @@ import datetime as dt
 
 from generator.laws.base import Applicability, Law, req, territorial
 from generator.model import EEA, StoreProfile
-from generator.model.vocab import Channel, CookieKind, LegalBasis, Purpose, Safeguard, Source
+from generator.model.vocab import Channel, CookieKind, LegalBasis, Purpose, Safeguard
 
 ID = "gdpr"
 NAME = "GDPR"
-
-_FIRST_HAND = frozenset({Source.FROM_YOU, Source.AUTOMATIC})
-
 
 # Not transfer tools under Chapter V: a processor contract alone is no Art 46(2) safeguard
 # (only the Commission's clauses inside it are), and consent is an Art 49(1)(a) derogation
@@ -178,8 +175,16 @@ def relies_on_consent(profile: StoreProfile) -> bool:
 
 
 def collects_indirectly(profile: StoreProfile) -> bool:
-    """Art 14: some data comes from someone other than the person."""
-    return any(set(item.sources) - _FIRST_HAND for item in profile.collection.items)
+    """Art 14: some data comes from someone other than the person.
+
+    Judged on the sources the facts layer resolves, the ones the policy words: a category's
+    natural source when the owner names none (credit information from credit bureaus is
+    not obtained from the person, Art 14(1)), and security cameras observe the person
+    themselves (Art 13, not Art 14), so they alone do not make it needed.
+    """
+    from generator.facts.data import category_facts
+
+    return any(c.from_others for c in category_facts(profile))
 
 
 REQUIREMENTS = (
