@@ -254,6 +254,39 @@ def test_gdpr_reaches_a_us_store_that_tracks_eu_visitors() -> None:
     assert not laws.applicable(store(**visitors), CHECK_DAY)["gdpr"].applies
 
 
+def test_consent_asked_by_a_cookie_banner_is_a_basis_for_both_consent_rows() -> None:
+    # GDPR-09 and GDPR-17 share the trigger "consent is a basis" (Art 7(3), 13(2)(c)).
+    banner = store(**EU, cookies={"kinds": ["strictly_necessary", "analytics"],
+                                  "consent_banner": True})  # fmt: skip
+    assert needs(banner, "GDPR-09") and needs(banner, "GDPR-17")
+    assert not needs(store(**EU), "GDPR-09") and not needs(store(**EU), "GDPR-17")
+
+
+def test_data_from_others_is_judged_on_the_sources_the_policy_states() -> None:
+    # GDPR-13 (Art 14): a category's natural source counts when none is named, and
+    # security cameras observe the person (Art 13), so they alone do not need it.
+    items = [dict(item) for item in answers()["collection"]["items"]]
+    items[4]["sources"] = ["from_you"]  # order history, so only the new item decides
+    purposes = answers()["use"]["purposes"]
+    credit = store(
+        **EU,
+        collection={"items": [*items, {"category": "credit_information"}]},
+        use={
+            "purposes": [*purposes, {"purpose": "financing", "categories": ["credit_information"]}]
+        },
+    )
+    assert needs(credit, "GDPR-13")
+    guard = {"purpose": "store_security", "categories": ["camera_footage"]}
+    cameras = store(
+        **business(sells_to_countries=["US", "DE"], physical_shops=True),
+        collection={"items": [*items, {"category": "camera_footage", "sources": ["our_cameras"]}]},
+        use={"purposes": [*purposes, guard]},
+    )
+    assert not needs(cameras, "GDPR-13")
+    missing = {c.requirement.id for _, c in check_profile(cameras, on=CHECK_DAY).missing}
+    assert "GDPR-13" not in missing
+
+
 def test_small_australian_business_caught_by_s6d4() -> None:
     au = business(sells_to_countries=["AU"], annual_revenue_usd=10)
     assert not laws.applicable(store(**au), CHECK_DAY)["australia"].applies

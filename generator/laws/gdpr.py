@@ -7,13 +7,10 @@ import datetime as dt
 
 from generator.laws.base import Applicability, Law, req, territorial
 from generator.model import EEA, StoreProfile
-from generator.model.vocab import Channel, CookieKind, LegalBasis, Purpose, Safeguard, Source
+from generator.model.vocab import Channel, CookieKind, LegalBasis, Purpose, Safeguard
 
 ID = "gdpr"
 NAME = "GDPR"
-
-_FIRST_HAND = frozenset({Source.FROM_YOU, Source.AUTOMATIC})
-
 
 # Not transfer tools under Chapter V: a processor contract alone is no Art 46(2) safeguard
 # (only the Commission's clauses inside it are), and consent is an Art 49(1)(a) derogation
@@ -167,9 +164,27 @@ def transfers_abroad(profile: StoreProfile) -> bool:
     return bool(stores_outside(profile, EEA) or profile.international.transfers)
 
 
+def relies_on_consent(profile: StoreProfile) -> bool:
+    """Consent is a basis (Art 6(1)(a)): a use rests on it, or a cookie banner asks for it.
+
+    Consent a banner collects for cookies (ePrivacy Directive Art 5(3)) is consent in the
+    GDPR's sense (Art 4(11), 7), so it can be withdrawn at any time (Art 7(3), 13(2)(c)).
+    requirements-2026.md gives GDPR-09 and GDPR-17 this one trigger, "consent is a basis".
+    """
+    return uses_basis(profile, LegalBasis.CONSENT) or profile.cookies.consent_banner
+
+
 def collects_indirectly(profile: StoreProfile) -> bool:
-    """Art 14: some data comes from someone other than the person."""
-    return any(set(item.sources) - _FIRST_HAND for item in profile.collection.items)
+    """Art 14: some data comes from someone other than the person.
+
+    Judged on the sources the facts layer resolves, the ones the policy words: a category's
+    natural source when the owner names none (credit information from credit bureaus is
+    not obtained from the person, Art 14(1)), and security cameras observe the person
+    themselves (Art 13, not Art 14), so they alone do not make it needed.
+    """
+    from generator.facts.data import category_facts
+
+    return any(c.from_others for c in category_facts(profile))
 
 
 REQUIREMENTS = (
@@ -245,7 +260,7 @@ REQUIREMENTS = (
         "the right to withdraw consent at any time",
         "none: fixed text",
         kind="F/C",
-        needed=lambda p: uses_basis(p, LegalBasis.CONSENT),
+        needed=relies_on_consent,
     ),
     req(
         ID,
@@ -319,7 +334,7 @@ REQUIREMENTS = (
         "unsubscribe link), not only through browser settings",
         "cookies.settings_link: true for cookie consent; marketing.unsubscribe for marketing",
         kind="S/C",
-        needed=lambda p: uses_basis(p, LegalBasis.CONSENT) or p.cookies.consent_banner,
+        needed=relies_on_consent,
     ),
     req(
         ID,
