@@ -318,7 +318,11 @@ def _preload(options: BuildOptions) -> None:
     """Import the heavy modules once in the parent, so forked workers start with them."""
     import generator.answers
     import generator.compose
+    from generator.model import StoreProfile
 
+    # The model's validator is built on first use (model.base.Part); build it here once,
+    # not once in every worker.
+    StoreProfile.model_rebuild()
     if options.publishes:
         import generator.render.html  # noqa: F401
     if "pdf" in options.formats:
