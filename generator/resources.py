@@ -108,13 +108,15 @@ def _private(folder: Path) -> bool:
     """Whether only this user (and root) can have written ``folder``'s files.
 
     The folder itself (symlinks resolved) must be this user's and writable by no one
-    else. Every folder above it must belong to this user or root and be writable by no
-    one else, or be sticky like /tmp, so that nobody can swap the folder for their own
-    between this check and Jinja reading from it.
+    else. Every folder above it must belong to this user or root, and be writable by no
+    one else or be sticky like /tmp, so that nobody can swap the folder for their own
+    between this check and Jinja reading from it. A folder above may be writable by the
+    user's own primary group: with umask 002 and a private group per user (Debian,
+    Ubuntu, Fedora) ~/.cache is, and that group is the user alone.
     """
     if not hasattr(os, "getuid"):  # Windows: a profile folder's ACLs are the user's own
         return True
-    me = os.getuid()
+    me, my_group = os.getuid(), os.getgid()
     folder = folder.resolve(strict=True)
     info = folder.stat()
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != me or info.st_mode & 0o022:
@@ -123,6 +125,7 @@ def _private(folder: Path) -> bool:
         info = above.stat()
         if info.st_uid not in (me, 0):
             return False
-        if info.st_mode & 0o022 and not info.st_mode & stat.S_ISVTX:
+        others_write = info.st_mode & 0o002 or (info.st_mode & 0o020 and info.st_gid != my_group)
+        if others_write and not info.st_mode & stat.S_ISVTX:
             return False
     return True

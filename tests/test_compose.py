@@ -264,6 +264,33 @@ def test_a_sticky_shared_folder_above_the_cache_is_allowed(
     _cache_folder(shared)
 
 
+def test_folders_above_the_cache_may_be_writable_by_the_users_own_group(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # umask 002 with a private group per user (Debian, Ubuntu, Fedora) makes ~/.cache
+    # and the policygen folder group-writable; the group is the user's alone.
+    monkeypatch.setenv("POLICYGEN_CACHE_DIR", str(tmp_path))
+    folder = _cache_folder(tmp_path)
+    folder.parent.chmod(0o775)
+    tmp_path.chmod(0o775)
+    _cache_folder(tmp_path)
+
+
+def test_folders_above_the_cache_writable_by_another_group_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from generator import resources
+
+    monkeypatch.setenv("POLICYGEN_CACHE_DIR", str(tmp_path))
+    folder = _cache_folder(tmp_path)
+    folder.parent.chmod(0o775)
+    other_group = os.getgid() + 4242
+    monkeypatch.setattr(os, "getgid", lambda: other_group)
+    assert resources.jinja_bytecode_cache() is None
+
+
 def test_a_cache_folder_of_another_user_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
