@@ -291,7 +291,7 @@ def _results(
     workers = max(1, min(jobs or os.cpu_count() or 1, len(files)))
     spare_cores = (jobs or os.cpu_count() or 1) > 1
     if len(files) == 1:
-        if options.publishes and spare_cores and sys.platform == "linux" and _idle_core():
+        if options.publishes and spare_cores and sys.platform == "linux" and _helper_pays(options):
             helper = PublishingHelper(options)
             try:
                 yield build_file(files[0], options, helper.publish)
@@ -318,15 +318,21 @@ def _results(
 LOADAVG = Path("/proc/loadavg")
 
 
-def _idle_core() -> bool:
-    """Whether a core is free right now for a publishing helper: fewer tasks are running
-    than there are cores (this process is one of them).
+def _helper_pays(options: BuildOptions) -> bool:
+    """Whether publishing in a helper beats publishing here, on a machine with 2+ cores.
 
-    A helper only pays when it runs beside this process. Sharing a core with it, the
-    helper's own start-up is added to the build: with another program keeping one of two
-    cores busy, an md+html build took 0.40 s with a helper and 0.35 s without, and an
-    md+html+pdf build 1.91 s and 1.93 s. Unknown (no /proc): assume a free core.
+    For a PDF it does even on a busy machine: loading WeasyPrint (~0.4 s) overlaps with
+    composing (md+html+pdf 1.80 s with a helper, 1.96 s without on an idle machine, 1.91
+    and 1.93 s with another program keeping one of two cores busy). For HTML alone the
+    gain is smaller than the helper's own start-up unless the helper has a core to itself
+    (md+html 0.34 and 0.36 s on an idle machine; 0.40 and 0.35 s on the busy one).
     """
+    return "pdf" in options.formats or _idle_core()
+
+
+def _idle_core() -> bool:
+    """Whether a core is free right now: fewer tasks are running than there are cores
+    (this process is one of them). Unknown (no /proc): assume a free core."""
     try:
         running = int(LOADAVG.read_text(encoding="ascii").split()[3].split("/")[0])
     except (OSError, ValueError, IndexError):

@@ -141,10 +141,8 @@ def test_a_failed_pdf_writes_no_format_at_all(
     assert sorted(p.name for p in folder.iterdir()) == ["privacy-policy.md"]
 
 
-def test_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # In this process, and with the PDF rendered in a helper process (the default on 2+
-    # cores when one is free; made so here, whatever else the machine is doing).
-    monkeypatch.setattr(build, "_idle_core", lambda: True)
+def test_builds_are_byte_identical(tmp_path: Path) -> None:
+    # In this process, and with the PDF rendered in a helper process (the default on 2+ cores).
     assert run(EXAMPLE, "--out", tmp_path / "one", "--jobs", "1")[0] == 0
     assert run(EXAMPLE, "--out", tmp_path / "two", "--jobs", "2")[0] == 0
     for fmt in ("md", "html", "pdf"):
@@ -269,10 +267,7 @@ def test_a_batch_collects_garbage_at_the_usual_pace(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])  # in-process, and through the PDF helper
-def test_a_users_page_stylesheets_reach_the_html_and_the_pdf(
-    tmp_path: Path, jobs: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(build, "_idle_core", lambda: True)
+def test_a_users_page_stylesheets_reach_the_html_and_the_pdf(tmp_path: Path, jobs: str) -> None:
     templates = tmp_path / "templates"
     (templates / "html").mkdir(parents=True)
     (templates / "pdf").mkdir()
@@ -318,6 +313,17 @@ def test_a_helper_is_forked_only_when_a_core_is_free(
     (result,) = build_many([EXAMPLE], options, jobs=2)
     assert result.ok
     assert bool(forked) is idle
+
+
+def test_a_pdf_is_published_by_a_helper_even_when_no_core_is_free(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    busy = tmp_path / "loadavg"
+    busy.write_text("1.71 1.80 1.92 2/120 4242\n")
+    monkeypatch.setattr(build, "LOADAVG", busy)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert build._helper_pays(BuildOptions(formats=("md", "html", "pdf")))
+    assert not build._helper_pays(BuildOptions(formats=("md", "html")))
 
 
 def test_no_load_average_means_a_free_core(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
