@@ -6,7 +6,6 @@ its errors name the file, the line and the field, and say what would fix them.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 import os
@@ -332,6 +331,8 @@ def _nearest(word: str, choices: Sequence[str]) -> str | None:
     short word against a fixed list, so thousands of unknown keys cost linear time."""
     if len(word) > _SUGGEST_LENGTH:
         return None
+    import difflib  # only answers with a mistake need it
+
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return close[0] if close else None
 

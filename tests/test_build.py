@@ -284,6 +284,53 @@ def test_a_users_page_stylesheets_reach_the_html_and_the_pdf(tmp_path: Path, job
 # ---- the publishing helper (a single file with HTML or PDF, on 2+ cores) ---------------
 
 
+@pytest.mark.parametrize(
+    ("loadavg", "idle"),
+    [
+        ("0.20 0.31 0.35 1/120 4242\n", True),  # this build alone
+        ("1.71 1.80 1.92 2/120 4242\n", False),  # another program on the other core
+        ("1.71 1.80 1.92 3/120 4242\n", False),
+        ("not a load average\n", True),  # unreadable: as if no one else ran
+    ],
+)
+def test_a_helper_is_forked_only_when_a_core_is_free(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, loadavg: str, idle: bool
+) -> None:
+    fake = tmp_path / "loadavg"
+    fake.write_text(loadavg)
+    monkeypatch.setattr(build, "LOADAVG", fake)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert build._idle_core() is idle
+    forked: list[BuildOptions] = []
+
+    class Helper(build.PublishingHelper):
+        def __init__(self, options: BuildOptions) -> None:
+            forked.append(options)
+            super().__init__(options)
+
+    monkeypatch.setattr(build, "PublishingHelper", Helper)
+    options = BuildOptions(formats=("md", "html"), out=tmp_path / "out")
+    (result,) = build_many([EXAMPLE], options, jobs=2)
+    assert result.ok
+    assert bool(forked) is idle
+
+
+def test_a_pdf_is_published_by_a_helper_even_when_no_core_is_free(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    busy = tmp_path / "loadavg"
+    busy.write_text("1.71 1.80 1.92 2/120 4242\n")
+    monkeypatch.setattr(build, "LOADAVG", busy)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert build._helper_pays(BuildOptions(formats=("md", "html", "pdf")))
+    assert not build._helper_pays(BuildOptions(formats=("md", "html")))
+
+
+def test_no_load_average_means_a_free_core(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build, "LOADAVG", tmp_path / "missing")
+    assert build._idle_core()
+
+
 def test_the_helper_publishes_what_this_process_would(tmp_path: Path) -> None:
     options = BuildOptions(formats=("md", "html"), out=tmp_path)
     helper = build.PublishingHelper(options)

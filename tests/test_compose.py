@@ -226,6 +226,86 @@ def test_an_unwritable_cache_folder_only_costs_speed(
     templating._environment.cache_clear()
 
 
+def _cache_folder(root: Path) -> Path:
+    from generator import resources
+
+    assert resources.jinja_bytecode_cache() is not None  # makes the folder
+    (folder,) = root.glob("policygen/jinja-*")
+    return folder
+
+
+def test_the_template_cache_is_kept_in_a_private_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POLICYGEN_CACHE_DIR", str(tmp_path))
+    assert _cache_folder(tmp_path).stat().st_mode & 0o777 == 0o700
+
+
+@pytest.mark.parametrize("where", ["folder", "parent"])
+def test_a_cache_folder_others_can_write_to_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    # Cached templates are code that runs: one someone else could have planted must not.
+    from generator import resources
+
+    monkeypatch.setenv("POLICYGEN_CACHE_DIR", str(tmp_path))
+    folder = _cache_folder(tmp_path)
+    (folder if where == "folder" else folder.parent).chmod(0o777)
+    assert resources.jinja_bytecode_cache() is None
+
+
+def test_a_sticky_shared_folder_above_the_cache_is_allowed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Like /tmp: others may write there but cannot rename or replace our folder.
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    monkeypatch.setenv("POLICYGEN_CACHE_DIR", str(shared))
+    _cache_folder(shared)
+
+
+def test_folders_above_the_cache_may_be_writable_by_the_users_own_group(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # umask 002 with a private group per user (Debian, Ubuntu, Fedora) makes ~/.cache
+    # and the policygen folder group-writable; the group is the user's alone.
+    monkeypatch.setenv("POLICYGEN_CACHE_DIR", str(tmp_path))
+    folder = _cache_folder(tmp_path)
+    folder.parent.chmod(0o775)
+    tmp_path.chmod(0o775)
+    _cache_folder(tmp_path)
+
+
+def test_folders_above_the_cache_writable_by_another_group_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from generator import resources
+
+    monkeypatch.setenv("POLICYGEN_CACHE_DIR", str(tmp_path))
+    folder = _cache_folder(tmp_path)
+    folder.parent.chmod(0o775)
+    other_group = os.getgid() + 4242
+    monkeypatch.setattr(os, "getgid", lambda: other_group)
+    assert resources.jinja_bytecode_cache() is None
+
+
+def test_a_cache_folder_of_another_user_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from generator import resources
+
+    monkeypatch.setenv("POLICYGEN_CACHE_DIR", str(tmp_path))
+    _cache_folder(tmp_path)
+    someone_else = os.getuid() + 4242
+    monkeypatch.setattr(os, "getuid", lambda: someone_else)
+    assert resources.jinja_bytecode_cache() is None
+
+
 def test_the_appendix_maps_sections_to_requirements_of_applying_laws_only(
     toner: StoreProfile,
 ) -> None:

@@ -316,8 +316,28 @@ def tests_in_force(on: dt.date) -> list[StateTest]:
     return list(latest.values())
 
 
-def why_covered(profile: StoreProfile, test: StateTest) -> str | None:
-    """The reason a state's law covers the store, or None."""
+class Trading(NamedTuple):
+    """What the state thresholds ask about the store's trade in data, the same for every
+    state's test (worked out once per judging, not once per state)."""
+
+    sells: bool
+    # Sells or shares personal data, or buys it in.
+    trades: bool
+    sensitive_or_sale: bool
+
+
+def trading(profile: StoreProfile) -> Trading:
+    """The store's ``Trading``, for ``why_covered``."""
+    sells = profile.sells_data
+    return Trading(
+        sells=sells,
+        trades=sells or profile.shares_for_ads or profile.buys_personal_data,
+        sensitive_or_sale=profile.collects_sensitive or sells,
+    )
+
+
+def why_covered(profile: StoreProfile, test: StateTest, trade: Trading) -> str | None:
+    """The reason a state's law covers the store, or None (``trade``: ``trading(profile)``)."""
     business = profile.business
     if not reaches_us_state(profile, test.state):
         return None
@@ -328,17 +348,17 @@ def why_covered(profile: StoreProfile, test: StateTest) -> str | None:
     if (
         test.exempt_below_employees is not None
         and business.employees < test.exempt_below_employees
-        and not profile.sells_data
+        and not trade.sells
     ):
         return None
-    if test.any_sale and profile.sells_data:
+    if test.any_sale and trade.sells:
         return "sells personal data"
     if test.any_sensitive and _collects_state_sensitive(profile):
         return "handles sensitive data"
     if test.revenue_alone is not None and business.annual_revenue_usd > test.revenue_alone:
         return f"revenue above USD {test.revenue_alone:,}"
     share = business.revenue_share_from_selling_data
-    if test.sale_share_alone is not None and profile.sells_data and share >= test.sale_share_alone:
+    if test.sale_share_alone is not None and trade.sells and share >= test.sale_share_alone:
         return f"{share}% of revenue from selling data"
     count = consumers_in_state(profile, test.state)
     # An unnamed state is credited with every consumer not placed elsewhere: an upper bound.
@@ -347,21 +367,19 @@ def why_covered(profile: StoreProfile, test: StateTest) -> str | None:
         if test.state in business.consumers_by_state
         else f"up to {count:,} consumers, none counted by state"
     )
-    trades = profile.sells_or_shares or profile.buys_personal_data
     if (
         test.consumers is not None
         and count >= test.consumers
-        and (trades or not test.consumers_need_trade)
+        and (trade.trades or not test.consumers_need_trade)
     ):
         return f"{counted}, threshold {test.consumers:,}"
-    sensitive_or_sale = profile.collects_sensitive or profile.sells_data
     if (
         test.sensitive_or_sale_consumers is not None
-        and sensitive_or_sale
+        and trade.sensitive_or_sale
         and count >= test.sensitive_or_sale_consumers
     ):
         return f"{counted} with sensitive data or data for sale"
-    sells = profile.sells_data and share >= (test.sale_share or 0)
+    sells = trade.sells and share >= (test.sale_share or 0)
     if test.reduced_consumers is not None and count >= test.reduced_consumers and sells:
         return f"{counted} and revenue from selling data"
     return None
@@ -369,8 +387,9 @@ def why_covered(profile: StoreProfile, test: StateTest) -> str | None:
 
 def covered_states(profile: StoreProfile) -> list[tuple[StateTest, str]]:
     covered: list[tuple[StateTest, str]] = []
+    trade = trading(profile)
     for test in tests_in_force(as_of(profile)):
-        reason = why_covered(profile, test)
+        reason = why_covered(profile, test, trade)
         if reason is not None:
             covered.append((test, reason))
     return sorted(covered, key=lambda pair: pair[0].name)

@@ -25,7 +25,11 @@ class Part(BaseModel):
     """Base of every profile part: unknown keys are errors, text is trimmed, and no text
     answer carries a control character (see ``check_text``)."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=True)
+    # defer_build: a build validates one StoreProfile, whose validator holds every part,
+    # so the parts' own validators and serializers are built only if something uses them.
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, validate_default=True, defer_build=True
+    )
 
     # After each field's own validation, so nested parts are left to their own check and
     # a problem is reported at the innermost field.
