@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import example_paths
+from conftest import example_paths, mask_answers
 from hypothesis import HealthCheck, Phase, given, settings
 from strategies import store_profiles
 
@@ -203,6 +203,8 @@ def text_violations(profile: StoreProfile, facts: Facts, markdown: str) -> list[
     for line in ours.splitlines():
         if re.search(r"\w\.\.(?!\.)", line):
             bad.append(f"double full stop: {line}")
+    # Brackets the owner typed (an address line "Unit 4 (rear)") are theirs, not ours.
+    for line in mask_answers(profile, ours, "Text").splitlines():
         nested = re.search(r"(?<!\\)\([^()]*(?<![\\\]])\(", line.replace("](#", ""))
         if nested:
             bad.append(f"nested brackets: {line}")

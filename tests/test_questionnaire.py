@@ -178,7 +178,8 @@ def test_a_misspelt_field_in_an_expression_fails_loudly() -> None:
 
 def _first_item_scope(interview: Interview, expression: str) -> Scope:
     for question, path in QUESTIONNAIRE.all_questions():
-        if question.data.when == expression and "[]" in path:
+        used = (question.data.when, question.data.default_expr)
+        if expression in used and "[]" in path:
             group = path.split("[]")[0]
             spec = resolve(StoreProfile, group)
             assert spec.model is not None

@@ -596,3 +596,52 @@ def test_whatsapp_promotions_by_consent_with_a_reply_word() -> None:
         "by email, unless you tell us you do not want them." in words
     )
     assert "- Reply SAIR to any marketing message on a messaging app." in words
+
+
+def test_email_announces_only_important_changes_to_people_whose_address_we_have() -> None:
+    both = text(store(policy={**BASE["policy"], "change_notice": ["email", "posting"]}))
+    assert (
+        "We tell you about every change by posting the new version on this page, and about "
+        "important changes also by emailing you if we have your email address." in both
+    )
+    assert "When we make a change, we tell you by" not in both
+    email_only = text(store(policy={**BASE["policy"], "change_notice": ["email"]}))
+    assert "We tell you about important changes by emailing you if we have" in email_only
+
+
+def test_a_score_that_decides_is_the_programs_decision_even_when_staff_can_override() -> None:
+    decision = {
+        "description": "A score decides whether we accept a return.",
+        "logic": "It uses your return history.",
+        "significance": "A high score means we refuse the return.",
+        "solely_automated": True,
+        "staff_can_change": True,
+        "categories": ["order_history"],
+    }
+    policy = text(
+        store(
+            **business(sells_to_countries=["AU"], annual_revenue_usd=5_000_000),
+            use={**BASE["use"], "automated_decisions": [decision]},
+        )
+    )
+    assert "The program makes this decision, and a member of our staff can change it." in policy
+    assert "The program makes this decision, using your order and purchase history." in policy
+    assert "Our staff can change it." in policy
+    assert "which a person makes" not in policy
+
+
+def test_a_vet_the_customer_names_gets_data_only_when_asked_and_is_no_sale() -> None:
+    vet = {"kind": "people_you_name", "names": ["your vet"], "categories": ["name"]}
+    profile = store(
+        **states(CA=150_000),
+        sharing={"recipients": [vet]},
+        cookies={"kinds": ["strictly_necessary"], "settings_link": True},
+    )
+    policy = text(profile)
+    assert "(your vet) get your name." in policy
+    assert (
+        "They may also use it for their own purposes. We send it only when you ask us to." in policy
+    )
+    assert "We share it only if you agree" not in policy
+    assert '"Cookie settings" link' not in policy.split("(your vet)")[1].split("\n")[0]
+    assert not profile.sells_data

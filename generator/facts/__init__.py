@@ -29,13 +29,26 @@ from generator.facts.rights import RightsFacts, rights_facts
 from generator.facts.sensitive import SensitiveFacts, sensitive_facts
 from generator.facts.sharing import RecipientFacts, recipient_facts
 from generator.model import StoreProfile
-from generator.model.vocab import LegalBasis, Purpose, Source
+from generator.model.vocab import ChangeNotice, LegalBasis, Purpose, Source
 
 if TYPE_CHECKING:
     from generator.laws.base import Applicability
 
 
 _SIGNAL_LAWS = frozenset({"caloppa", "delaware", "nevada", "ccpa", "us_states"})
+
+
+class ChangeNotices(NamedTuple):
+    """The ways the store announces a change to its policy."""
+
+    every: tuple[ChangeNotice, ...]
+    """Used for every change (posting the new version on the policy page)."""
+    important: tuple[ChangeNotice, ...]
+    """Used for important (material) changes besides ``every``."""
+
+    @property
+    def all(self) -> tuple[ChangeNotice, ...]:
+        return self.every + self.important
 
 
 class Facts(NamedTuple):
@@ -53,6 +66,8 @@ class Facts(NamedTuple):
     languages: LanguageFacts
     applying_laws: frozenset[str]
     """Ids of the laws that apply (for facts that only a law makes worth stating)."""
+    notice_channels: tuple[ChangeNotice, ...]
+    """The owner's ways of announcing a change (``policy.change_notice``)."""
 
     @property
     def purposes(self) -> tuple[Purpose, ...]:
@@ -135,6 +150,18 @@ class Facts(NamedTuple):
     def service_providers(self) -> tuple[RecipientFacts, ...]:
         return tuple(r for r in self.recipients if not r.third_party)
 
+    @property
+    def change_notice(self) -> ChangeNotices:
+        """How readers hear of changes: every change is posted on the policy page; the
+        owner's other channels (email, a banner) are for important ones, since a store
+        emails only the people whose address it has and only when a change matters.
+        Email comes last so that its condition ends the sentence."""
+        chosen = self.notice_channels
+        every = tuple(c for c in chosen if c is ChangeNotice.POSTING)
+        important = tuple(c for c in chosen if c not in every)
+        important = tuple(sorted(important, key=lambda c: c is ChangeNotice.EMAIL))
+        return ChangeNotices(every, important)
+
     def category(self, category: object) -> CategoryFacts:
         """The facts of one collected category; KeyError if the store does not collect it."""
         for facts in self.categories:
@@ -167,12 +194,14 @@ def derive(profile: StoreProfile, verdicts: Mapping[str, Applicability] | None =
         places=places_facts(profile),
         languages=language_facts(profile),
         applying_laws=applying,
+        notice_channels=tuple(profile.policy.change_notice),
     )
 
 
 __all__ = [
     "BasisFacts",
     "CategoryFacts",
+    "ChangeNotices",
     "ChildrenFacts",
     "Facts",
     "LanguageFacts",

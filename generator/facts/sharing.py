@@ -71,6 +71,11 @@ class RecipientFacts(NamedTuple):
     def kind(self) -> RecipientKind:
         return self.recipient.kind
 
+    @property
+    def at_your_request(self) -> bool:
+        """The store sends it only when the person asks (to their vet, a teacher ...)."""
+        return self.recipient.kind is RecipientKind.PEOPLE_YOU_NAME
+
 
 def gives_value(recipient: Recipient) -> bool:
     """Whether the store gets something of value for the data (the owner's answer first)."""
@@ -81,9 +86,13 @@ def gives_value(recipient: Recipient) -> bool:
 
 def judge(recipient: Recipient) -> RecipientFacts:
     """Sale, share, or neither, for one recipient; the reason says which fact decided it."""
-    directed = recipient.with_consent_only
+    # Someone the person names (their vet, a teacher) gets the data because the person asks
+    # us to send it, for their own work with the person: a third party, but the disclosure
+    # is the person's doing, not a sale (Cal. Civ. Code §1798.140(ad)(2)(A)).
+    named = recipient.kind is RecipientKind.PEOPLE_YOU_NAME
+    directed = recipient.with_consent_only or named
     cross_context = bool(CROSS_CONTEXT_DATA & set(recipient.categories))
-    own_use = recipient.use is not RecipientUse.ON_OUR_BEHALF
+    own_use = recipient.use is not RecipientUse.ON_OUR_BEHALF or named
     shared = recipient.cross_context_ads or (
         recipient.kind is RecipientKind.ADVERTISING and own_use and cross_context and not directed
     )
@@ -103,7 +112,7 @@ def _reason(recipient: Recipient, sold: bool, shared: bool) -> str:
         )
     if shared:
         return "the recipient uses it for ads based on activity across other businesses' sites"
-    if recipient.with_consent_only:
+    if recipient.with_consent_only or recipient.kind is RecipientKind.PEOPLE_YOU_NAME:
         return "the person directs the disclosure (Cal. Civ. Code §1798.140(ad)(2)(A))"
     if recipient.use is RecipientUse.ON_OUR_BEHALF:
         return "the recipient works only on the store's behalf (a service provider)"
@@ -143,8 +152,9 @@ def recipient_facts(
 
 
 def _through_tracking(rf: RecipientFacts) -> bool:
-    r = rf.recipient
-    return r.with_consent_only or rf.shared or r.kind in _TAG_KINDS
+    # Consent alone is no sign of a tag: a partner's checkbox at checkout, or a vet the
+    # customer names, is not something the cookie settings can switch off.
+    return rf.shared or rf.recipient.kind in _TAG_KINDS
 
 
 # Recipients that get data through tags on the site, which the cookie settings switch off.

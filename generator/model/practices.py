@@ -174,6 +174,12 @@ class AutomatedDecision(Part):
     solely_automated: bool = Field(
         default=True, description="No person takes part in the decision."
     )
+    staff_can_change: bool = Field(
+        default=False,
+        description="The program decides, and a member of staff can change its decision "
+        "afterwards (an override). The decision is still the program's: a person who can "
+        "only overrule it does not take part in making it (EDPB WP251rev.01, on Art 22).",
+    )
     ground: DecisionGround | None = Field(
         default=None,
         description="What allows it (GDPR Art 22(2)): contract, explicit_consent or "

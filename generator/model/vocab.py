@@ -77,6 +77,7 @@ class Source(StrEnum):
     INFERRED = "inferred"
     CREDIT_BUREAUS = "credit_bureaus"
     OUR_CAMERAS = "our_cameras"
+    PEOPLE_YOU_NAME = "people_you_name"
 
 
 class CollectionPoint(StrEnum):
@@ -171,6 +172,7 @@ class RecipientKind(StrEnum):
     CREDIT_BUREAU = "credit_bureau"
     LENDER = "lender"
     COLLECTION_AGENCY = "collection_agency"
+    PEOPLE_YOU_NAME = "people_you_name"
 
 
 class RecipientUse(StrEnum):
@@ -415,6 +417,7 @@ LABELS = LabelTable(
         (Source.INFERRED, "our own analysis of other information we hold about you"),
         (Source.CREDIT_BUREAUS, "credit reporting agencies"),
         (Source.OUR_CAMERAS, "our security cameras, when you visit our premises"),
+        (Source.PEOPLE_YOU_NAME, "people and businesses you ask to send it to us"),
         (CollectionPoint.BROWSING, "browsing the site"),
         (CollectionPoint.REGISTRATION, "creating an account"),
         (CollectionPoint.CHECKOUT, "placing an order"),
@@ -497,6 +500,7 @@ LABELS = LabelTable(
         (RecipientKind.CREDIT_BUREAU, "credit reporting agencies"),
         (RecipientKind.LENDER, "lenders and financing partners"),
         (RecipientKind.COLLECTION_AGENCY, "debt collection agencies"),
+        (RecipientKind.PEOPLE_YOU_NAME, "people and businesses you ask us to send it to"),
         (RecipientUse.ON_OUR_BEHALF, "only to provide services to us"),
         (RecipientUse.OWN_PURPOSES, "for their own purposes"),
         (RecipientUse.OWN_MARKETING, "for their own marketing"),
@@ -575,7 +579,7 @@ LABELS = LabelTable(
         (TrustProgramKind.SEAL, "privacy seal"),
         (TrustProgramKind.DISPUTE_RESOLUTION, "dispute resolution program"),
         (ChangeNotice.POSTING, "posting the new version on this page"),
-        (ChangeNotice.EMAIL, "emailing you"),
+        (ChangeNotice.EMAIL, "emailing you if we have your email address"),
         (ChangeNotice.BANNER, "showing a notice on the site"),
         (ChangeNotice.HOMEPAGE, "showing a notice on our home page"),
         (CcpaCategory.IDENTIFIERS, "Identifiers"),
