@@ -285,6 +285,7 @@ def _use(draw: st.DrawFn, collected: list[str], markets: bool) -> dict[str, Any]
                 "significance": draw(_sentence()),
                 "significant": draw(st.booleans()),
                 "solely_automated": draw(st.booleans()),
+                "staff_can_change": draw(st.booleans()),
                 "categories": draw(_subset(collected, max_size=2)),
                 **(
                     {"ground": draw(st.sampled_from([g.value for g in V.DecisionGround]))}
@@ -320,6 +321,8 @@ def _recipients(
         }
         if draw(_rarely()):
             recipient["gives_value"] = draw(st.booleans())
+        if draw(_rarely()):
+            recipient["gets_childrens_data"] = draw(st.booleans())
         if draw(st.booleans()):
             recipient["names"] = draw(st.lists(_company(), min_size=1, max_size=2))
         if draw(st.booleans()):
@@ -497,6 +500,8 @@ def _children(draw: st.DrawFn, collected: list[str]) -> dict[str, Any]:
     if knows:
         children["child_data"] = draw(_subset(collected, max_size=3))
         children["parental_consent_method"] = draw(_sentence())
+        if draw(_rarely()):
+            children["made_public"] = draw(_sentence())
         if draw(st.booleans()):
             children["retention_need"] = draw(_text())
             children["deleted_after"] = {

@@ -375,3 +375,31 @@ def test_payment_processors_typed_once_start_the_recipients() -> None:
     # Without processors, the starting recipient has no names rather than an empty list.
     plain = _run({})
     assert "names" not in plain.answers["sharing"]["recipients"][0]
+
+
+def test_a_childrens_site_is_asked_its_coppa_facts_before_the_recipients() -> None:
+    interview = _run(
+        {
+            "What is the youngest age allowed to use the site?": ["6"],
+            "Is the site aimed at children under 13?": [True],
+            "How do you get a parent's consent?": ["A parent confirms by email."],
+            "Which data do you collect from children?": [["email"]],
+            "Can children's information be made public": ["Programs show in a gallery."],
+            "Why do you need to keep children's data?": ["to save the child's progress"],
+            "Children's data is deleted at the latest": ["", "2"],
+            "Days, months or years?": ["years"],
+        }
+    )
+    prompter = interview.prompter
+    assert isinstance(prompter, Scripted)
+    asked = prompter.asked
+    # Recipients are asked whether they get children's data, so the children come first.
+    assert asked.index("Is the site aimed at children under 13?") < asked.index(
+        "Who do you share personal data with?"
+    )
+    # COPPA forbids keeping children's data indefinitely (16 CFR §312.10): no skipping.
+    assert [m for m, _ in prompter.refused if m.startswith("Children's data is deleted")]
+    profile = StoreProfile.model_validate(interview.answers)
+    assert profile.children.deleted_after is not None
+    assert profile.children.deleted_after.amount == 2
+    assert profile.children.made_public == "Programs show in a gallery."

@@ -645,3 +645,39 @@ def test_a_vet_the_customer_names_gets_data_only_when_asked_and_is_no_sale() -> 
     assert "We share it only if you agree" not in policy
     assert '"Cookie settings" link' not in policy.split("(your vet)")[1].split("\n")[0]
     assert not profile.sells_data
+
+
+def test_children_data_goes_only_to_the_recipients_the_owner_names() -> None:
+    kids = {
+        "minimum_age": 6,
+        "directed_to_children": True,
+        "parental_consent_method": "A parent confirms by email.",
+        "child_data": ["device_and_log"],
+        "made_public": "A parent can switch on the gallery, where other children see programs.",
+    }
+    hosting = {"kind": "hosting", "categories": ["device_and_log"], "purpose": "host the app"}
+    ads = {"kind": "advertising", "categories": ["device_and_log"], "purpose": "shop ads"}
+    teacher = {"kind": "people_you_name", "names": ["your child's teacher"],
+               "categories": ["device_and_log"], "purpose": "send progress reports"}  # fmt: skip
+    said = {
+        "sharing": {
+            "recipients": [
+                {**hosting, "gets_childrens_data": True},
+                {**ads, "gets_childrens_data": False},
+                {**teacher, "gets_childrens_data": True},
+            ]
+        }
+    }
+    policy = text(store(children=kids, **said))
+    section = policy.split("Children's privacy\n")[1].split("\n## ")[0]
+    assert "Advertising networks" not in section
+    assert "Hosting providers, to host the app; they may use it only to provide services" in section
+    assert "(your child's teacher), to send progress reports, only when the parent asks" in section
+    assert "We never give children's information to advertisers." in section
+    assert "Some of it can be made public. A parent can switch on the gallery" in section
+    assert "We do not make it public" not in section
+    # An older file that doesn't say: every recipient of children's kinds of data counts.
+    unsaid = {"sharing": {"recipients": [hosting, ads]}}
+    section = text(store(children=kids, **unsaid)).split("Children's privacy\n")[1]
+    assert "Advertising networks, to shop ads" in section.split("\n## ")[0]
+    assert "never give children's information to advertisers" not in section

@@ -182,15 +182,16 @@ def derive(profile: StoreProfile, verdicts: Mapping[str, Applicability] | None =
         verdicts = laws.applicable(profile)
     applying = frozenset(law for law, verdict in verdicts.items() if verdict.applies)
     sensitive = sensitive_facts(profile, applying)
+    recipients = recipient_facts(profile, applying)
     return Facts(
         categories=category_facts(profile),
         bases=basis_facts(profile, special_kinds=bool(sensitive.gdpr)),
-        recipients=recipient_facts(profile, applying),
+        recipients=recipients,
         sensitive=sensitive,
         retention=retention_facts(profile),
         marketing=marketing_facts(profile, applying),
         rights=rights_facts(profile, applying),
-        children=children_facts(profile),
+        children=children_facts(profile, recipients),
         places=places_facts(profile),
         languages=language_facts(profile),
         applying_laws=applying,

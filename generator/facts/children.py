@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from generator.model.vocab import CollectionPoint, DataCategory
+from generator.model.vocab import CollectionPoint, DataCategory, RecipientKind
 
 if TYPE_CHECKING:
+    from generator.facts.sharing import RecipientFacts
     from generator.model import StoreProfile
+    from generator.model.practices import Recipient
 
 COPPA_AGE = 13  # 15 U.S.C. §6501(1): "child" means an individual under the age of 13
 
@@ -33,10 +35,47 @@ class ChildrenFacts(NamedTuple):
     the age promise is about the site only: a shop camera records every visitor."""
     cameras: bool = False
     """Security cameras record whoever visits, children included."""
+    recipients: tuple[RecipientFacts, ...] = ()
+    """Who gets children's data (16 CFR §312.4(d) as amended in 2025: the third parties
+    and the purpose of each disclosure)."""
+    no_advertisers: bool = False
+    """The owner said of every recipient whether it gets children's data, and no
+    advertiser, marketing partner, data broker or affiliate does: the policy may say so."""
 
 
-def children_facts(profile: StoreProfile) -> ChildrenFacts:
+def child_recipients(profile: StoreProfile) -> tuple[Recipient, ...]:
+    """The recipients of children's data: those the owner says get it
+    (``gets_childrens_data``); where an older answers file doesn't say, every recipient
+    of a kind of data taken from children."""
+    taken = set(profile.children.child_data)
+    return tuple(
+        r
+        for r in profile.sharing.recipients
+        if (
+            bool(taken & set(r.categories))
+            if r.gets_childrens_data is None
+            else r.gets_childrens_data
+        )
+    )
+
+
+# Recipients whose business is advertising or marketing with the data they get.
+_ADVERTISERS = frozenset(
+    {
+        RecipientKind.ADVERTISING,
+        RecipientKind.MARKETING_PARTNER,
+        RecipientKind.DATA_BROKER,
+        RecipientKind.AFFILIATE,
+    }
+)
+
+
+def children_facts(
+    profile: StoreProfile, recipients: tuple[RecipientFacts, ...] = ()
+) -> ChildrenFacts:
+    """The children's section's facts; ``recipients`` are every recipient judged."""
     kids = profile.children
+    theirs = child_recipients(profile)
     return ChildrenFacts(
         minimum_age=kids.minimum_age,
         coppa_operator=kids.directed_to_children or kids.knows_of_child_users,
@@ -45,6 +84,9 @@ def children_facts(profile: StoreProfile) -> ChildrenFacts:
         offline=profile.business.physical_shops
         or any(set(item.points) & _OFFLINE_POINTS for item in profile.collection.items),
         cameras=profile.collects(DataCategory.CAMERA_FOOTAGE),
+        recipients=tuple(rf for rf in recipients if any(rf.recipient is r for r in theirs)),
+        no_advertisers=all(r.gets_childrens_data is not None for r in profile.sharing.recipients)
+        and not any(r.kind in _ADVERTISERS for r in theirs),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.facts.children import child_recipients
 from generator.laws.base import Applicability, Law, established_in, req, sells_to
 from generator.model import StoreProfile
 
@@ -39,11 +40,6 @@ def applies(profile: StoreProfile) -> Applicability:
     )
 
 
-def child_recipients(profile: StoreProfile) -> list[str]:
-    kids = set(profile.children.child_data)
-    return [r.kind.value for r in profile.sharing.recipients if kids & set(r.categories)]
-
-
 REQUIREMENTS = (
     req(
         ID,
@@ -72,7 +68,7 @@ REQUIREMENTS = (
         "16 CFR §312.4(d) (2025 amendments)",
         "the identities or categories of third parties that receive children's data, and the "
         "purpose of each disclosure",
-        "sharing.recipients[].purpose for each recipient of children.child_data",
+        "sharing.recipients[].purpose for each recipient that gets children's data",
         kind="S/C",
         needed=child_facing,
         since=AMENDED_RULE_COMPLIANCE,

@@ -199,6 +199,12 @@ class Children(Part):
         default=None, description="How a parent's verifiable consent is obtained."
     )
     child_data: list[DataCategory] = Field(default_factory=list)
+    made_public: Sentence | None = Field(
+        default=None,
+        description="How children's information can be made public, if it can (16 CFR "
+        "§312.4(d)(2)), e.g. 'A parent can switch on the gallery, where other children see "
+        "a child's programs under a nickname after we check them.'",
+    )
     sells_data_of_under_16: bool = False
     deletes_if_found: bool = Field(
         default=False,

@@ -267,6 +267,12 @@ class Recipient(Part):
         default=False, description="People can ask you to stop this sharing."
     )
     policy_url: WebAddress | None = None
+    gets_childrens_data: bool | None = Field(
+        default=None,
+        description="It receives data collected from children under 13 (COPPA). Left "
+        "out, it counts when it gets any kind of data you collect from children, even "
+        "if it gets only the parents' shop data.",
+    )
 
 
 class Sharing(Part):
