@@ -271,7 +271,7 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "ST-06": ({**state("VA"), **SHARES}, {**state("VA"), **AD_SERVICE}),
     "ST-07": ({**state("CO"), **SHARES}, {**state("VA"), **SHARES}),
     "ST-08": (state("OR"), state("VA")),
-    "ST-09": (state("CO"), state("CO", 99_999)),
+    "ST-09": (state("CO"), state("VA")),
     "ST-10": (texas_sale("sensitive"), texas_sale("email")),
     "ST-11": ({**state("CT", 1_000), **seller()}, state("CT", 1_000)),
     "LGPD-01": (business(sells_to_countries=["US", "BR"]), business(sells_to_countries=["US", "AR"])),
@@ -303,6 +303,7 @@ MORE_CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
                  "marketing": {"channels": ["email"]}},
      {**CANADA, "marketing": {"channels": ["email"]}}),
     ("LGPD-02", {**SMALL_BR, **DECIDES}, SMALL_BR),
+    ("ST-09", state("CO"), state("CO", 99_999)),
 ]  # fmt: skip
 
 # Not a duty of the law it is listed under: COPPA-02 is the optional statement of a store
