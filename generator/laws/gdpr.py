@@ -7,7 +7,7 @@ import datetime as dt
 
 from generator.laws.base import Applicability, Law, req, territorial
 from generator.model import EEA, StoreProfile
-from generator.model.vocab import Channel, CookieKind, LegalBasis, Purpose, Safeguard
+from generator.model.vocab import Channel, CookieKind, LegalBasis, Purpose, Safeguard, Source
 
 ID = "gdpr"
 NAME = "GDPR"
@@ -180,11 +180,15 @@ def collects_indirectly(profile: StoreProfile) -> bool:
     Judged on the sources the facts layer resolves, the ones the policy words: a category's
     natural source when the owner names none (credit information from credit bureaus is
     not obtained from the person, Art 14(1)), and security cameras observe the person
-    themselves (Art 13, not Art 14), so they alone do not make it needed.
+    themselves (Art 13, not Art 14), so they alone do not make it needed. Nor does the
+    store's own record of the person's orders, account and dealings with it (order history,
+    customer number, loyalty): that is data obtained from the person in those dealings,
+    Art 13 (WP260 rev.01 para 26), not data "not obtained from the data subject", Art 14(1);
+    counting it made every store with order history need GDPR-13.
     """
     from generator.facts.data import category_facts
 
-    return any(c.from_others for c in category_facts(profile))
+    return any(set(c.from_others) - {Source.OUR_RECORDS} for c in category_facts(profile))
 
 
 REQUIREMENTS = (
