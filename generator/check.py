@@ -30,10 +30,12 @@ from generator.laws.base import (
     long_date,
     reaches_us_state,
 )
+from generator.laws.messaging import ELECTRONIC
 from generator.model import StoreProfile
 from generator.model.vocab import (
     Channel,
     CookieKind,
+    MarketingConsent,
     RecipientKind,
     RetentionBasis,
     Right,
@@ -415,6 +417,34 @@ def sms_without_consent(
             "set marketing.consent: opt_in (or stop marketing by text message)",
             ("marketing.consent", "marketing.channels"),
             requirement="SMS-01",
+        )
+
+
+@rule
+def email_without_consent(
+    profile: StoreProfile, verdicts: dict[str, Applicability]
+) -> Iterator[Finding]:
+    # ePrivacy Directive 2002/58/EC Art 13(1) (e.g. LSSI art 21 in Spain, UWG §7(2) in
+    # Germany) and PECR reg 22(2) in the UK: marketing by electronic mail needs prior
+    # consent; the one exception, similar offers to existing customers (Art 13(2), PECR reg
+    # 22(3)), is marketing.existing_customers, not an opt-out list for everyone.
+    if not (verdicts["gdpr"].applies or verdicts["uk_gdpr"].applies):
+        return
+    opted_out = [c for c in derive(profile, verdicts).marketing.unless_objected if c in ELECTRONIC]
+    if opted_out:
+        names = ", ".join(c.value for c in opted_out)
+        yield Finding(
+            "electronic-marketing-without-consent",
+            f"Marketing by {names} is sent to everyone unless they say no; in the EU and UK "
+            "electronic marketing needs the person's prior consent.",
+            (
+                f"remove {names} from marketing.opt_out_channels"
+                if profile.marketing.consent is MarketingConsent.OPT_IN
+                else "set marketing.consent: opt_in"
+            )
+            + "; for offers to existing customers about similar products set "
+            "marketing.existing_customers: true instead",
+            ("marketing.opt_out_channels", "marketing.consent"),
         )
 
 

@@ -15,7 +15,8 @@ from generator.countries import address_layout, country_name, language_name
 from generator.dates import long_date
 from generator.errors import TemplateContractError
 from generator.escape import Md, email_link, link, md, unescape_markdown
-from generator.model import vocab
+from generator.facts.sensitive import catchall_kinds
+from generator.model import StoreProfile, vocab
 from generator.model.base import Duration, PostalAddress
 from generator.model.practices import CollectedData
 
@@ -42,8 +43,10 @@ def label(context: Context, member: StrEnum) -> Md:
 
 
 def _sensitive_kinds(context: Context) -> list[vocab.SensitiveKind]:
-    collection = getattr(context.get("p"), "collection", None)
-    return list(getattr(collection, "sensitive_kinds", None) or [])
+    profile = context.get("p")
+    if not isinstance(profile, StoreProfile):
+        return []
+    return list(catchall_kinds(profile))
 
 
 @pass_context

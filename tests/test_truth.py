@@ -681,3 +681,42 @@ def test_children_data_goes_only_to_the_recipients_the_owner_names() -> None:
     section = text(store(children=kids, **unsaid)).split("Children's privacy\n")[1]
     assert "Advertising networks, to shop ads" in section.split("\n## ")[0]
     assert "never give children's information to advertisers" not in section
+
+
+def test_check_refuses_opt_out_email_marketing_in_the_eu() -> None:
+    marketing = {"channels": ["email", "postal"], "opt_out_channels": ["email", "postal"]}
+    eu = store(**business(sells_to_countries=["ES"]), marketing=marketing)
+    found = {f.rule: f for f in check_profile(eu, on=CHECK_DAY).findings}
+    assert "remove email from marketing.opt_out_channels" in (
+        found["electronic-marketing-without-consent"].fix
+    )
+    post_only = store(
+        **business(sells_to_countries=["ES"]),
+        marketing={**marketing, "opt_out_channels": ["postal"]},
+    )
+    assert "electronic-marketing-without-consent" not in {
+        f.rule for f in check_profile(post_only, on=CHECK_DAY).findings
+    }
+    us = store(marketing=marketing)
+    assert "electronic-marketing-without-consent" not in {
+        f.rule for f in check_profile(us, on=CHECK_DAY).findings
+    }
+
+
+def test_login_and_location_are_not_named_again_as_sensitive_extras() -> None:
+    items = [
+        *BASE["collection"]["items"],
+        {"category": "credentials"},
+        {"category": "precise_location"},
+        {"category": "sensitive"},
+    ]
+    kinds = ["government_id", "account_login", "precise_geolocation"]
+    policy = text(
+        store(
+            **business(sells_to_countries=["ES"]),
+            collection={"items": items, "sensitive_kinds": kinds},
+        )
+    )  # fmt: skip
+    assert "government identification numbers" in policy
+    assert "(government identification numbers" not in policy
+    assert "or precise geolocation" not in policy

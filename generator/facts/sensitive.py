@@ -115,6 +115,15 @@ def collected_kinds(profile: StoreProfile) -> tuple[SensitiveKind, ...]:
     return tuple(k for k in SensitiveKind if k in kinds)
 
 
+def catchall_kinds(profile: StoreProfile) -> tuple[SensitiveKind, ...]:
+    """The kinds the catch-all 'sensitive' category holds: the owner's sensitive kinds,
+    less those another collected category already is (login details are the credentials
+    category, a precise location the precise_location one). Naming them again would list
+    one thing twice, and hang the one category's retention and recipients on the other."""
+    implied = {IMPLIED_BY_CATEGORY[c] for c in profile.categories if c in IMPLIED_BY_CATEGORY}
+    return tuple(k for k in profile.collection.sensitive_kinds if k not in implied)
+
+
 def sensitive_facts(
     profile: StoreProfile, applying_laws: frozenset[str] = frozenset()
 ) -> SensitiveFacts:

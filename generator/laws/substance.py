@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
+from generator.facts.sensitive import catchall_kinds
 from generator.model import StoreProfile
 from generator.model.vocab import DataCategory, label, sensitive_names
 
@@ -40,7 +41,7 @@ def says(what: str, pattern: str) -> Needs:
 
 
 def _each_category(profile: StoreProfile) -> Iterable[Element]:
-    sensitive = sensitive_names(profile.collection.sensitive_kinds)
+    sensitive = sensitive_names(catchall_kinds(profile))
     for category in profile.categories:
         # The policy names the sensitive category by the kinds the store holds.
         names = sensitive if category is DataCategory.SENSITIVE and sensitive else [label(category)]
