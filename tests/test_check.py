@@ -229,6 +229,11 @@ EU = business(sells_to_countries=["US", "DE"])
             {"marketing": {"channels": ["email"], "opt_out_days": 11}},
             {"marketing": {"channels": ["email"], "opt_out_days": 10}},
         ),
+        (
+            "electronic-marketing-without-consent",
+            {**EU, "marketing": {"channels": ["email", "postal"], "opt_out_channels": ["email"]}},
+            {**EU, "marketing": {"channels": ["email", "postal"], "opt_out_channels": ["postal"]}},
+        ),
     ],
 )
 def test_consistency_rule(rule: str, triggers: dict[str, Any], clean: dict[str, Any]) -> None:
@@ -243,7 +248,7 @@ def test_every_rule_has_a_test() -> None:
         "ads-without-sharing", "transfer-without-safeguard", "indefinite-retention",
         "email-without-unsubscribe", "sms-without-stop", "sms-without-consent", "retention-not-specific",
         "child-age-without-consent", "sale-without-opt-out", "cookies-without-consent",
-        "casl-opt-out-email", "slow-opt-out",
+        "casl-opt-out-email", "slow-opt-out", "electronic-marketing-without-consent",
     }  # fmt: skip
     assert len(check.RULES) == len(tested)
 

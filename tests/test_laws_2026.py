@@ -585,6 +585,12 @@ def test_quebec_section_names_the_person_in_charge_and_the_cai() -> None:
 def test_quebec_tracking_is_covered_only_when_off_by_default() -> None:
     _, covered = rendered(everything(cookies={"consent_banner": False}))
     assert "QC-04" not in covered
+    # A banner shown only to European visitors leaves Québec's tracking on by default.
+    europe_only = everything(cookies={"consent_banner": True, "banner_for": "eea_uk"})
+    text, covered = rendered(europe_only)
+    assert "QC-04" not in covered
+    assert "If you visit from the European Economic Area or the United Kingdom, a banner" in text
+    assert "QC-04" in rendered(everything(cookies={"consent_banner": True}))[1]
 
 
 def test_uk_complaints_to_the_store_only_from_june_19_2026() -> None:

@@ -671,15 +671,21 @@ def test_children_data_goes_only_to_the_recipients_the_owner_names() -> None:
     policy = text(store(children=kids, **said))
     section = policy.split("Children's privacy\n")[1].split("\n## ")[0]
     assert "Advertising networks" not in section
-    assert "Hosting providers, to host the app; they may use it only to provide services" in section
-    assert "(your child's teacher), to send progress reports, only when the parent asks" in section
+    assert (
+        "Hosting providers. Purpose: Host the app. They may use it only to provide services"
+        in section
+    )
+    assert (
+        "(your child's teacher). Purpose: Send progress reports. We send it only when the parent"
+        in section
+    )
     assert "We never give children's information to advertisers." in section
     assert "Some of it can be made public. A parent can switch on the gallery" in section
     assert "We do not make it public" not in section
     # An older file that doesn't say: every recipient of children's kinds of data counts.
     unsaid = {"sharing": {"recipients": [hosting, ads]}}
     section = text(store(children=kids, **unsaid)).split("Children's privacy\n")[1]
-    assert "Advertising networks, to shop ads" in section.split("\n## ")[0]
+    assert "Advertising networks. Purpose: Shop ads." in section.split("\n## ")[0]
     assert "never give children's information to advertisers" not in section
 
 
@@ -720,3 +726,17 @@ def test_login_and_location_are_not_named_again_as_sensitive_extras() -> None:
     assert "government identification numbers" in policy
     assert "(government identification numbers" not in policy
     assert "or precise geolocation" not in policy
+
+
+def test_a_known_childs_data_is_sensitive_under_the_state_laws() -> None:
+    kids = {
+        "minimum_age": 6,
+        "directed_to_children": True,
+        "parental_consent_method": "A parent confirms by email.",
+        "child_data": ["email"],
+    }
+    profile = store(**states(VA=150_000), children=kids)
+    assert "Some of this is sensitive data under these laws: personal data of a known child." in (
+        text(profile)
+    )
+    assert "We do not collect sensitive data, as these laws define it" not in text(profile)

@@ -112,6 +112,12 @@ def collected_kinds(profile: StoreProfile) -> tuple[SensitiveKind, ...]:
     """The owner's sensitive kinds plus those its categories imply, in vocabulary order."""
     kinds = set(profile.collection.sensitive_kinds)
     kinds |= {IMPLIED_BY_CATEGORY[c] for c in profile.categories if c in IMPLIED_BY_CATEGORY}
+    # Data collected from a known child is sensitive data under Va. Code §59.1-575 and the
+    # state laws that follow it: a site directed to children, or one that knows of child
+    # users, and collects their data knows whose it is.
+    kids = profile.children
+    if kids.child_data and (kids.directed_to_children or kids.knows_of_child_users):
+        kinds.add(_K.CHILDREN)
     return tuple(k for k in SensitiveKind if k in kinds)
 
 

@@ -94,7 +94,8 @@ REQUIREMENTS = (
         "default, and how to turn it on",
         # s.8.1 asks that the person be told how to activate the functions; a banner that
         # leaves them off until the visitor turns them on does that (a settings link helps).
-        "cookies.consent_banner: true (tracking off until the visitor agrees)",
+        "cookies.consent_banner: true and cookies.banner_for: everyone (tracking off until "
+        "the visitor agrees)",
         kind="S/C",
         needed=identifies_locates_or_profiles,
         since=PHASE_2,

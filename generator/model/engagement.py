@@ -7,6 +7,7 @@ from pydantic import Field
 from generator.model.base import CompanyName, Email, Name, Part, Phrase, PostalAddress, WebAddress
 from generator.model.vocab import (
     AdProgram,
+    BannerAudience,
     Channel,
     CookieFallback,
     CookieKind,
@@ -39,6 +40,12 @@ class Cookies(Part):
     )
     without_cookies: CookieFallback = CookieFallback.LIMITED
     consent_banner: bool = False
+    banner_for: BannerAudience = Field(
+        default=BannerAudience.EVERYONE,
+        description="Who sees the consent banner: everyone, or only visitors from the EEA "
+        "and the UK (eea_uk) or also Switzerland (eea_uk_ch); elsewhere optional cookies "
+        "are then on until the visitor turns them off.",
+    )
     do_not_track: DntResponse = DntResponse.NOT_HONORED
     global_privacy_control: bool = Field(
         default=False, description="Whether the Global Privacy Control signal is honored."
@@ -68,6 +75,12 @@ class Cookies(Part):
         default=False,
         description="Cookies never gather details that identify a person unless they agree.",
     )
+
+    @property
+    def banner_everywhere(self) -> bool:
+        """Whether every visitor is asked first, wherever they visit from (Québec's s.8.1
+        and Canada's consent reach visitors the EEA-and-UK banner skips)."""
+        return self.consent_banner and self.banner_for is BannerAudience.EVERYONE
 
 
 class Unsubscribe(Part):

@@ -190,6 +190,14 @@ class CookieKind(StrEnum):
     ADVERTISING = "advertising"
 
 
+class BannerAudience(StrEnum):
+    """Who sees the cookie consent banner."""
+
+    EVERYONE = "everyone"
+    EEA_UK = "eea_uk"
+    EEA_UK_CH = "eea_uk_ch"
+
+
 class CookieFallback(StrEnum):
     """What happens to a visitor who blocks cookies."""
 
@@ -578,6 +586,12 @@ LABELS = LabelTable(
         ),
         (TrustProgramKind.SEAL, "privacy seal"),
         (TrustProgramKind.DISPUTE_RESOLUTION, "dispute resolution program"),
+        (BannerAudience.EVERYONE, "everyone"),
+        (BannerAudience.EEA_UK, "the European Economic Area or the United Kingdom"),
+        (
+            BannerAudience.EEA_UK_CH,
+            "the European Economic Area, the United Kingdom or Switzerland",
+        ),
         (ChangeNotice.POSTING, "posting the new version on this page"),
         (ChangeNotice.EMAIL, "emailing you if we have your email address"),
         (ChangeNotice.BANNER, "showing a notice on the site"),
