@@ -30,7 +30,7 @@ from generator.laws.base import (
     long_date,
     reaches_us_state,
 )
-from generator.laws.messaging import ELECTRONIC
+from generator.laws.messaging import electronic_without_consent
 from generator.model import StoreProfile
 from generator.model.vocab import (
     Channel,
@@ -430,7 +430,7 @@ def email_without_consent(
     # 22(3)), is marketing.existing_customers, not an opt-out list for everyone.
     if not (verdicts["gdpr"].applies or verdicts["uk_gdpr"].applies):
         return
-    opted_out = [c for c in derive(profile, verdicts).marketing.unless_objected if c in ELECTRONIC]
+    opted_out = electronic_without_consent(profile)
     if opted_out:
         names = ", ".join(c.value for c in opted_out)
         yield Finding(

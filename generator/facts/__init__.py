@@ -66,8 +66,8 @@ class Facts(NamedTuple):
     languages: LanguageFacts
     applying_laws: frozenset[str]
     """Ids of the laws that apply (for facts that only a law makes worth stating)."""
-    notice_channels: tuple[ChangeNotice, ...]
-    """The owner's ways of announcing a change (``policy.change_notice``)."""
+    change_notice: ChangeNotices
+    """How readers hear of changes to the policy."""
 
     @property
     def purposes(self) -> tuple[Purpose, ...]:
@@ -150,18 +150,6 @@ class Facts(NamedTuple):
     def service_providers(self) -> tuple[RecipientFacts, ...]:
         return tuple(r for r in self.recipients if not r.third_party)
 
-    @property
-    def change_notice(self) -> ChangeNotices:
-        """How readers hear of changes: every change is posted on the policy page; the
-        owner's other channels (email, a banner) are for important ones, since a store
-        emails only the people whose address it has and only when a change matters.
-        Email comes last so that its condition ends the sentence."""
-        chosen = self.notice_channels
-        every = tuple(c for c in chosen if c is ChangeNotice.POSTING)
-        important = tuple(c for c in chosen if c not in every)
-        important = tuple(sorted(important, key=lambda c: c is ChangeNotice.EMAIL))
-        return ChangeNotices(every, important)
-
     def category(self, category: object) -> CategoryFacts:
         """The facts of one collected category; KeyError if the store does not collect it."""
         for facts in self.categories:
@@ -195,8 +183,19 @@ def derive(profile: StoreProfile, verdicts: Mapping[str, Applicability] | None =
         places=places_facts(profile),
         languages=language_facts(profile),
         applying_laws=applying,
-        notice_channels=tuple(profile.policy.change_notice),
+        change_notice=change_notices(profile),
     )
+
+
+def change_notices(profile: StoreProfile) -> ChangeNotices:
+    """How readers hear of changes: every change is posted on the policy page; the owner's
+    other channels (email, a banner) are for important ones, since a store emails only
+    the people whose address it has and only when a change matters. Email comes last so
+    that its condition ends the sentence."""
+    chosen = profile.policy.change_notice
+    every = tuple(c for c in chosen if c is ChangeNotice.POSTING)
+    others = [c for c in chosen if c is not ChangeNotice.POSTING]
+    return ChangeNotices(every, tuple(sorted(others, key=lambda c: c is ChangeNotice.EMAIL)))
 
 
 __all__ = [

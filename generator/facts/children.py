@@ -43,20 +43,18 @@ class ChildrenFacts(NamedTuple):
     advertiser, marketing partner, data broker or affiliate does: the policy may say so."""
 
 
+def gets_childrens_data(profile: StoreProfile, recipient: Recipient) -> bool:
+    """Whether ``recipient`` gets children's data: the owner's answer
+    (``gets_childrens_data``), or, where an older answers file doesn't say, whether it gets
+    any kind of data taken from children."""
+    if recipient.gets_childrens_data is not None:
+        return recipient.gets_childrens_data
+    return bool(set(profile.children.child_data) & set(recipient.categories))
+
+
 def child_recipients(profile: StoreProfile) -> tuple[Recipient, ...]:
-    """The recipients of children's data: those the owner says get it
-    (``gets_childrens_data``); where an older answers file doesn't say, every recipient
-    of a kind of data taken from children."""
-    taken = set(profile.children.child_data)
-    return tuple(
-        r
-        for r in profile.sharing.recipients
-        if (
-            bool(taken & set(r.categories))
-            if r.gets_childrens_data is None
-            else r.gets_childrens_data
-        )
-    )
+    """The recipients of children's data, in the answers' order."""
+    return tuple(r for r in profile.sharing.recipients if gets_childrens_data(profile, r))
 
 
 # Recipients whose business is advertising or marketing with the data they get.
@@ -75,7 +73,7 @@ def children_facts(
 ) -> ChildrenFacts:
     """The children's section's facts; ``recipients`` are every recipient judged."""
     kids = profile.children
-    theirs = child_recipients(profile)
+    theirs = [rf for rf in recipients if gets_childrens_data(profile, rf.recipient)]
     return ChildrenFacts(
         minimum_age=kids.minimum_age,
         coppa_operator=kids.directed_to_children or kids.knows_of_child_users,
@@ -84,9 +82,9 @@ def children_facts(
         offline=profile.business.physical_shops
         or any(set(item.points) & _OFFLINE_POINTS for item in profile.collection.items),
         cameras=profile.collects(DataCategory.CAMERA_FOOTAGE),
-        recipients=tuple(rf for rf in recipients if any(rf.recipient is r for r in theirs)),
+        recipients=tuple(theirs),
         no_advertisers=all(r.gets_childrens_data is not None for r in profile.sharing.recipients)
-        and not any(r.kind in _ADVERTISERS for r in theirs),
+        and not any(rf.kind in _ADVERTISERS for rf in theirs),
     )
 
 

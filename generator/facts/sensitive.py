@@ -110,8 +110,7 @@ class SensitiveFacts(NamedTuple):
 
 def collected_kinds(profile: StoreProfile) -> tuple[SensitiveKind, ...]:
     """The owner's sensitive kinds plus those its categories imply, in vocabulary order."""
-    kinds = set(profile.collection.sensitive_kinds)
-    kinds |= {IMPLIED_BY_CATEGORY[c] for c in profile.categories if c in IMPLIED_BY_CATEGORY}
+    kinds = set(profile.collection.sensitive_kinds) | _implied(profile)
     # Data collected from a known child is sensitive data under Va. Code §59.1-575 and the
     # state laws that follow it: a site directed to children, or one that knows of child
     # users, and collects their data knows whose it is.
@@ -126,8 +125,13 @@ def catchall_kinds(profile: StoreProfile) -> tuple[SensitiveKind, ...]:
     less those another collected category already is (login details are the credentials
     category, a precise location the precise_location one). Naming them again would list
     one thing twice, and hang the one category's retention and recipients on the other."""
-    implied = {IMPLIED_BY_CATEGORY[c] for c in profile.categories if c in IMPLIED_BY_CATEGORY}
+    implied = _implied(profile)
     return tuple(k for k in profile.collection.sensitive_kinds if k not in implied)
+
+
+def _implied(profile: StoreProfile) -> set[SensitiveKind]:
+    """The sensitive kinds that collected categories are (credentials, precise location)."""
+    return {IMPLIED_BY_CATEGORY[c] for c in profile.categories if c in IMPLIED_BY_CATEGORY}
 
 
 def sensitive_facts(

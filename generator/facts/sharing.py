@@ -64,8 +64,8 @@ class RecipientFacts(NamedTuple):
     reason: str
     by_cookie_settings: bool = False
     """People stop this sharing themselves in the site's cookie settings: it runs through
-    tracking on the site (consent-only, cross-context ads, an ad or analytics tag) and the
-    site has a link that reopens the cookie choices."""
+    tracking on the site (cross-context ads, an ad or analytics tag) and the site has a
+    link that reopens the cookie choices."""
 
     @property
     def kind(self) -> RecipientKind:
@@ -86,13 +86,13 @@ def gives_value(recipient: Recipient) -> bool:
 
 def judge(recipient: Recipient) -> RecipientFacts:
     """Sale, share, or neither, for one recipient; the reason says which fact decided it."""
-    # Someone the person names (their vet, a teacher) gets the data because the person asks
-    # us to send it, for their own work with the person: a third party, but the disclosure
-    # is the person's doing, not a sale (Cal. Civ. Code §1798.140(ad)(2)(A)).
-    named = recipient.kind is RecipientKind.PEOPLE_YOU_NAME
-    directed = recipient.with_consent_only or named
+    directed = _directed(recipient)
     cross_context = bool(CROSS_CONTEXT_DATA & set(recipient.categories))
-    own_use = recipient.use is not RecipientUse.ON_OUR_BEHALF or named
+    # Someone the person names works with the data for the person, not for the store.
+    own_use = (
+        recipient.use is not RecipientUse.ON_OUR_BEHALF
+        or recipient.kind is RecipientKind.PEOPLE_YOU_NAME
+    )
     shared = recipient.cross_context_ads or (
         recipient.kind is RecipientKind.ADVERTISING and own_use and cross_context and not directed
     )
@@ -100,6 +100,13 @@ def judge(recipient: Recipient) -> RecipientFacts:
     third_party = own_use or shared
     sold = recipient.sale or (third_party and not directed and gives_value(recipient))
     return RecipientFacts(recipient, third_party, sold, shared, _reason(recipient, sold, shared))
+
+
+def _directed(recipient: Recipient) -> bool:
+    # Shared only once the person agrees, or sent to someone the person names (their vet,
+    # a teacher) because they ask: the disclosure is the person's doing, not a sale (Cal.
+    # Civ. Code §1798.140(ad)(2)(A)).
+    return recipient.with_consent_only or recipient.kind is RecipientKind.PEOPLE_YOU_NAME
 
 
 def _reason(recipient: Recipient, sold: bool, shared: bool) -> str:
@@ -112,7 +119,7 @@ def _reason(recipient: Recipient, sold: bool, shared: bool) -> str:
         )
     if shared:
         return "the recipient uses it for ads based on activity across other businesses' sites"
-    if recipient.with_consent_only or recipient.kind is RecipientKind.PEOPLE_YOU_NAME:
+    if _directed(recipient):
         return "the person directs the disclosure (Cal. Civ. Code §1798.140(ad)(2)(A))"
     if recipient.use is RecipientUse.ON_OUR_BEHALF:
         return "the recipient works only on the store's behalf (a service provider)"

@@ -63,14 +63,17 @@ def spam_act_applies(profile: StoreProfile) -> Applicability:
     return Applicability(True, "The store sends marketing email or texts to people in Australia.")
 
 
+def electronic_without_consent(profile: StoreProfile) -> tuple[Channel, ...]:
+    """The electronic channels sent to everyone unless they refuse (opt-out)."""
+    from generator.facts.marketing import marketing_facts
+
+    return tuple(c for c in marketing_facts(profile).unless_objected if c in ELECTRONIC)
+
+
 def consent_ok(profile: StoreProfile) -> bool:
     """Express consent, or (CASL s.10(9), Spam Act Sch 2 cl.2) implied by being a customer,
     for every electronic channel; post and calls are outside both laws."""
-    from generator.facts.marketing import marketing_facts
-
-    m = profile.marketing
-    opted_out = set(marketing_facts(profile).unless_objected) & ELECTRONIC
-    return not opted_out or m.existing_customers
+    return not electronic_without_consent(profile) or profile.marketing.existing_customers
 
 
 def tcpa_ok(profile: StoreProfile) -> bool:
