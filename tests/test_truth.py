@@ -624,9 +624,9 @@ def test_a_score_that_decides_is_the_programs_decision_even_when_staff_can_overr
             use={**BASE["use"], "automated_decisions": [decision]},
         )
     )
-    assert "The program makes this decision, and a member of our staff can change it." in policy
+    assert "The program makes this decision, and we can override it." in policy
     assert "The program makes this decision, using your order and purchase history." in policy
-    assert "Our staff can change it." in policy
+    assert "We can override it." in policy
     assert "which a person makes" not in policy
 
 
