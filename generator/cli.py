@@ -307,9 +307,9 @@ def laws_command(fmt: str) -> None:
 def wizard(answers_file: Path, from_file: Path | None) -> None:
     """Answer questions about your store; saves ANSWERS_FILE [default: my-store.yaml]."""
     from generator import build as builder
-    from generator.interview import Interrupted
-    from generator.questionnaire_ui import offer_build
-    from generator.questionnaire_ui import wizard as interview
+    from generator.wizard.session import Interrupted
+    from generator.wizard.terminal import offer_build
+    from generator.wizard.terminal import wizard as interview
 
     try:
         interview(answers_file, from_file)

@@ -542,7 +542,7 @@ def test_stale_temporaries_are_removed_on_the_next_run(tmp_path: Path) -> None:
 )
 def test_a_damaged_resume_file_is_a_clear_exit_2(tmp_path: Path, content: str) -> None:
     from generator.errors import AnswersError
-    from generator.interview import load_resume, resume_path
+    from generator.wizard.session import load_resume, resume_path
 
     target = tmp_path / "store.yaml"
     if content == "fifo":
@@ -557,7 +557,7 @@ def test_a_damaged_resume_file_is_a_clear_exit_2(tmp_path: Path, content: str) -
 
 
 def test_a_resume_file_keeps_lists_and_numbers_at_the_top(tmp_path: Path) -> None:
-    from generator.interview import load_resume, resume_path
+    from generator.wizard.session import load_resume, resume_path
 
     target = tmp_path / "store.yaml"
     state = '{"answers": {"schema_version": 3, "categories": [{"a": 1}]}, "completed": ["x"]}'
@@ -585,7 +585,7 @@ def test_answers_are_kept_when_the_answers_file_cannot_be_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from generator.errors import OutputError
-    from generator.interview import conduct, load_resume, resume_path
+    from generator.wizard.session import conduct, load_resume, resume_path
 
     target = tmp_path / "store.yaml"
     _disk_refuses_answers(monkeypatch)
@@ -602,8 +602,8 @@ def test_answers_go_to_the_temporary_folder_when_the_folder_is_read_only(
 ) -> None:
     import tempfile
 
-    from generator import interview
     from generator.errors import OutputError
+    from generator.wizard import session as interview
 
     def cannot(*_args: object) -> Path:
         raise OutputError("read-only folder")
@@ -859,7 +859,7 @@ def test_dates_are_written_by_one_helper_that_ignores_the_locale() -> None:
 
 
 def test_a_or_an_is_decided_once() -> None:
-    from generator.interview import _a
+    from generator.wizard.interview import _a
 
     assert _a("user ID") == "a user ID"
     assert _a("hour") == "an hour"

@@ -11,17 +11,11 @@ from conftest import example_paths
 
 from generator.answers import answers_from_profile, load_profile
 from generator.errors import AnswersError
-from generator.interview import (
-    Interview,
-    Scope,
-    conduct,
-    drop_path,
-    load_resume,
-    resume_path,
-    save_resume,
-)
 from generator.model import StoreProfile
-from generator.questionnaire import load
+from generator.wizard.interview import Interview, Scope
+from generator.wizard.paths import drop_path
+from generator.wizard.questionnaire import load
+from generator.wizard.session import conduct, load_resume, resume_path, save_resume
 
 QUESTIONNAIRE = load()
 SMALL_STORE = {

@@ -8,10 +8,10 @@ import pytest
 from conftest import example_paths
 
 from generator.answers import read_answers
-from generator.interview import Interview, Scope
 from generator.model import StoreProfile
 from generator.model.vocab import LABELS
-from generator.questionnaire import (
+from generator.wizard.interview import Interview, Scope
+from generator.wizard.questionnaire import (
     Kind,
     QuestionData,
     QuestionnaireData,

@@ -18,8 +18,8 @@ from prompt_toolkit.output import DummyOutput
 
 from generator.answers import load_profile
 from generator.cli import main
-from generator.interview import Interrupted, conduct, resume_path
-from generator.questionnaire_ui import QuestionaryPrompter
+from generator.wizard.session import Interrupted, conduct, resume_path
+from generator.wizard.terminal import QuestionaryPrompter
 
 ENTER = "\r"
 CTRL_C = "\x03"

@@ -1,7 +1,7 @@
 """The interview: which question comes next, its default, and what an answer means.
 
 This module never talks to the terminal; it asks through a ``Prompter`` (the questionary
-one lives in ``generator.questionnaire_ui``, tests may drive it through pipe input).
+one lives in ``generator.wizard.terminal``, tests drive it with scripted answers).
 Each answer is checked with the model field's own validation as it is given; at the end the
 whole answers dict goes through ``generator.answers.profile_from_answers``, the one path
 every answers file takes.
@@ -11,30 +11,35 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import json
-import os
-import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Protocol
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator.answers import profile_from_answers
 from generator.countries import EEA_CODES
-from generator.errors import AnswersError, OutputError, PolicygenError, Problem
+from generator.errors import AnswersError, Problem
 from generator.model import StoreProfile
 from generator.model.vocab import LABELS
-from generator.output import write_atomic
-from generator.questionnaire import (
+from generator.wizard.paths import Scope, any_in, drop_path, get_path, has_path, set_path
+from generator.wizard.questionnaire import (
     Expressions,
-    FieldSpec,
     Kind,
     Question,
     Questionnaire,
     Section,
     label_of,
+)
+from generator.wizard.typed import (
+    as_text,
+    clearable,
+    meaning,
+    messages,
+    parse_text,
+    text_help,
+    validated,
+    with_default,
 )
 
 Validator = Callable[[Any], str | None]
@@ -70,224 +75,6 @@ class Prompter(Protocol):
         help: str | None,
         validate: Validator,
     ) -> list[str]: ...
-
-
-class Interrupted(PolicygenError):
-    """The interview stopped early; the answers so far were kept in a resume file."""
-
-    exit_code = 130
-
-
-# ---- answers as a nested dict --------------------------------------------------------
-
-
-_ABSENT = object()
-
-
-def _lookup(data: Mapping[str, Any], dotted: str) -> Any:
-    node: Any = data
-    for part in dotted.split("."):
-        if not isinstance(node, Mapping) or part not in node:
-            return _ABSENT
-        node = node[part]
-    return node
-
-
-def get_path(data: Mapping[str, Any], dotted: str) -> Any:
-    found = _lookup(data, dotted)
-    return None if found is _ABSENT else found
-
-
-def has_path(data: Mapping[str, Any], dotted: str) -> bool:
-    return _lookup(data, dotted) is not _ABSENT
-
-
-def set_path(data: dict[str, Any], dotted: str, value: Any) -> None:
-    *parents, last = dotted.split(".")
-    node = data
-    for part in parents:
-        child = node.get(part)
-        if not isinstance(child, dict):
-            child = node[part] = {}
-        node = child
-    node[last] = value
-
-
-def drop_path(data: dict[str, Any], dotted: str) -> None:
-    """Remove an answer, and the parts it leaves empty (so they fall back to defaults)."""
-    parts = dotted.split(".")
-    trail: list[tuple[dict[str, Any], str]] = []
-    node: Any = data
-    for part in parts:
-        if not isinstance(node, dict) or part not in node:
-            return
-        trail.append((node, part))
-        node = node[part]
-    parent, key = trail.pop()
-    del parent[key]
-    while trail and parent == {}:
-        parent, key = trail.pop()
-        del parent[key]
-
-
-# ---- expressions over earlier answers ------------------------------------------------
-
-
-class Scope:
-    """Answers seen through the model: a field not answered yet reads as its default.
-
-    Jinja looks attributes up with getattr first, so this is a plain object rather than a
-    Mapping (a Mapping would answer `collection.items` with its `items` method).
-    """
-
-    __slots__ = ("_data", "_model")
-
-    def __init__(self, data: Mapping[str, Any], model: type[BaseModel]) -> None:
-        self._data = data
-        self._model = model
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_") or name not in self._model.model_fields:
-            raise AttributeError(name)
-        from generator.questionnaire import _spec
-
-        spec = _spec(name, self._model.model_fields[name])
-        value = self._data.get(name) if name in self._data else spec.default()
-        if spec.kind is Kind.OBJECT and spec.model is not None:
-            return Scope(value if isinstance(value, Mapping) else {}, spec.model)
-        return value
-
-    def __getitem__(self, name: str) -> Any:
-        try:
-            return getattr(self, name)
-        except AttributeError:
-            raise KeyError(name) from None
-
-
-def _any_in(values: Any, pool: Any) -> bool:
-    return bool(set(values or ()) & set(pool or ()))
-
-
-# ---- checking one answer -------------------------------------------------------------
-
-
-def _messages(exc: ValidationError, items: int = 0) -> str:
-    """The model's messages; 'item N' only says which one when there are several."""
-    out = []
-    for error in exc.errors():
-        message = error["msg"].removeprefix("Value error, ")
-        loc = [p for p in error["loc"] if isinstance(p, int)]
-        out.append(f"item {loc[0] + 1}: {message}" if loc and items > 1 else message)
-    return "; ".join(out)
-
-
-def split_list(text: str) -> list[str]:
-    """Entries split on commas, or on semicolons when an entry itself has a comma.
-
-    A comma inside brackets never splits: "Tremont Delivery (Mississauga, Ontario), FedEx"
-    is two entries, not three.
-    """
-    separator = ";" if ";" in text else ","
-    parts, current, depth = [], "", 0
-    for char in text:
-        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(char, 0)
-        if char == separator and depth <= 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    parts.append(current)
-    return [part.strip() for part in parts if part.strip()]
-
-
-@dataclass
-class Parsed:
-    value: Any = None
-    error: str | None = None
-    empty: bool = False
-
-
-def parse_text(question: Question, text: str) -> Parsed:
-    """Turn typed text into the stored answer, using the model field's own validation."""
-    spec = question.spec
-    text = text.strip()
-    if question.data.upper:
-        text = text.upper()
-    if spec.kind is Kind.TEXT_LIST:
-        raw: Any = split_list(text)
-        if not raw and not spec.required and spec.min_items == 0:
-            return Parsed(empty=True)
-    elif spec.kind is Kind.MAPPING:
-        if not text:
-            return Parsed(empty=True)
-        pairs = _pairs(text)
-        if pairs is None:
-            return Parsed(error="write each as a code and a number, e.g. 'CA 2300, VA 118000'")
-        raw = pairs
-    elif spec.kind is Kind.NUMBER:
-        raw = text.replace(",", "").replace("_", "")
-    else:
-        raw = text
-    if raw == "" and spec.optional:
-        return Parsed(empty=True)
-    if raw == "" and spec.kind is not Kind.TEXT_LIST:
-        return Parsed(error="an answer is needed here")
-    return _validated(spec, raw)
-
-
-def _pairs(text: str) -> dict[str, str] | None:
-    """'CA 2300, VA 118,000' (or 'CA: 2300') as {'CA': '2300', 'VA': '118000'}; None if
-    an entry is not a code followed by a number."""
-    pairs: dict[str, str] = {}
-    for entry in re.split(r"[,;]\s+(?=[A-Za-z])", text):
-        match = re.fullmatch(r"\s*([A-Za-z]{2})\s*[:=]?\s*([\d,_ ]+)\s*", entry)
-        if match is None:
-            return None
-        pairs[match.group(1).upper()] = re.sub(r"[,_ ]", "", match.group(2))
-    return pairs
-
-
-def _validated(spec: FieldSpec, raw: Any) -> Parsed:
-    try:
-        value = spec.adapter.validate_python(raw)
-    except ValidationError as exc:
-        with_scheme = _with_https(raw)
-        if with_scheme is not None:
-            retry = _validated(spec, with_scheme)
-            if retry.error is None:
-                return retry
-        return Parsed(error=_messages(exc, len(raw) if isinstance(raw, list) else 0))
-    return Parsed(value=spec.adapter.dump_python(value, mode="json"))
-
-
-def _with_https(raw: Any) -> Any:
-    """'shop.example' for a web address means https://shop.example; None if nothing to add."""
-
-    def fix(text: Any) -> Any:
-        if isinstance(text, str) and "." in text and "://" not in text and "@" not in text:
-            return "https://" + text
-        return text
-
-    fixed = [fix(v) for v in raw] if isinstance(raw, list) else fix(raw)
-    return None if fixed == raw else fixed
-
-
-def as_text(question: Question, value: Any) -> str:
-    """A stored answer as the text a user would type for it."""
-    if value is None:
-        return ""
-    if isinstance(value, dict):
-        return ", ".join(f"{key} {number}" for key, number in value.items())
-    if isinstance(value, list):
-        entries = [str(v) for v in value]
-        if any("," in e for e in entries):
-            # Semicolons separate; the last one keeps a single entry with a comma whole.
-            return "; ".join(entries) + ";"
-        return ", ".join(entries)
-    return str(value)
-
-
-# ---- the interview -------------------------------------------------------------------
 
 
 @dataclass
@@ -442,18 +229,18 @@ class Interview:
                 choices,
                 checked=kept,
                 help=help_text,
-                validate=lambda values: _validated(spec, values).error,
+                validate=lambda values: validated(spec, values).error,
             )
             # Keep the order the answers were given in; the policy lists them that way.
             return [c for c in kept if c in ticked] + [c for c in ticked if c not in kept]
         shown = as_text(question, current)
         text = self.prompter.text(
-            _with_default(question.data.prompt, shown),
+            with_default(question.data.prompt, shown),
             default="",
-            help=_text_help(help_text, shown, clearable=_clearable(spec)),
-            validate=lambda typed: parse_text(question, _meaning(typed, shown)).error,
+            help=text_help(help_text, shown, clearable=clearable(spec)),
+            validate=lambda typed: parse_text(question, meaning(typed, shown)).error,
         )
-        parsed = parse_text(question, _meaning(text, shown))
+        parsed = parse_text(question, meaning(text, shown))
         if parsed.error:  # the prompter let through what the validator refused
             raise AnswersError([Problem("wizard", None, question.field, parsed.error)])
         return _EMPTY if parsed.empty else parsed.value
@@ -611,7 +398,7 @@ class Interview:
         }
         context.update(
             EEA=EEA_CODES,
-            any_in=_any_in,
+            any_in=any_in,
             today=self.today.isoformat(),
             categories=self._values_from("collection.items.category"),
         )
@@ -639,42 +426,6 @@ class Interview:
         """Answers to questions that no longer apply fall back to the model's defaults."""
         for question in questions:
             drop_path(data, question.field)
-
-
-CLEAR = "-"
-SHORT_DEFAULT = 40
-
-
-def _meaning(typed: str, shown: str) -> str:
-    """Enter keeps the answer shown in brackets; a lone '-' clears it."""
-    typed = typed.strip()
-    if typed == "":
-        return shown
-    if typed == CLEAR:
-        return ""
-    return typed
-
-
-def _clearable(spec: FieldSpec) -> bool:
-    """Whether a blank answer is allowed, so '-' can clear a given one."""
-    return (
-        spec.optional
-        or spec.kind is Kind.MAPPING
-        or (spec.kind is Kind.TEXT_LIST and spec.min_items == 0)
-    )
-
-
-def _with_default(prompt: str, shown: str) -> str:
-    return f"{prompt} [{shown}]" if shown and len(shown) <= SHORT_DEFAULT else prompt
-
-
-def _text_help(help_text: str | None, shown: str, *, clearable: bool) -> str | None:
-    notes = [help_text] if help_text else []
-    if len(shown) > SHORT_DEFAULT:
-        notes.append(f"Enter keeps: {shown}")
-    if shown and clearable:
-        notes.append(f"Type {CLEAR} to clear it.")
-    return " ".join(notes) or None
 
 
 class _Empty:
@@ -715,159 +466,5 @@ def _item_error(model: type[BaseModel], item: dict[str, Any]) -> str | None:
     try:
         TypeAdapter(model).validate_python(item)
     except ValidationError as exc:
-        return _messages(exc)
+        return messages(exc)
     return None
-
-
-# ---- keeping answers across an interruption ------------------------------------------
-
-
-def resume_path(answers_file: Path) -> Path:
-    return answers_file.with_name(f".{answers_file.name}.wizard-resume.json")
-
-
-def save_resume(interview: Interview, answers_file: Path) -> Path:
-    path = resume_path(answers_file)
-    state = {"answers": interview.answers, "completed": interview.completed}
-    write_atomic(path, json.dumps(state, indent=2, ensure_ascii=False).encode("utf-8"))
-    return path
-
-
-def load_resume(answers_file: Path) -> tuple[dict[str, Any], list[str]] | None:
-    """The answers and finished sections an interrupted interview kept, if there are any.
-
-    A resume file that cannot be what ``save_resume`` wrote (not a regular file, too big,
-    nested too deeply, the wrong types) is an AnswersError naming it (exit 2).
-    """
-    from generator.answers import parse_json, read_text
-
-    path = resume_path(answers_file)
-    if not os.path.lexists(path):
-        return None
-    state = parse_json(str(path), read_text(path))
-    answers = state.get("answers") if isinstance(state, dict) else None
-    completed = state.get("completed", []) if isinstance(state, dict) else None
-    if (
-        not isinstance(answers, dict)
-        or not isinstance(completed, list)
-        or not all(isinstance(name, str) for name in completed)
-    ):
-        raise AnswersError(
-            [
-                Problem(
-                    str(path),
-                    None,
-                    "",
-                    "this is not a wizard resume file (or it was damaged); delete it "
-                    "and start the wizard again",
-                )
-            ]
-        )
-    return answers, completed
-
-
-def _keep_answers(interview: Interview, answers_file: Path) -> Path:
-    """Save the answers so far as a resume file: beside the answers file, or if that folder
-    cannot be written, in the system's temporary folder."""
-    try:
-        return save_resume(interview, answers_file)
-    except OutputError:
-        import tempfile
-
-        elsewhere = Path(tempfile.gettempdir()) / resume_path(answers_file).name
-        state = {"answers": interview.answers, "completed": interview.completed}
-        write_atomic(elsewhere, json.dumps(state, indent=2, ensure_ascii=False).encode("utf-8"))
-        return elsewhere
-
-
-# ---- one whole wizard run ------------------------------------------------------------
-
-
-class HangUp(Exception):
-    """The terminal closed (SIGHUP) while a question was open."""
-
-
-def _raise_hang_up(signum: int, frame: object) -> None:
-    # Inside a running prompt the signal can land in any of prompt_toolkit's event-loop
-    # callbacks, which would swallow the exception as "unhandled in event loop" and wait for
-    # Enter on a terminal that is gone. Ask the running prompt to end with it instead.
-    import sys
-
-    if "prompt_toolkit" in sys.modules:
-        from prompt_toolkit.application.current import get_app_or_none
-
-        app = get_app_or_none()
-        if app is not None and app.is_running and app.future is not None and not app.future.done():
-            app.exit(exception=HangUp())
-            return
-    raise HangUp
-
-
-def starting_answers(
-    prompter: Prompter, questionnaire: Questionnaire, answers_file: Path, from_file: Path | None
-) -> tuple[dict[str, Any], list[str]]:
-    """Answers to begin with: a resumed interview, `--from FILE`, or the file being updated."""
-    from generator.answers import read_answers
-
-    resumed = load_resume(answers_file)
-    if resumed is not None:
-        answers, completed = resumed
-        if prompter.confirm(
-            f"You stopped an interview for {answers_file} before it was saved "
-            f"({len(completed)} of {len(questionnaire.sections)} sections done). "
-            "Pick up where you left off?",
-            default=True,
-            help=None,
-        ):
-            return answers, completed
-    if from_file is not None:
-        return read_answers(from_file)[0], []
-    if answers_file.exists() and prompter.confirm(
-        f"{answers_file} already exists. Start from its answers?", default=True, help=None
-    ):
-        return read_answers(answers_file)[0], []
-    return {}, []
-
-
-def conduct(
-    prompter: Prompter,
-    answers_file: Path,
-    from_file: Path | None = None,
-    questionnaire: Questionnaire | None = None,
-) -> tuple[StoreProfile, Interview]:
-    """Run the interview and save the answers file; keep the answers if it is cut short."""
-    import signal
-
-    from generator.answers import save_profile
-    from generator.questionnaire import load
-
-    questionnaire = questionnaire or load()
-    answers, completed = starting_answers(prompter, questionnaire, answers_file, from_file)
-    interview = Interview(questionnaire, prompter, answers, completed)
-    previous = signal.signal(signal.SIGHUP, _raise_hang_up)
-    try:
-        profile = interview.run()
-    except (KeyboardInterrupt, EOFError, HangUp):
-        kept = _keep_answers(interview, answers_file)
-        raise Interrupted(
-            f"stopped; your answers so far are kept in {kept}.\n"
-            f"Run `policygen wizard {answers_file}` again to pick up where you left off."
-        ) from None
-    finally:
-        signal.signal(signal.SIGHUP, previous)
-    try:
-        save_profile(profile, answers_file)
-    except OutputError as exc:
-        kept = _keep_answers(interview, answers_file)
-        where = (
-            f"Run `policygen wizard {answers_file}` again to pick up where you left off"
-            if kept == resume_path(answers_file)
-            else f"Move it to {resume_path(answers_file)} and run `policygen wizard "
-            f"{answers_file}` again to pick up where you left off"
-        )
-        raise OutputError(
-            f"{exc.message}\nYour answers are kept in {kept}. {where}, or name another file."
-        ) from None
-    resume_path(answers_file).unlink(missing_ok=True)
-    prompter.say(f"Saved your answers to {answers_file} ({interview.asked} questions asked).")
-    return profile, interview

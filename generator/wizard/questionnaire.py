@@ -3,7 +3,7 @@
 A question names a field by its dotted path (``business.store_name``); its kind, choices and
 validation come from that field, so the wizard cannot drift from the model. ``when`` is a
 Jinja2 expression over earlier answers, compiled by Jinja's own compiler in a sandbox.
-This module only loads and checks the data; ``generator.interview`` asks the questions.
+This module only loads and checks the data; ``generator.wizard.interview`` asks the questions.
 """
 
 from __future__ import annotations

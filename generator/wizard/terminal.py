@@ -1,6 +1,6 @@
 """The terminal side of the wizard: the ONLY module that imports questionary.
 
-``QuestionaryPrompter`` implements ``generator.interview.Prompter``; ``wizard`` is what
+``QuestionaryPrompter`` implements ``generator.wizard.interview.Prompter``; ``wizard`` is what
 `policygen wizard` runs.
 """
 
@@ -16,8 +16,9 @@ from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output
 
 from generator.errors import NoTerminalError
-from generator.interview import Validator, conduct
 from generator.model import StoreProfile
+from generator.wizard.interview import Validator
+from generator.wizard.session import conduct
 
 STYLE = questionary.Style(
     [
