@@ -134,7 +134,7 @@ def test_kinds_come_from_the_model() -> None:
     assert kinds["marketing.channels"] is Kind.CHOICES
     assert kinds["business.dpo"] is Kind.OBJECT
     assert kinds["collection.items"] is Kind.GROUP
-    assert kinds["retention.rules[].period.amount"] is Kind.NUMBER
+    assert kinds["retention.rules[].period"] is Kind.DURATION
 
 
 def test_every_choice_has_a_plain_english_label() -> None:

@@ -86,13 +86,12 @@ def test_a_typo_is_asked_again_in_place(tmp_path: Path) -> None:
 
 def test_a_choice_is_picked_with_the_arrow_keys(tmp_path: Path) -> None:
     target = tmp_path / "tea.yaml"
-    # Sections 'business' (9 typed + phone, form, contact name, shops, parent) and 'reach'
-    # (countries, states, offices, storage, employees, revenue, people, people per state,
-    # percent, SBA), then the collection menu: Down to "Add a kind of data".
-    keys = _typed(*FIRST_SECTION) + ENTER * 5 + ENTER * 10
-    keys += DOWN + ENTER  # "Add a kind of data"
-    # Kinds not listed yet, in order: phone, bank account, credentials.
-    keys += DOWN * 2 + ENTER
+    # Sections 'business' (9 typed + phone, then its rare answers kept) and 'reach'
+    # (countries, states, offices, storage, revenue, people, then its rare answers kept),
+    # then the collection's tick list, in the model's order: name, email, phone, postal
+    # address, payment card, bank account, credentials. Space ticks.
+    keys = _typed(*FIRST_SECTION) + ENTER * 2 + ENTER * 7
+    keys += DOWN * 6 + " " + ENTER
     keys += ENTER * 200
     _interview(keys, target)
     profile = load_profile(target)
@@ -103,9 +102,9 @@ def test_a_choice_is_picked_with_the_arrow_keys(tmp_path: Path) -> None:
 def test_interrupted_interview_resumes_with_every_earlier_answer(tmp_path: Path) -> None:
     target = tmp_path / "tea.yaml"
     # Finish 'business', then in 'reach' answer countries, states, provinces, offices,
-    # storage and employees, and press Ctrl-C at the revenue question.
-    keys = _typed(*FIRST_SECTION) + ENTER * 5
-    keys += _typed("US, CA", "", "", "", "", "7") + CTRL_C
+    # storage, revenue and people, and press Ctrl-C at the section's rare answers.
+    keys = _typed(*FIRST_SECTION) + ENTER * 2
+    keys += _typed("US, CA", "", "", "", "", "", "7") + CTRL_C
     with pytest.raises(Interrupted, match="answers so far are kept"):
         _interview(keys, target)
     assert resume_path(target).exists()
@@ -119,7 +118,7 @@ def test_interrupted_interview_resumes_with_every_earlier_answer(tmp_path: Path)
     assert profile.business.address.postal_code == "97201"
     assert profile.business.contact.email == "privacy@tinytea.example"
     assert profile.business.sells_to_countries == ["US", "CA"]
-    assert profile.business.employees == 7
+    assert profile.business.consumers_per_year == 7
     assert not resume_path(target).exists()
 
 

@@ -22,6 +22,7 @@ from generator.countries import EEA_CODES
 from generator.errors import AnswersError, Problem
 from generator.model import StoreProfile
 from generator.model.vocab import LABELS
+from generator.wizard import suggest
 from generator.wizard.paths import Scope, any_in, drop_path, get_path, has_path, set_path
 from generator.wizard.questionnaire import (
     Expressions,
@@ -44,6 +45,7 @@ from generator.wizard.typed import (
 
 Validator = Callable[[Any], str | None]
 SAVE = "save"
+REMOVE = "__remove__"
 
 
 class Prompter(Protocol):
@@ -109,6 +111,7 @@ class Interview:
         else:
             self.prompter.heading(section.title, section.data.intro)
             self._ask_all(section.questions, self.answers, None)
+            self._ask_rare(section)
         if section.id not in self.completed:
             self.completed.append(section.id)
 
@@ -186,7 +189,49 @@ class Interview:
             if question.data.when and not self._holds(question.data.when, {"item": item}):
                 self._forget((question,), data)
                 continue
-            self._ask(question, data, item)
+            if not question.data.rare:
+                self._ask(question, data, item)
+
+    def _ask_rare(self, section: Section) -> None:
+        """Show the section's rare answers (defaults that hold for most stores, or the
+        owner's earlier answers) in one list, and ask them one by one only if wanted."""
+        rare = [
+            q
+            for q in section.questions
+            if q.data.rare and not (q.data.when and not self._holds(q.data.when, {}))
+        ]
+        if not rare:
+            return
+        self.prompter.say("These hold for most stores and are recorded as shown:")
+        for question in rare:
+            self.prompter.say(f"  - {question.data.prompt} {self._answer_in_words(question)}")
+        self.asked += 1
+        choice = self.prompter.select(
+            "Keep these answers?",
+            [("keep", "Keep them"), ("answer", "Answer these questions now")],
+            default="keep",
+            help="Anything here that is not true for your store changes what the policy says.",
+        )
+        if choice == "answer":
+            for question in rare:
+                self._ask(question, self.answers, None)
+            return
+        # Kept as shown: a default that follows earlier answers is recorded, since the
+        # model's own default may differ from what the owner just saw.
+        for question in rare:
+            if question.data.default_expr and not has_path(self.answers, question.field):
+                value = self._current(question, self.answers)
+                if value is not None and question.kind not in (Kind.GROUP, Kind.OBJECT):
+                    set_path(self.answers, question.field, value)
+
+    def _answer_in_words(self, question: Question) -> str:
+        if question.kind is Kind.GROUP:
+            items = get_path(self.answers, question.field) or []
+            return "; ".join(self._summary(question, it) for it in items) or "none"
+        if question.kind is Kind.OBJECT:
+            return "yes" if has_path(self.answers, question.field) else "no"
+        value = self._current(question, self.answers)
+        return label_of(value, question.spec.enum)
 
     def _ask(self, question: Question, data: dict[str, Any], item: Scope | None) -> None:
         kind = question.kind
@@ -263,11 +308,15 @@ class Interview:
 
     def _ask_group(self, question: Question, data: dict[str, Any]) -> None:
         items = get_path(data, question.field)
+        fresh = not isinstance(items, list)
         if not isinstance(items, list):
-            items = self._default_items(question)
+            items = self._trimmed(question, self._starting_items(question))
             set_path(data, question.field, items)
+        if question.data.pick:
+            self._pick_items(question, items, fresh)
         name = question.data.item_name or "item"
         while True:
+            self._say_items(question, items)
             self.asked += 1
             choices = [("done", f"Done: keep these {len(items)}" if items else "Done: none")]
             choices.append(("add", f"Add {_a(name)}"))
@@ -275,12 +324,13 @@ class Interview:
                 (str(i), f"Change or remove: {self._summary(question, it)}")
                 for i, it in enumerate(items)
             ]
-            listing = "; ".join(self._summary(question, it) for it in items) or "none yet"
             picked = self.prompter.select(
-                question.data.prompt,
+                f"Anything to change in the {_plural(name)}?"
+                if question.data.pick
+                else question.data.prompt,
                 choices,
                 default="add" if len(items) < question.spec.min_items else "done",
-                help=f"{question.data.help + ' ' if question.data.help else ''}So far: {listing}.",
+                help=question.data.help if not question.data.pick else None,
             )
             if picked == "done":
                 if len(items) >= question.spec.min_items:
@@ -288,19 +338,106 @@ class Interview:
                 self.prompter.say(f"Add at least {question.spec.min_items} {name} first.")
             elif picked == "add":
                 items.append({})
-                self._ask_item(question, items, len(items) - 1)
+                self._ask_item(question, items, len(items) - 1, extras=False)
             else:
                 self._change_item(question, items, int(picked), name)
 
-    def _default_items(self, question: Question) -> list[dict[str, Any]]:
-        """The questionnaire's starting items (its ``default_expr`` can fill them from earlier
-        answers), trimmed to data the store said it collects."""
+    def _pick_items(self, question: Question, items: list[dict[str, Any]], fresh: bool) -> None:
+        """One tick list makes the items: a newly ticked one starts from what is usual for
+        it, and only its `ask_each` questions (or any its defaults leave unanswerable) are
+        asked; an unticked one goes."""
+        key = question.data.pick or ""
+        key_question = next(q for q in question.questions if q.field == key)
+        had = [get_path(item, key) for item in items]
+        least = question.spec.min_items
+        self.asked += 1
+        ticked = self.prompter.checkbox(
+            question.data.prompt,
+            self._choices(key_question, self.answers),
+            checked=list(dict.fromkeys(had)),
+            help=question.data.help,
+            validate=lambda values: None if len(values) >= least else f"Tick at least {least}.",
+        )
+        items[:] = [item for item in items if get_path(item, key) in ticked]
+        # The suggested starting items are new to the owner too: they get the same questions.
+        if fresh:
+            for index in range(len(items)):
+                self._complete_item(question, items, index)
+        for value in ticked:
+            if value not in had:
+                items.append(self._new_item(question, value))
+                self._complete_item(question, items, len(items) - 1)
+
+    def _new_item(self, question: Question, value: Any) -> dict[str, Any]:
+        """An item for a ticked value: the questionnaire's starting item for it if there is
+        one, its other answers filled with the defaults the owner would be shown."""
+        key = question.data.pick or ""
+        usual = [it for it in self._starting_items(question) if get_path(it, key) == value]
+        item = self._trimmed(question, usual[:1])[0] if usual else {key: value}
+        self._fill(question, item)
+        return item
+
+    def _fill(self, question: Question, item: dict[str, Any]) -> None:
+        """Give each unanswered question that applies the default the owner would be shown
+        (a questionnaire default, limited to data the store collects)."""
+        assert question.spec.model is not None
+        scope = Scope(item, question.spec.model)
+        for inner in question.questions:
+            if inner.kind in (Kind.GROUP, Kind.OBJECT) or has_path(item, inner.field):
+                continue
+            if not (inner.data.default_expr or inner.data.default is not None):
+                continue
+            if inner.data.when and not self._holds(inner.data.when, {"item": scope}):
+                continue
+            suggested = self._current(inner, item, scope)
+            if inner.data.choices_from and isinstance(suggested, list):
+                allowed = set(self._values_from(inner.data.choices_from))
+                suggested = [v for v in suggested if v in allowed]
+            if suggested not in (None, [], ""):
+                set_path(item, inner.field, suggested)
+
+    def _complete_item(self, question: Question, items: list[dict[str, Any]], index: int) -> None:
+        assert question.spec.model is not None
+        item = items[index]
+        scope = Scope(item, question.spec.model)
+        for inner in question.questions:
+            if inner.data.ask_each and not (
+                inner.data.when and not self._holds(inner.data.when, {"item": scope})
+            ):
+                self._ask(inner, item, scope)
+        if _item_error(question.spec.model, item) is not None:
+            self._ask_item(question, items, index)
+
+    def _say_items(self, question: Question, items: list[dict[str, Any]]) -> None:
+        """What the group holds, in words, so the owner can check it before moving on."""
+        if not items:
+            return
+        self.prompter.say(f"{_plural(question.data.item_name or 'item').capitalize()} so far:")
+        assert question.spec.model is not None
+        for item in items:
+            scope = Scope(item, question.spec.model)
+            parts = []
+            for inner in question.questions[1:]:
+                if inner.data.when and not self._holds(inner.data.when, {"item": scope}):
+                    continue
+                if has_path(item, inner.field) and inner.kind is not Kind.GROUP:
+                    value = label_of(get_path(item, inner.field), inner.spec.enum)
+                    parts.append(f"{inner.short.lower()}: {value}")
+            line = f"  - {capfirst(self._summary(question, item))}"
+            self.prompter.say(f"{line}: {'; '.join(parts)}" if parts else line)
+
+    def _starting_items(self, question: Question) -> list[dict[str, Any]]:
+        """The questionnaire's starting items (its ``default_expr`` can fill them from
+        earlier answers)."""
         start = (
             self.evaluate(question.data.default_expr)
             if question.data.default_expr
             else question.data.default
         )
-        items: list[dict[str, Any]] = copy.deepcopy(list(start or []))
+        return copy.deepcopy(list(start or []))
+
+    def _trimmed(self, question: Question, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Items trimmed to data the store said it collects."""
         trimmed = [q for q in question.questions if q.data.choices_from and q.kind is Kind.CHOICES]
         for inner in trimmed:
             allowed = set(self._values_from(inner.data.choices_from or ""))
@@ -314,19 +451,52 @@ class Interview:
     def _change_item(
         self, question: Question, items: list[dict[str, Any]], index: int, name: str
     ) -> None:
+        """Tick the answers to change (or remove the item); only those are asked again."""
+        assert question.spec.model is not None
+        item = items[index]
+        scope = Scope(item, question.spec.model)
+        fields = [
+            inner
+            for inner in question.questions
+            if not (inner.data.when and not self._holds(inner.data.when, {"item": scope}))
+        ]
+        choices = [(REMOVE, f"Remove this {name}")]
+        choices += [(inner.field, f"{inner.short}: {self._shown(inner, item)}") for inner in fields]
         self.asked += 1
-        action = self.prompter.select(
-            f"{self._summary(question, items[index])}:",
-            [("change", f"Change this {name}"), ("remove", "Remove it"), ("back", "Go back")],
-            default="change",
-            help=None,
+        ticked = self.prompter.checkbox(
+            f"{capfirst(self._summary(question, item))}: what do you want to change?",
+            choices,
+            checked=[],
+            help="Tick the answers to change; tick nothing to go back.",
+            validate=lambda values: None,
         )
-        if action == "change":
-            self._ask_item(question, items, index)
-        elif action == "remove":
+        if REMOVE in ticked:
             del items[index]
+            return
+        for inner in fields:
+            if inner.field in ticked:
+                if inner.data.unique and inner.kind is Kind.CHOICE:
+                    taken = {get_path(other, inner.field) for other in items if other is not item}
+                    self._ask_unique(inner, item, taken)
+                else:
+                    self._ask(inner, item, scope)
+        # Answers that now apply start from their defaults; what still does not fit is asked.
+        self._fill(question, item)
+        for inner in question.questions:
+            if inner.data.when and not self._holds(inner.data.when, {"item": scope}):
+                self._forget((inner,), item)
+        if _item_error(question.spec.model, item) or _twin_error(question, items, item):
+            self._ask_item(question, items, index)
 
-    def _ask_item(self, question: Question, items: list[dict[str, Any]], index: int) -> None:
+    def _shown(self, question: Question, item: Mapping[str, Any]) -> str:
+        value = get_path(item, question.field) if has_path(item, question.field) else None
+        return label_of(value, question.spec.enum)
+
+    def _ask_item(
+        self, question: Question, items: list[dict[str, Any]], index: int, *, extras: bool = True
+    ) -> None:
+        """Ask an item's questions until it fits together; ``extras=False`` leaves out the
+        questions marked extra on the first round (they keep their defaults)."""
         assert question.spec.model is not None
         item = items[index]
         while True:
@@ -334,6 +504,8 @@ class Interview:
             for inner in question.questions:
                 if inner.data.when and not self._holds(inner.data.when, {"item": scope}):
                     self._forget((inner,), item)
+                    continue
+                if inner.data.extra and not extras:
                     continue
                 if inner.data.unique and inner.kind is Kind.CHOICE:
                     taken = {get_path(other, inner.field) for other in items if other is not item}
@@ -344,6 +516,7 @@ class Interview:
             if error is None:
                 return
             self.prompter.say(f"That does not fit together: {error}")
+            extras = True
 
     def _ask_unique(self, question: Question, item: dict[str, Any], taken: set[Any]) -> None:
         self.asked += 1
@@ -400,6 +573,7 @@ class Interview:
             EEA=EEA_CODES,
             any_in=any_in,
             today=self.today.isoformat(),
+            **suggest.FUNCTIONS,
             categories=self._values_from("collection.items.category"),
         )
         context.update(extra)
@@ -433,6 +607,16 @@ class _Empty:
 
 
 _EMPTY = _Empty()
+
+
+def capfirst(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _plural(noun: str) -> str:
+    """'kind of data' -> 'kinds of data', 'tracking tool' -> 'tracking tools'."""
+    head, of, tail = noun.partition(" of ")
+    return f"{head}s{of}{tail}"
 
 
 def _a(noun: str) -> str:

@@ -29,6 +29,7 @@ from pydantic_core import PydanticUndefined
 from generator import yamltree
 from generator.errors import PolicygenError
 from generator.model import StoreProfile
+from generator.model.base import Duration
 from generator.resources import questionnaires_dir
 
 
@@ -50,6 +51,7 @@ class Kind(StrEnum):
     OBJECT = "object"  # an optional part: "do you have one?", then its own questions
     GROUP = "group"  # a list of parts: add, change and remove items
     MAPPING = "mapping"  # typed as code-number pairs: 'CA 2300, VA 118000'
+    DURATION = "duration"  # typed as a number and a unit: '3 years', '30 days'
 
 
 # ---- the data in store.yaml --------------------------------------------------------
@@ -76,7 +78,34 @@ class QuestionData(BaseModel):
         "e.g. [purpose, details]: a purpose may repeat when its details tell the uses apart.",
     )
     upper: bool = Field(default=False, description="Upper-case typed text (country codes).")
+    required: bool = Field(
+        default=False,
+        description="An answer is needed in the wizard although the model lets it be left out "
+        "(the law the question serves needs it).",
+    )
+    rare: bool = Field(
+        default=False,
+        description="A section question whose default holds for most stores: not asked one "
+        "by one; the section ends by showing these answers and offering to answer them.",
+    )
+    extra: bool = Field(
+        default=False,
+        description="In a group: not asked when an item is added, only when the owner "
+        "changes it (the summary shows its answer).",
+    )
     item_name: str | None = Field(default=None, description="What one group item is called.")
+    label: str | None = Field(
+        default=None, description="A few words naming the answer in summaries ('data')."
+    )
+    pick: str | None = Field(
+        default=None,
+        description="A group whose items are ticked from one list by this inner choice "
+        "(e.g. category); the other inner questions start from their defaults and are "
+        "asked only when the owner changes an item, unless marked ask_each.",
+    )
+    ask_each: bool = Field(
+        default=False, description="In a picked group: asked for every item the owner ticks."
+    )
     questions: list[QuestionData] = Field(default_factory=list)
 
 
@@ -172,6 +201,8 @@ def _spec(path: str, info: FieldInfo) -> FieldSpec:
         if _is_enum(item):
             return FieldSpec(path, info, Kind.CHOICES, optional, enum=item)
         return FieldSpec(path, info, Kind.TEXT_LIST, optional)
+    if annotation is Duration:
+        return FieldSpec(path, info, Kind.DURATION, optional, model=annotation)
     if _is_model(annotation):
         return FieldSpec(path, info, Kind.OBJECT, optional, model=annotation)
     if _is_enum(annotation):
@@ -250,6 +281,8 @@ class Question:
     @property
     def short(self) -> str:
         """A few words naming the field, for the review ('Contact email', 'City')."""
+        if self.data.label:
+            return self.data.label.capitalize()
         parts = self.field.split(".")
         words = parts[-2:] if len(parts) > 2 else parts[-1:]
         return " ".join(words).replace("_", " ").capitalize()
@@ -374,6 +407,10 @@ def _questions(
                 raise QuestionnaireError(f"{where}: a {spec.kind} question needs its questions")
             inner_prefix = prefix + data.field + ("[]." if spec.kind is Kind.GROUP else ".")
             inner = _questions(data.questions, spec.model, inner_prefix, expressions, source)
+            if data.pick and not any(q.field == data.pick and q.kind is Kind.CHOICE for q in inner):
+                raise QuestionnaireError(
+                    f"{where}: pick '{data.pick}' must name one of its inner choice questions"
+                )
         elif data.questions:
             raise QuestionnaireError(f"{where}: only groups and parts have inner questions")
         out.append(Question(data, spec, inner))
@@ -426,7 +463,7 @@ def label_of(value: Any, enum: type[Enum] | None) -> str:
     """Plain English for a stored answer."""
     from generator.model.vocab import LABELS
 
-    if value is None or value == [] or value == "":
+    if value is None or value == [] or value == "" or value == {}:
         return "(none)"
     if enum is not None:
         if isinstance(value, list):
@@ -436,6 +473,8 @@ def label_of(value: Any, enum: type[Enum] | None) -> str:
         except ValueError:
             return str(value)
         return LABELS.get(member, str(value)) if isinstance(member, StrEnum) else str(value)
+    if isinstance(value, Mapping) and set(value) == {"amount", "unit"}:
+        return f"{value['amount']} {value['unit']}"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):

@@ -65,11 +65,22 @@ def parse_text(question: Question, text: str) -> Parsed:
         if pairs is None:
             return Parsed(error="write each as a code and a number, e.g. 'CA 2300, VA 118000'")
         raw = pairs
+    elif spec.kind is Kind.DURATION:
+        if not text:
+            return (
+                Parsed(error="an answer is needed here")
+                if question.data.required
+                else Parsed(empty=True)
+            )
+        match = re.fullmatch(r"(\d[\d,]*)\s*(day|month|year)s?", text.lower())
+        if match is None:
+            return Parsed(error="write a number and days, months or years, e.g. '3 years'")
+        raw = {"amount": match.group(1).replace(",", ""), "unit": match.group(2) + "s"}
     elif spec.kind is Kind.NUMBER:
         raw = text.replace(",", "").replace("_", "")
     else:
         raw = text
-    if raw == "" and spec.optional:
+    if raw == "" and spec.optional and not question.data.required:
         return Parsed(empty=True)
     if raw == "" and spec.kind is not Kind.TEXT_LIST:
         return Parsed(error="an answer is needed here")
@@ -117,6 +128,8 @@ def as_text(question: Question, value: Any) -> str:
     """A stored answer as the text a user would type for it."""
     if value is None:
         return ""
+    if question.kind is Kind.DURATION and isinstance(value, dict):
+        return f"{value.get('amount')} {value.get('unit')}"
     if isinstance(value, dict):
         return ", ".join(f"{key} {number}" for key, number in value.items())
     if isinstance(value, list):

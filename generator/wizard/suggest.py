@@ -1,0 +1,194 @@
+"""What the wizard suggests for an item the owner ticks: the data a purpose or a kind of
+recipient usually involves, and the GDPR basis a purpose usually rests on.
+
+These are starting answers, shown to the owner in words before anything is saved, never
+facts the policy states on its own: every one can be changed in the wizard, and the
+policy follows the answers. Only data the store said it collects is ever suggested.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import TypeVar
+
+from generator.model.vocab import DataCategory as D
+from generator.model.vocab import LegalBasis as B
+from generator.model.vocab import Purpose as P
+from generator.model.vocab import RecipientKind as K
+
+E = TypeVar("E", bound=StrEnum)
+
+PURPOSE_DATA: dict[P, tuple[D, ...]] = {
+    P.ORDER_FULFILMENT: (D.NAME, D.EMAIL, D.PHONE, D.POSTAL_ADDRESS, D.ORDER_HISTORY),
+    P.PAYMENT: (D.NAME, D.PAYMENT_CARD, D.BANK_ACCOUNT, D.POSTAL_ADDRESS),
+    P.ACCOUNT: (D.NAME, D.EMAIL, D.CREDENTIALS, D.ORDER_HISTORY, D.CUSTOMER_NUMBER),
+    P.CUSTOMER_SERVICE: (
+        D.NAME,
+        D.EMAIL,
+        D.PHONE,
+        D.ORDER_HISTORY,
+        D.COMMUNICATIONS,
+        D.CHAT_TRANSCRIPTS,
+    ),
+    P.TRANSACTIONAL_MESSAGES: (D.EMAIL, D.PHONE, D.ORDER_HISTORY),
+    P.MARKETING: (D.NAME, D.EMAIL, D.PHONE, D.PREFERENCES),
+    P.PERSONALIZATION: (D.BROWSING_ACTIVITY, D.ORDER_HISTORY, D.PREFERENCES, D.INFERENCES),
+    P.TARGETED_ADVERTISING: (D.DEVICE_AND_LOG, D.BROWSING_ACTIVITY, D.INFERENCES),
+    P.ANALYTICS: (D.DEVICE_AND_LOG, D.BROWSING_ACTIVITY, D.APPROXIMATE_LOCATION, D.SEARCH_TERMS),
+    P.SITE_ADMINISTRATION: (D.DEVICE_AND_LOG,),
+    P.FRAUD_PREVENTION: (D.NAME, D.EMAIL, D.POSTAL_ADDRESS, D.PAYMENT_CARD, D.DEVICE_AND_LOG),
+    P.LEGAL_COMPLIANCE: (D.NAME, D.POSTAL_ADDRESS, D.ORDER_HISTORY),
+    P.PRODUCT_DEVELOPMENT: (D.REVIEWS, D.SURVEY_RESPONSES, D.COMMUNICATIONS),
+    P.CONTESTS: (D.NAME, D.EMAIL, D.CONTEST_ENTRIES),
+    P.SURVEYS: (D.EMAIL, D.SURVEY_RESPONSES),
+    P.REVIEWS: (D.NAME, D.REVIEWS, D.PHOTOS),
+    P.REFERRALS: (D.NAME, D.EMAIL, D.REFERRED_CONTACTS),
+    P.WARRANTY: (D.NAME, D.EMAIL, D.POSTAL_ADDRESS, D.WARRANTY_REGISTRATIONS, D.PRODUCT_SERIAL),
+    P.LOYALTY_PROGRAM: (D.NAME, D.EMAIL, D.LOYALTY, D.ORDER_HISTORY),
+    P.COMBINING_SOURCES: (D.ORDER_HISTORY, D.BROWSING_ACTIVITY, D.INFERENCES),
+    P.AI_TRAINING: (D.CHAT_TRANSCRIPTS, D.COMMUNICATIONS),
+    P.BUSINESS_PARTNERSHIPS: (D.BUSINESS_CONTACT,),
+    P.FINANCING: (D.NAME, D.POSTAL_ADDRESS, D.DATE_OF_BIRTH, D.CREDIT_INFORMATION, D.BANK_ACCOUNT),
+    P.STORE_SECURITY: (D.CAMERA_FOOTAGE,),
+}
+
+# The basis each purpose usually rests on under GDPR Art 6(1). Needed to deliver what
+# the customer asked for: (b) contract. Required by tax and consumer law: (c). Marketing
+# email and non-essential cookies need consent before anything else can apply: ePrivacy
+# Directive Arts 13 and 5(3) (in the UK, PECR regs 22 and 6). Fraud prevention and
+# direct marketing are named legitimate interests in Recitals 47; security in Recital 49.
+PURPOSE_BASIS: dict[P, B] = {
+    P.ORDER_FULFILMENT: B.CONTRACT,
+    P.PAYMENT: B.CONTRACT,
+    P.ACCOUNT: B.CONTRACT,
+    P.CUSTOMER_SERVICE: B.CONTRACT,
+    P.TRANSACTIONAL_MESSAGES: B.CONTRACT,
+    P.WARRANTY: B.CONTRACT,
+    P.LOYALTY_PROGRAM: B.CONTRACT,
+    P.CONTESTS: B.CONTRACT,
+    P.FINANCING: B.CONTRACT,
+    P.LEGAL_COMPLIANCE: B.LEGAL_OBLIGATION,
+    P.MARKETING: B.CONSENT,
+    P.TARGETED_ADVERTISING: B.CONSENT,
+    P.ANALYTICS: B.CONSENT,
+    P.AI_TRAINING: B.CONSENT,
+    P.REVIEWS: B.CONSENT,
+    P.PERSONALIZATION: B.LEGITIMATE_INTERESTS,
+    P.SITE_ADMINISTRATION: B.LEGITIMATE_INTERESTS,
+    P.FRAUD_PREVENTION: B.LEGITIMATE_INTERESTS,
+    P.PRODUCT_DEVELOPMENT: B.LEGITIMATE_INTERESTS,
+    P.SURVEYS: B.LEGITIMATE_INTERESTS,
+    P.REFERRALS: B.LEGITIMATE_INTERESTS,
+    P.COMBINING_SOURCES: B.LEGITIMATE_INTERESTS,
+    P.BUSINESS_PARTNERSHIPS: B.LEGITIMATE_INTERESTS,
+    P.STORE_SECURITY: B.LEGITIMATE_INTERESTS,
+}
+
+INTEREST: dict[P, str] = {
+    P.PERSONALIZATION: "showing each customer products that suit them",
+    P.SITE_ADMINISTRATION: "keeping the site running and secure",
+    P.FRAUD_PREVENTION: "preventing fraud",
+    P.PRODUCT_DEVELOPMENT: "improving our products and services",
+    P.SURVEYS: "learning what customers think of us",
+    P.REFERRALS: "letting customers tell friends about us",
+    P.COMBINING_SOURCES: "understanding our customers better",
+    P.BUSINESS_PARTNERSHIPS: "working with our business partners",
+    P.STORE_SECURITY: "keeping our premises, staff and customers safe",
+}
+
+RECIPIENT_DATA: dict[K, tuple[tuple[D, ...], str]] = {
+    K.PAYMENT_PROCESSOR: (
+        (D.NAME, D.PAYMENT_CARD, D.BANK_ACCOUNT, D.POSTAL_ADDRESS),
+        "process payments",
+    ),
+    K.SHIPPING_CARRIER: ((D.NAME, D.POSTAL_ADDRESS, D.PHONE), "deliver orders"),
+    K.EMAIL_PROVIDER: ((D.NAME, D.EMAIL), "send our emails"),
+    K.SMS_PROVIDER: ((D.PHONE,), "send our text messages"),
+    K.LIVE_CHAT: ((D.NAME, D.EMAIL, D.CHAT_TRANSCRIPTS), "run our live chat"),
+    K.ANALYTICS: ((D.DEVICE_AND_LOG, D.BROWSING_ACTIVITY), "measure how the site is used"),
+    K.ADVERTISING: ((D.DEVICE_AND_LOG, D.BROWSING_ACTIVITY), "show our ads"),
+    K.HOSTING: (
+        (D.NAME, D.EMAIL, D.POSTAL_ADDRESS, D.ORDER_HISTORY, D.DEVICE_AND_LOG),
+        "host our site and data",
+    ),
+    K.ECOMMERCE_PLATFORM: (
+        (D.NAME, D.EMAIL, D.POSTAL_ADDRESS, D.ORDER_HISTORY),
+        "run our online store",
+    ),
+    K.CUSTOMER_SUPPORT: (
+        (D.NAME, D.EMAIL, D.ORDER_HISTORY, D.COMMUNICATIONS),
+        "answer customer questions",
+    ),
+    K.WARRANTY: (
+        (D.NAME, D.EMAIL, D.WARRANTY_REGISTRATIONS, D.PRODUCT_SERIAL),
+        "handle warranty claims",
+    ),
+    K.SURVEY_VENDOR: ((D.EMAIL, D.SURVEY_RESPONSES), "run our surveys"),
+    K.FULFILMENT_PARTNER: ((D.NAME, D.POSTAL_ADDRESS, D.ORDER_HISTORY), "pack and send orders"),
+    K.FRAUD_PREVENTION: (
+        (D.NAME, D.EMAIL, D.POSTAL_ADDRESS, D.PAYMENT_CARD, D.DEVICE_AND_LOG),
+        "check orders for fraud",
+    ),
+    K.AFFILIATE: ((D.DEVICE_AND_LOG, D.ORDER_HISTORY), "credit referrals to our affiliates"),
+    K.MARKETING_PARTNER: ((D.NAME, D.EMAIL), "send offers"),
+    K.DATA_BROKER: ((D.NAME, D.EMAIL, D.POSTAL_ADDRESS), ""),
+    K.PROFESSIONAL_ADVISERS: ((D.NAME, D.ORDER_HISTORY), "advise us on legal and tax matters"),
+    K.CREDIT_BUREAU: ((D.NAME, D.POSTAL_ADDRESS, D.DATE_OF_BIRTH), "check credit"),
+    K.LENDER: (
+        (D.NAME, D.POSTAL_ADDRESS, D.DATE_OF_BIRTH, D.CREDIT_INFORMATION),
+        "decide on financing",
+    ),
+    K.COLLECTION_AGENCY: ((D.NAME, D.POSTAL_ADDRESS, D.ORDER_HISTORY), "collect unpaid bills"),
+    K.PEOPLE_YOU_NAME: ((), ""),
+}
+
+
+def _collected(typical: Iterable[str], collected: Iterable[str]) -> list[str]:
+    have = set(collected)
+    return [str(c) for c in typical if c in have]
+
+
+def _member(enum: type[E], value: object) -> E | None:
+    """The member named by an answer, or None before the answer is given."""
+    return enum(value) if isinstance(value, str) and value in enum._value2member_map_ else None
+
+
+def purpose_data(purpose: object, collected: Iterable[str]) -> list[str]:
+    """The collected kinds of data this purpose usually uses (empty when none fits)."""
+    member = _member(P, purpose)
+    return _collected(PURPOSE_DATA.get(member, ()) if member else (), collected or ())
+
+
+def purpose_basis(purpose: object) -> str | None:
+    """The GDPR basis this purpose usually rests on, or None when there is no usual one."""
+    member = _member(P, purpose)
+    basis = PURPOSE_BASIS.get(member) if member else None
+    return None if basis is None else str(basis)
+
+
+def purpose_interest(purpose: object) -> str | None:
+    """The legitimate interest this purpose usually serves, in a few words."""
+    member = _member(P, purpose)
+    return INTEREST.get(member) if member else None
+
+
+def recipient_data(kind: object, collected: Iterable[str]) -> list[str]:
+    """The collected kinds of data this kind of recipient usually receives."""
+    member = _member(K, kind)
+    return _collected(RECIPIENT_DATA[member][0] if member else (), collected or ())
+
+
+def recipient_purpose(kind: object) -> str | None:
+    """Why this kind of recipient usually receives data, in a few words."""
+    member = _member(K, kind)
+    return (RECIPIENT_DATA[member][1] or None) if member else None
+
+
+FUNCTIONS = {
+    "purpose_data": purpose_data,
+    "purpose_basis": purpose_basis,
+    "purpose_interest": purpose_interest,
+    "recipient_data": recipient_data,
+    "recipient_purpose": recipient_purpose,
+}
