@@ -87,9 +87,9 @@ def test_a_typo_is_asked_again_in_place(tmp_path: Path) -> None:
 def test_a_choice_is_picked_with_the_arrow_keys(tmp_path: Path) -> None:
     target = tmp_path / "tea.yaml"
     # Sections 'business' (9 typed + phone, form, contact name, shops, parent) and 'reach'
-    # (countries, states, offices, storage, employees, revenue, people, people per state,
-    # percent, SBA), then the collection menu: Down to "Add a kind of data".
-    keys = _typed(*FIRST_SECTION) + ENTER * 5 + ENTER * 10
+    # (countries, states, offices, storage, employees, currency, revenue, people, people per
+    # state, percent, SBA), then the collection menu: Down to "Add a kind of data".
+    keys = _typed(*FIRST_SECTION) + ENTER * 5 + ENTER * 11
     keys += DOWN + ENTER  # "Add a kind of data"
     # Kinds not listed yet, in order: phone, bank account, credentials.
     keys += DOWN * 2 + ENTER
