@@ -156,12 +156,12 @@ def legal_bases(profile: StoreProfile) -> tuple[tuple[Purpose, str | None, str],
 def judge(profile: StoreProfile) -> Applicability:
     """Whether the LGPD applies, with the facts the Brazil section words."""
     verdict = applies(profile)
-    reason = (
-        f"{verdict.reason} {small_agent_reason(profile)}" if verdict.applies else verdict.reason
-    )
+    if not verdict.applies:
+        # Revenue is converted to reais only for a store the LGPD reaches.
+        return verdict
     return Applicability(
-        verdict.applies,
-        reason,
+        True,
+        f"{verdict.reason} {small_agent_reason(profile)}",
         facts={"small_agent": small_agent(profile), "bases": legal_bases(profile)},
     )
 
