@@ -219,6 +219,16 @@ def is_language(code: str) -> bool:
     return code in COMMON_LANGUAGES or code in _language_names()
 
 
+def home_currency(country: str | None) -> str | None:
+    """The currency in use in a country today (CLDR, through Babel), or None if unknown."""
+    from babel.numbers import get_territory_currencies
+
+    if not country or not is_country(country.strip().upper()):
+        return None
+    currencies = get_territory_currencies(country.strip().upper())
+    return currencies[0] if currencies else None
+
+
 def language_name(code: str) -> str:
     """A language's English name ('Spanish'); the code itself if CLDR has none."""
     base = code.split("-")[0]

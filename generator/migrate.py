@@ -16,6 +16,13 @@ Version 2 (the facts layer) changed three things an old file may hold:
   taken out of that rule; the policy then says the payment processors hold card numbers.
 * ``sources`` left out now means the category's natural sources, not "from you".
   Nothing in the file changes for this; the policy reads differently (and truly).
+
+Version 3 (money in the store's currency) changed one:
+
+* ``business.annual_revenue_usd: N`` becomes ``business.revenue: {amount: N, currency: USD}``:
+  the same amount, now with its currency, which laws convert to their own
+  (``generator.money``). A store that keeps its accounts in another currency may then give
+  the amount in it.
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 VERSION_KEY = "schema_version"
 
 
@@ -35,7 +42,8 @@ class Change(NamedTuple):
     path: tuple[int | str, ...]
     note: str
     edit: str
-    """'drop-key' (remove the answer's line) or 'drop-item:VALUE' (remove VALUE from a list)."""
+    """'drop-key' (remove the answer's line), 'drop-item:VALUE' (remove VALUE from a list) or
+    'usd-revenue' (the US-dollar amount becomes ``revenue: {amount: N, currency: USD}``)."""
 
 
 def version_of(data: dict[str, Any]) -> int:
@@ -49,10 +57,16 @@ def upgrade(data: dict[str, Any]) -> tuple[dict[str, Any], list[Change]]:
     Answers of the current version come back unchanged. Malformed parts are left for
     validation to report with their file and line.
     """
-    if version_of(data) >= CURRENT_VERSION:
+    version = version_of(data)
+    if version >= CURRENT_VERSION:
         return data, []
-    changes = list(_to_v2(data))
-    upgraded = _apply(data, changes)
+    changes: list[Change] = []
+    upgraded = data
+    for since, step in ((2, _to_v2), (3, _to_v3)):
+        if version < since:
+            made = step(upgraded)
+            upgraded = _apply(upgraded, made)
+            changes += made
     upgraded[VERSION_KEY] = CURRENT_VERSION
     return upgraded, changes
 
@@ -100,6 +114,20 @@ def _to_v2(data: dict[str, Any]) -> list[Change]:
     return changes
 
 
+def _to_v3(data: dict[str, Any]) -> list[Change]:
+    business = data.get("business")
+    if not isinstance(business, dict) or "annual_revenue_usd" not in business:
+        return []
+    return [
+        Change(
+            ("business", "annual_revenue_usd"),
+            "business.annual_revenue_usd: now business.revenue, the same amount with its "
+            "currency (USD)",
+            "usd-revenue",
+        )
+    ]
+
+
 def _get(data: Any, *path: str) -> Any:
     for part in path:
         if not isinstance(data, dict):
@@ -119,6 +147,8 @@ def _apply(data: dict[str, Any], changes: list[Change]) -> dict[str, Any]:
             holder = holder[part]
         if change.edit == "drop-key":
             del holder[last]
+        elif change.edit == "usd-revenue":
+            holder["revenue"] = {"amount": holder.pop(last), "currency": "USD"}
         else:
             value = change.edit.split(":", 1)[1]
             holder[last] = [v for v in holder[last] if v != value]
@@ -170,6 +200,9 @@ def migrate_file(path: Path) -> Migration:
 
 
 _FLOW_LIST = re.compile(r"^(?P<head>\s*(?:-\s+)?[\w-]+:\s*\[)(?P<items>[^\]#]*)(?P<tail>\].*)$")
+_USD_REVENUE_LINE = re.compile(
+    r"^(?P<indent>\s*)annual_revenue_usd:\s*(?P<amount>[0-9_]+)(?P<rest>\s*(#.*)?\n?)$"
+)
 _KEY_LINE = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s*[^\s\[{|>][^#]*(#.*)?$")
 
 
@@ -190,6 +223,14 @@ def _edit_lines(
             if not _KEY_LINE.match(lines[index]) or lines[index].lstrip().startswith("- "):
                 return None
             drop.add(index)
+            continue
+        if change.edit == "usd-revenue":
+            usd = _USD_REVENUE_LINE.match(lines[index])
+            if usd is None:
+                return None
+            lines[index] = (
+                f"{usd['indent']}revenue: {{amount: {usd['amount']}, currency: USD}}{usd['rest']}"
+            )
             continue
         match = _FLOW_LIST.match(lines[index].rstrip("\n"))
         value = change.edit.split(":", 1)[1]

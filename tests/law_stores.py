@@ -28,7 +28,7 @@ BASE: dict[str, Any] = {
             "web_form": "https://plainpaper.example/privacy-request",
         },
         "employees": 5,
-        "annual_revenue_usd": 1_000_000,
+        "revenue": {"amount": 1_000_000, "currency": "USD"},
         "consumers_per_year": 1_000,
     },
     "collection": {
@@ -121,6 +121,15 @@ def business(**fields: Any) -> dict[str, Any]:
     return {"business": fields}
 
 
+def money(amount: int | str, currency: str) -> dict[str, Any]:
+    """A ``business.revenue`` answer."""
+    return {"amount": amount, "currency": currency}
+
+
+def usd(amount: int) -> dict[str, Any]:
+    return money(amount, "USD")
+
+
 def dated(day: str) -> dict[str, Any]:
     return {"policy": {"effective_date": day}}
 
@@ -141,7 +150,7 @@ EU_REP = {"name": "EU Rep GmbH", "contact": {"email": "rep@eurep.example"}}
 EVERYTHING: dict[str, Any] = {
     "business": {
         "employees": 250,
-        "annual_revenue_usd": 90_000_000,
+        "revenue": {"amount": 90_000_000, "currency": "USD"},
         "consumers_per_year": 400_000,
         "sba_small_business": False,
         "sells_to_countries": ["US", "CA", "DE", "FR", "GB", "BR", "AU"],

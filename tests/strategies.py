@@ -157,7 +157,8 @@ def _business(draw: st.DrawFn) -> dict[str, Any]:
         "address": draw(_address(home)),
         "contact": draw(_contact(domain)),
         "employees": draw(st.integers(1, 100_000)),
-        "annual_revenue_usd": draw(st.sampled_from([0, 500_000, 10_000_000, 26_625_001, 10**9])),
+        # In the home country's currency (unanswered, the model's default).
+        "revenue": {"amount": draw(st.sampled_from([0, 500_000, 10_000_000, 26_625_001, 10**9]))},
         "consumers_per_year": draw(st.sampled_from([0, 20_000, 35_000, 100_000, 10**7 + 1])),
         "revenue_share_from_selling_data": draw(st.sampled_from([0, 10, 30, 60])),
         "sba_small_business": draw(st.booleans()),

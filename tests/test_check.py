@@ -19,6 +19,7 @@ from law_stores import (
     deep_merge,
     everything,
     store,
+    usd,
 )
 
 from generator.answers import load_profile, profile_from_answers
@@ -175,9 +176,9 @@ EU = business(sells_to_countries=["US", "DE"])
         ),
         (
             "retention-not-specific",
-            {**business(annual_revenue_usd=30_000_000), "retention": {"rules": []}},
+            {**business(revenue=usd(30_000_000)), "retention": {"rules": []}},
             {
-                **business(annual_revenue_usd=30_000_000),
+                **business(revenue=usd(30_000_000)),
                 "retention": {
                     "rules": [],
                     "default_criteria": "We delete everything else 2 years after your last order.",
@@ -192,12 +193,12 @@ EU = business(sells_to_countries=["US", "DE"])
         (
             "sale-without-opt-out",
             {
-                **business(annual_revenue_usd=30_000_000),
+                **business(revenue=usd(30_000_000)),
                 "sharing": {"recipients": [AD_RECIPIENT]},
                 "rights": {"rights": ["access", "delete"]},
             },
             {
-                **business(annual_revenue_usd=30_000_000),
+                **business(revenue=usd(30_000_000)),
                 "sharing": {"recipients": [AD_RECIPIENT]},
             },
         ),

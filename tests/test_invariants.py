@@ -38,9 +38,10 @@ _VOCABULARY = {
 }
 
 
+# Addresses, emails, phones, dates, country and language codes, currency codes (EUR).
 _STRUCTURED = re.compile(
     r"^(https?://\S+|[^@\s]+@[^@\s]+|\+?[0-9A-Z][0-9A-Z ().\-]{3,30}[0-9A-Z]|"
-    r"\d{4}-\d{2}-\d{2}|[A-Za-z]{2}(-[A-Z]{2})?)$"
+    r"\d{4}-\d{2}-\d{2}|[A-Za-z]{2}(-[A-Z]{2})?|[A-Z]{3})$"
 )
 
 

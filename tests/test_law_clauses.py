@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from law_stores import CHECK_DAY, everything, store
+from law_stores import CHECK_DAY, everything, store, usd
 
 from generator import laws
 from generator.compose import render_policy
@@ -62,7 +62,7 @@ def test_ccpa_section_states_rights_methods_and_gpc(full: PolicyDocument) -> Non
 
 
 def test_ccpa_without_sale_says_none() -> None:
-    doc = render_policy(store(business={"annual_revenue_usd": 30_000_000}))
+    doc = render_policy(store(business={"revenue": usd(30_000_000)}))
     text = section(doc, "california")
     assert "have not sold or shared any personal information" in text
     assert "Do Not Sell" not in text

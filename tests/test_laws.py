@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from law_stores import AD_RECIPIENT, GB_REP, business, dated, store
+from law_stores import AD_RECIPIENT, GB_REP, business, dated, money, store, usd
 
 from generator import laws
 from generator.laws import ccpa, lgpd, us_states
@@ -82,12 +82,12 @@ def test_caloppa_needs_california_customers() -> None:
 
 
 def test_ccpa_revenue_threshold_2026() -> None:
-    assert not applies("ccpa", store(**business(annual_revenue_usd=26_625_000)))
-    assert applies("ccpa", store(**business(annual_revenue_usd=26_625_001)))
+    assert not applies("ccpa", store(**business(revenue=usd(26_625_000))))
+    assert applies("ccpa", store(**business(revenue=usd(26_625_001))))
 
 
 def test_ccpa_revenue_threshold_before_2025_adjustment() -> None:
-    old = {**business(annual_revenue_usd=25_000_001), **dated("2024-06-01")}
+    old = {**business(revenue=usd(25_000_001)), **dated("2024-06-01")}
     assert applies("ccpa", store(**old))
     assert ccpa.revenue_threshold(store(**dated("2024-06-01")).policy.updated) == 25_000_000
 
@@ -108,7 +108,7 @@ def test_ccpa_revenue_share_threshold() -> None:
 
 
 def test_ccpa_not_before_it_took_effect() -> None:
-    big = business(annual_revenue_usd=90_000_000)
+    big = business(revenue=usd(90_000_000))
     assert applies("ccpa", store(**big, **dated("2020-01-01")))
     verdict = laws.applicable(store(**big, **dated("2019-12-31")))["ccpa"]
     assert not verdict.applies
@@ -168,8 +168,8 @@ def test_texas_covers_any_business_that_is_not_small() -> None:
 
 def test_utah_needs_revenue_and_consumers() -> None:
     ut = {"sells_to_us_states": ["UT"], "consumers_per_year": 100_000}
-    assert scope(store(**business(annual_revenue_usd=25_000_000, **ut))) == ("Utah",)
-    assert not applies("us_states", store(**business(annual_revenue_usd=24_999_999, **ut)))
+    assert scope(store(**business(revenue=usd(25_000_000), **ut))) == ("Utah",)
+    assert not applies("us_states", store(**business(revenue=usd(24_999_999), **ut)))
 
 
 def test_reduced_threshold_with_sale_revenue() -> None:
@@ -245,18 +245,18 @@ def test_lgpd_and_its_dpo_threshold() -> None:
     br = {"sells_to_countries": ["BR"]}
     assert applies("lgpd", store(**business(**br)))
     assert not applies("lgpd", store())
-    small = store(**business(annual_revenue_usd=lgpd.SMALL_AGENT_REVENUE_USD, **br))
-    large = store(**business(annual_revenue_usd=lgpd.SMALL_AGENT_REVENUE_USD + 1, **br))
+    small = store(**business(revenue=money(lgpd.SMALL_AGENT_REVENUE, "BRL"), **br))
+    large = store(**business(revenue=money(lgpd.SMALL_AGENT_REVENUE + 1, "BRL"), **br))
     assert not laws.requirement("LGPD-02").needed_for(small)
     assert laws.requirement("LGPD-02").needed_for(large)
 
 
 def test_australia_small_business_exemption() -> None:
     au = {"sells_to_countries": ["AU"]}
-    assert applies("australia", store(**business(annual_revenue_usd=2_000_001, **au)))
-    assert not applies("australia", store(**business(annual_revenue_usd=2_000_000, **au)))
+    assert applies("australia", store(**business(revenue=money(3_000_001, "AUD"), **au)))
+    assert not applies("australia", store(**business(revenue=money(3_000_000, "AUD"), **au)))
     seller = {"sharing": {"recipients": [{**AD_RECIPIENT, "sale": True}]}}
-    assert applies("australia", store(**business(annual_revenue_usd=10, **au), **seller))
+    assert applies("australia", store(**business(revenue=usd(10), **au), **seller))
 
 
 def test_unnamed_states_get_only_the_unassigned_consumers() -> None:

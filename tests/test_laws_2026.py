@@ -8,7 +8,17 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from law_stores import AD_RECIPIENT, CHECK_DAY, GB_REP, answers, business, everything, store
+from law_stores import (
+    AD_RECIPIENT,
+    CHECK_DAY,
+    GB_REP,
+    answers,
+    business,
+    everything,
+    money,
+    store,
+    usd,
+)
 
 from generator import laws
 from generator.check import check_profile, months_before
@@ -26,7 +36,7 @@ def seller(**extra: Any) -> dict[str, Any]:
     return {"sharing": {"recipients": [{**AD_RECIPIENT, "sale": True}]}, **extra}
 
 
-BIG_CA = business(annual_revenue_usd=30_000_000)
+BIG_CA = business(revenue=usd(30_000_000))
 SENSITIVE = {
     "collection": {
         "items": [
@@ -98,8 +108,8 @@ CA_ONLY = business(sells_to_us_states=["CA"])
 CA_NEIGHBOURS = business(sells_to_us_states=["OR", "NV", "AZ"])
 # CCPA §1798.140(d)(1)(A)-(C): revenue above USD 26,625,000; buys, sells or shares data of
 # 100,000 consumers; half of revenue from selling or sharing.
-CCPA_REVENUE = business(annual_revenue_usd=26_625_001)
-CCPA_BELOW = business(annual_revenue_usd=26_625_000)
+CCPA_REVENUE = business(revenue=usd(26_625_001))
+CCPA_BELOW = business(revenue=usd(26_625_000))
 MARKETER = {"kind": "marketing_partner", "categories": ["name", "email", "postal_address"],
             "purpose": "send their own catalogues", "use": "own_marketing"}  # fmt: skip
 STL = business(employees=20)
@@ -118,7 +128,7 @@ EMAILS = {"marketing": {"channels": ["email"]}}
 BOUGHT = {"collection": {"items": [*ITEMS[:-1], {**ITEMS[-1],
                                                  "sources": ["automatic", "data_brokers"]}]}}  # fmt: skip
 TEXAS = business(sells_to_us_states=["TX"], sba_small_business=False)
-SMALL_BR = business(sells_to_countries=["BR"], annual_revenue_usd=900_000)
+SMALL_BR = business(sells_to_countries=["BR"], revenue=money(4_800_000, "BRL"))
 
 
 def texas_sale(*categories: str) -> dict[str, Any]:
@@ -132,13 +142,13 @@ def with_decision(**decision: Any) -> dict[str, Any]:
 
 # id -> (a store just inside its trigger, the same store just outside it)
 CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
-    "CCPA-19": (BIG_CA, business(annual_revenue_usd=26_625_000)),
+    "CCPA-19": (BIG_CA, business(revenue=usd(26_625_000))),
     "CCPA-20": ({**BIG_CA, **seller()}, BIG_CA),
     "CCPA-21": ({**BIG_CA, **SENSITIVE}, BIG_CA),
     "CCPA-22": ({**BIG_CA, **seller()}, BIG_CA),
     "CCPA-23": ({**BIG_CA, **seller()}, BIG_CA),
-    "CCPA-24": (BIG_CA, business(sells_to_us_states=["NY"], annual_revenue_usd=30_000_000)),
-    "CCPA-26": (business(annual_revenue_usd=30_000_000, data_broker=True), BIG_CA),
+    "CCPA-24": (BIG_CA, business(sells_to_us_states=["NY"], revenue=usd(30_000_000))),
+    "CCPA-26": (business(revenue=usd(30_000_000), data_broker=True), BIG_CA),
     "GDPR-15": ({**EU, "marketing": {"channels": ["email"]}}, {**EU, "use": {"purposes": [
         {"purpose": "order_fulfilment", "categories": ["name"], "legal_basis": "contract"}]}}),
     "GDPR-16": ({**EU, **DECIDES}, EU),
@@ -163,11 +173,11 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "LGPD-03": (BRAZIL, business(sells_to_countries=["BR"], data_stored_in=["BR"])),
     "LGPD-04": ({**BRAZIL, **DECIDES}, BRAZIL),
     "LGPD-05": (
-        business(sells_to_countries=["BR"], annual_revenue_usd=900_000),
-        business(sells_to_countries=["BR"], annual_revenue_usd=900_001),
+        business(sells_to_countries=["BR"], revenue=money(4_800_000, "BRL")),
+        business(sells_to_countries=["BR"], revenue=money(4_800_001, "BRL")),
     ),
-    "APP-02": ({**business(sells_to_countries=["AU"], annual_revenue_usd=3_000_000), **DECIDES},
-               business(sells_to_countries=["AU"], annual_revenue_usd=3_000_000)),
+    "APP-02": ({**business(sells_to_countries=["AU"], revenue=usd(3_000_000)), **DECIDES},
+               business(sells_to_countries=["AU"], revenue=usd(3_000_000))),
     "PIP-05": (business(sells_to_countries=["CA"]), CANADA),
     "QC-01": (CANADA, business(sells_to_countries=["CA"], established_in=["CA"],
                                sells_to_ca_provinces=["ON"])),
@@ -226,15 +236,15 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "CCPA-08": (CCPA_REVENUE, CCPA_BELOW),
     "CCPA-09": (CCPA_REVENUE, CCPA_BELOW),
     "CCPA-10": (BIG_CA, {"business": {**CA_NEIGHBOURS["business"],
-                                      "annual_revenue_usd": 30_000_000}}),
+                                      "revenue": usd(30_000_000)}}),
     "CCPA-11": (CCPA_REVENUE, CCPA_BELOW),
     "CCPA-12": (CCPA_REVENUE, CCPA_BELOW),
     "CCPA-13": ({**BIG_CA, **SHARES}, {**BIG_CA, **AD_SERVICE}),
     "CCPA-14": ({**BIG_CA, **SENSITIVE}, {**BIG_CA, **SENSITIVE_PERMITTED}),
     "CCPA-15": (CCPA_REVENUE, CCPA_BELOW),
     "CCPA-16": (CCPA_REVENUE, CCPA_BELOW),
-    "CCPA-17": (business(annual_revenue_usd=30_000_000, consumers_per_year=10_000_000),
-                business(annual_revenue_usd=30_000_000, consumers_per_year=9_999_999)),
+    "CCPA-17": (business(revenue=usd(30_000_000), consumers_per_year=10_000_000),
+                business(revenue=usd(30_000_000), consumers_per_year=9_999_999)),
     "CCPA-18": ({**BIG_CA, "rights": {"incentives": [INCENTIVE]}}, BIG_CA),
     "STL-01": ({**STL, **recipients(MARKETER)},
                {**business(employees=19), **recipients(MARKETER)}),
@@ -266,9 +276,9 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "ST-01": (state("VA"), state("VA", 99_999)),
     "ST-02": ({**state("CO", 25_000), **seller()}, {**state("CO", 24_999), **seller()}),
     "ST-03": (TEXAS, business(sells_to_us_states=["TX"], sba_small_business=True)),
-    "ST-04": (state("UT", annual_revenue_usd=25_000_000),
-              state("UT", annual_revenue_usd=24_999_999)),
-    "ST-05": (state("VA"), state("UT", annual_revenue_usd=25_000_000)),
+    "ST-04": (state("UT", revenue=usd(25_000_000)),
+              state("UT", revenue=usd(24_999_999))),
+    "ST-05": (state("VA"), state("UT", revenue=usd(25_000_000))),
     "ST-06": ({**state("VA"), **SHARES}, {**state("VA"), **AD_SERVICE}),
     "ST-07": ({**state("CO"), **SHARES}, {**state("VA"), **SHARES}),
     "ST-08": (state("OR"), state("VA")),
@@ -276,9 +286,9 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "ST-10": (texas_sale("sensitive"), texas_sale("email")),
     "ST-11": ({**state("CT", 1_000), **seller()}, state("CT", 1_000)),
     "LGPD-01": (business(sells_to_countries=["US", "BR"]), business(sells_to_countries=["US", "AR"])),
-    "LGPD-02": (business(sells_to_countries=["BR"], annual_revenue_usd=900_001), SMALL_BR),
-    "APP-01": (business(sells_to_countries=["AU"], annual_revenue_usd=2_000_001),
-               business(sells_to_countries=["AU"], annual_revenue_usd=2_000_000)),
+    "LGPD-02": (business(sells_to_countries=["BR"], revenue=money(4_800_001, "BRL")), SMALL_BR),
+    "APP-01": (business(sells_to_countries=["AU"], revenue=money(3_000_001, "AUD")),
+               business(sells_to_countries=["AU"], revenue=money(3_000_000, "AUD"))),
 }  # fmt: skip
 # Duties that hold for every store a law reaches: inside and outside are the law's own edge.
 for _id in ("QC-02", "QC-03", "QC-05", "QC-07", "QC-08", "QC-09"):
@@ -353,7 +363,7 @@ LATER = {"APP-02": dt.date(2026, 12, 10), "CCPA-25": dt.date(2027, 1, 1)}
         ("CCPA-22", {**BIG_CA, **seller()}, dt.date(2026, 1, 1)),
         ("UK-02", UK, dt.date(2026, 6, 19)),
         ("COPPA-04", KIDS, dt.date(2026, 4, 22)),
-        ("APP-02", {**business(sells_to_countries=["AU"], annual_revenue_usd=3_000_000),
+        ("APP-02", {**business(sells_to_countries=["AU"], revenue=usd(3_000_000)),
                     **DECIDES}, dt.date(2026, 12, 10)),
         ("CCPA-25", {**BIG_CA, **DECIDES}, dt.date(2027, 1, 1)),
         ("AI-01", {**EU, **CHAT}, dt.date(2026, 8, 2)),
@@ -378,9 +388,7 @@ def test_enacted_states_are_not_applied_before_their_dates() -> None:
 
 def test_utah_right_to_correct_from_july_2026() -> None:
     ut = store(
-        **business(
-            sells_to_us_states=["UT"], consumers_per_year=100_000, annual_revenue_usd=25_000_000
-        )
+        **business(sells_to_us_states=["UT"], consumers_per_year=100_000, revenue=usd(25_000_000))
     )
     before = laws.applicable(ut, dt.date(2026, 6, 30))["us_states"].facts["correction_states"]
     after = laws.applicable(ut, dt.date(2026, 7, 1))["us_states"].facts["correction_states"]
@@ -443,11 +451,9 @@ def test_data_from_others_is_judged_on_the_sources_the_policy_states() -> None:
 
 
 def test_small_australian_business_caught_by_s6d4() -> None:
-    au = business(sells_to_countries=["AU"], annual_revenue_usd=10)
+    au = business(sells_to_countries=["AU"], revenue=usd(10))
     assert not laws.applicable(store(**au), CHECK_DAY)["australia"].applies
-    health = business(
-        sells_to_countries=["AU"], annual_revenue_usd=10, provides_health_service=True
-    )
+    health = business(sells_to_countries=["AU"], revenue=usd(10), provides_health_service=True)
     assert laws.applicable(store(**health), CHECK_DAY)["australia"].applies
     consented = {
         "sharing": {"recipients": [{**AD_RECIPIENT, "sale": True, "with_consent_only": True}]}
@@ -679,7 +685,7 @@ def test_louisiana_sale_notice_only_from_2027() -> None:
     items = [{"category": "name"}, {"category": "email"}, {"category": "sensitive"}]
     broker = {"kind": "data_broker", "categories": ["sensitive"], "sale": True}
     la = store(
-        **business(sells_to_us_states=["LA"], annual_revenue_usd=30_000_000),
+        **business(sells_to_us_states=["LA"], revenue=usd(30_000_000)),
         collection={"items": items, "sensitive_kinds": ["precise_geolocation"]},
         use={"purposes": [{"purpose": "account", "categories": ["name", "email"]}]},
         payments={"processors": []},

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import example_paths
+from law_stores import usd
 
 from generator.answers import read_answers
 from generator.model import StoreProfile
@@ -188,10 +189,10 @@ def _first_item_scope(interview: Interview, expression: str) -> Scope:
 
 
 def test_conditions_follow_the_answers() -> None:
-    small = _interview({"business": {"sells_to_countries": ["US"], "annual_revenue_usd": 1000}})
+    small = _interview({"business": {"sells_to_countries": ["US"], "revenue": usd(1000)}})
     assert not small.condition("ccpa_may_apply")
     assert not small.condition("eu")
-    big = _interview({"business": {"sells_to_countries": ["US"], "annual_revenue_usd": 30_000_000}})
+    big = _interview({"business": {"sells_to_countries": ["US"], "revenue": usd(30_000_000)}})
     assert big.condition("ccpa_may_apply")
     european = _interview({"business": {"sells_to_countries": ["US", "DE"]}})
     assert european.condition("eu")

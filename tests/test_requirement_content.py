@@ -24,7 +24,16 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 import pytest
-from law_stores import AD_RECIPIENT, CHECK_DAY, EVERYTHING, answers, dated, deep_merge, everything
+from law_stores import (
+    AD_RECIPIENT,
+    CHECK_DAY,
+    EVERYTHING,
+    answers,
+    dated,
+    deep_merge,
+    everything,
+    money,
+)
 
 from generator import laws
 from generator.answers import profile_from_answers
@@ -230,7 +239,7 @@ SHORT: dict[str, Short] = {
     "LGPD-03": Short({"international": {"brazil_transfer_page": None}}, "brazil"),
     "LGPD-05": Short(deep_merge(contact(phone="217-555-0100"), {
         "rights": {"methods": ["phone"]},
-        "business": {"sells_to_countries": ["BR"], "annual_revenue_usd": 900_000}}),
+        "business": {"sells_to_countries": ["BR"], "revenue": money(4_800_000, "BRL")}}),
         "brazil", plain=True),
     "APP-02": Short(deep_merge(DECIDES, {"use": {"automated_decisions": [
         {**DECISION, "significant": True}]}, **dated("2026-12-10")}), "australia",

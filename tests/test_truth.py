@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from law_stores import AD_RECIPIENT, BASE, CHECK_DAY, business, everything, store
+from law_stores import AD_RECIPIENT, BASE, CHECK_DAY, business, everything, store, usd
 
 from generator import laws
 from generator.check import check_profile
@@ -27,7 +27,7 @@ def states(**counts: int) -> dict[str, Any]:
         consumers_by_state=counts,
         consumers_per_year=sum(counts.values()),
         employees=40,
-        annual_revenue_usd=20_000_000,
+        revenue=usd(20_000_000),
         sba_small_business=False,
     )
 
@@ -127,7 +127,7 @@ AUSTRALIA = {
     },
     "sells_to_countries": ["AU"],
     "data_stored_in": ["AU"],
-    "annual_revenue_usd": 5_000_000,
+    "revenue": usd(5_000_000),
 }
 FREE_AD_SERVICES = {**AD_RECIPIENT, "use": "on_our_behalf", "cross_context_ads": True}
 
@@ -214,8 +214,8 @@ BRAZIL = {
 
 
 def test_a_large_brazilian_store_is_not_called_a_small_processing_agent() -> None:
-    large = store(business={**BRAZIL, "annual_revenue_usd": 40_000_000})
-    small = store(business={**BRAZIL, "annual_revenue_usd": 200_000})
+    large = store(business={**BRAZIL, "revenue": usd(40_000_000)})
+    small = store(business={**BRAZIL, "revenue": usd(200_000)})
     assert "small processing agent" not in text(large)
     assert "LGPD-02" in missing(large)
     assert "We are a small processing agent" in text(small)
@@ -224,7 +224,7 @@ def test_a_large_brazilian_store_is_not_called_a_small_processing_agent() -> Non
 def test_brazil_section_gives_each_purposes_legal_basis_and_who_uses_data_for_itself() -> None:
     recipients = [*BASE["sharing"]["recipients"], AD_RECIPIENT]
     brazilian = store(
-        business={**BRAZIL, "annual_revenue_usd": 200_000}, sharing={"recipients": recipients}
+        business={**BRAZIL, "revenue": usd(200_000)}, sharing={"recipients": recipients}
     )
     section = text(brazilian).split("If you are in Brazil")[2]
     assert "to process and deliver your orders, performing a contract with you" in section
@@ -370,7 +370,7 @@ def test_one_email_kept_until_unsubscribe_for_marketing_and_years_for_orders() -
             },
         ]
     }
-    california = {**states(CA=150_000)["business"], "annual_revenue_usd": 30_000_000}
+    california = {**states(CA=150_000)["business"], "revenue": usd(30_000_000)}
     profile = store(
         business=california,
         marketing={"channels": ["email"], "unsubscribe": {"link_in_message": True}},
@@ -480,7 +480,7 @@ def test_no_identity_check_is_promised_only_where_a_us_law_forbids_one() -> None
     assert "We answer requests within one month." in german
     californian = text(
         store(
-            business={**states(CA=150_000)["business"], "annual_revenue_usd": 30_000_000},
+            business={**states(CA=150_000)["business"], "revenue": usd(30_000_000)},
             rights={"rights": ["access", "opt_out_sale_sharing", "withdraw_consent"]},
         )
     )
@@ -620,7 +620,7 @@ def test_a_score_that_decides_is_the_programs_decision_even_when_staff_can_overr
     }
     policy = text(
         store(
-            **business(sells_to_countries=["AU"], annual_revenue_usd=5_000_000),
+            **business(sells_to_countries=["AU"], revenue=usd(5_000_000)),
             use={**BASE["use"], "automated_decisions": [decision]},
         )
     )

@@ -6,13 +6,14 @@ import datetime as dt
 
 from generator.laws.base import Applicability, Law, established_in, req, sells_to
 from generator.model import StoreProfile
+from generator.money import Converted, format_money, revenue_in
 
 ID = "australia"
 NAME = "Australian Privacy Principles"
 AUSTRALIA = ("AU",)
-# Privacy Act s.6D(1): a small business has annual turnover of AUD 3M or less; about
-# USD 2M†.
-SMALL_BUSINESS_REVENUE_USD = 2_000_000
+# Privacy Act s.6D(1): a small business has an annual turnover of AUD 3,000,000 or less.
+SMALL_BUSINESS_TURNOVER = 3_000_000
+TURNOVER_CURRENCY = "AUD"
 # APP 1.7-1.9 (Privacy and Other Legislation Amendment Act 2024, Sch. 1 Pt 15):
 # automated decisions in the privacy policy from December 10, 2026.
 AUTOMATED_DECISIONS_FROM = dt.date(2026, 12, 10)
@@ -36,13 +37,22 @@ def small_business_exception(profile: StoreProfile) -> str | None:
     return None
 
 
+def turnover(profile: StoreProfile) -> Converted:
+    """The store's annual turnover in Australian dollars (s.6D(1) counts it in AUD)."""
+    return revenue_in(profile.business.revenue, TURNOVER_CURRENCY)
+
+
 def applies(profile: StoreProfile) -> Applicability:
     # s.5B(3): an organisation carrying on business in Australia.
     if not (established_in(profile, *AUSTRALIA) or sells_to(profile, *AUSTRALIA)):
         return Applicability(False, "The store does not do business in Australia.")
-    if profile.business.annual_revenue_usd > SMALL_BUSINESS_REVENUE_USD:
+    limit = format_money(SMALL_BUSINESS_TURNOVER, TURNOVER_CURRENCY)
+    amount = turnover(profile)
+    if amount.amount > SMALL_BUSINESS_TURNOVER:
         return Applicability(
-            True, "The store does business in Australia with turnover above AUD 3 million."
+            True,
+            f"The store does business in Australia with turnover of {amount}, above {limit} "
+            "(s.6D(1)).",
         )
     exception = small_business_exception(profile)
     if exception:
@@ -51,8 +61,9 @@ def applies(profile: StoreProfile) -> Applicability:
         )
     return Applicability(
         False,
-        "A small business (turnover up to AUD 3 million) is exempt unless s.6D(4) catches it "
-        "(health service, trading in personal information, Commonwealth contract).",
+        f"With turnover of {amount}, not above {limit}, the store is a small business (s.6D(1)), "
+        "exempt unless s.6D(4) catches it (health service, trading in personal information, "
+        "Commonwealth contract).",
     )
 
 

@@ -205,7 +205,10 @@ def consumers_in_state(profile: StoreProfile, state: str) -> int:
 
 
 def money(amount: int) -> str:
-    return f"USD {amount:,}"
+    """A US-dollar amount as reasons print it: 'USD 26,625,000'."""
+    from generator.money import format_money
+
+    return format_money(amount, "USD")
 
 
 def req(

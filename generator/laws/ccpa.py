@@ -27,6 +27,7 @@ from generator.model.vocab import (
     RecipientKind,
     Source,
 )
+from generator.money import revenue_in
 
 T = TypeVar("T")
 
@@ -193,12 +194,13 @@ def _threshold(profile: StoreProfile) -> Applicability:
     if not reaches_us_state(profile, "CA"):
         return Applicability(False, "The store does not do business in California.")
     day = as_of(profile)
-    revenue = profile.business.annual_revenue_usd
+    # §1798.140(d)(1)(A): gross revenues in US dollars.
+    revenue = revenue_in(profile.business.revenue, "USD")
     threshold = revenue_threshold(day)
     # §1798.140(d)(1)(A)-(C).
-    if revenue > threshold:
+    if revenue.amount > threshold:
         return Applicability(
-            True, f"Annual revenue of {money(revenue)} is above the {money(threshold)} threshold."
+            True, f"Annual revenue of {revenue} is above the {money(threshold)} threshold."
         )
     consumers = california_consumers(profile)
     if day < CPRA_IN_FORCE and consumers >= 50_000:
@@ -220,7 +222,7 @@ def _threshold(profile: StoreProfile) -> Applicability:
         )
     return Applicability(
         False,
-        f"Revenue of {money(revenue)} is not above {money(threshold)}, the store does not buy, "
+        f"Revenue of {revenue} is not above {money(threshold)}, the store does not buy, "
         "sell or share data of 100,000 or more California consumers, and less than half its "
         "revenue comes from selling data.",
     )

@@ -8,14 +8,17 @@ from collections import Counter
 from generator.laws.base import Applicability, Law, req, territorial
 from generator.model import StoreProfile
 from generator.model.vocab import LegalBasis, Purpose
+from generator.money import Converted, format_money, revenue_in
 
 ID = "lgpd"
 NAME = "LGPD (Brazil)"
 BRAZIL = ("BR",)
-# Res. CD/ANPD 2/2022 (small processing agents): micro and small enterprises with gross
-# revenue up to BRL 4.8M may skip the encarregado (art. 11) unless they do high-risk
-# processing (art. 4); about USD 900,000†.
-SMALL_AGENT_REVENUE_USD = 900_000
+# Res. CD/ANPD 2/2022 art. 2 (small processing agents): micro and small enterprises as
+# Lei Complementar 123/2006 art. 3 defines them, gross revenue in a year up to
+# BRL 4,800,000 (art. 3, II), may skip the encarregado (art. 11) unless they do high-risk
+# processing (art. 4).
+SMALL_AGENT_REVENUE = 4_800_000
+REVENUE_CURRENCY = "BRL"
 
 
 def applies(profile: StoreProfile) -> Applicability:
@@ -34,9 +37,38 @@ def high_risk(profile: StoreProfile) -> bool:
     return profile.collects_sensitive or bool(profile.use.automated_decisions)
 
 
+def gross_revenue(profile: StoreProfile) -> Converted:
+    """The store's gross revenue in reais (LC 123/2006 art. 3 counts it in BRL)."""
+    return revenue_in(profile.business.revenue, REVENUE_CURRENCY)
+
+
+def small_enough(profile: StoreProfile) -> bool:
+    """Gross revenue within a small enterprise's (LC 123/2006 art. 3, II)."""
+    return gross_revenue(profile).amount <= SMALL_AGENT_REVENUE
+
+
 def small_agent(profile: StoreProfile) -> bool:
     """A small processing agent that may skip the encarregado (Res. 2/2022 arts. 2, 11)."""
-    return profile.business.annual_revenue_usd <= SMALL_AGENT_REVENUE_USD and not high_risk(profile)
+    return small_enough(profile) and not high_risk(profile)
+
+
+def small_agent_reason(profile: StoreProfile) -> str:
+    """Why the store is or is not a small processing agent, with its revenue in BRL."""
+    amount, limit = gross_revenue(profile), format_money(SMALL_AGENT_REVENUE, REVENUE_CURRENCY)
+    if not small_enough(profile):
+        return (
+            f"Gross revenue of {amount} is above {limit}, so it is not a small processing "
+            "agent (Res. CD/ANPD 2/2022 art. 2)."
+        )
+    if high_risk(profile):
+        return (
+            f"Gross revenue of {amount} is not above {limit}, but its processing is high-risk "
+            "(Res. CD/ANPD 2/2022 art. 4), so it is not a small processing agent."
+        )
+    return (
+        f"Gross revenue of {amount} is not above {limit}: a small processing agent "
+        "(Res. CD/ANPD 2/2022 art. 2)."
+    )
 
 
 def transfers_abroad(profile: StoreProfile) -> bool:
@@ -124,9 +156,12 @@ def legal_bases(profile: StoreProfile) -> tuple[tuple[Purpose, str | None, str],
 def judge(profile: StoreProfile) -> Applicability:
     """Whether the LGPD applies, with the facts the Brazil section words."""
     verdict = applies(profile)
+    if not verdict.applies:
+        # Revenue is converted to reais only for a store the LGPD reaches.
+        return verdict
     return Applicability(
-        verdict.applies,
-        verdict.reason,
+        True,
+        f"{verdict.reason} {small_agent_reason(profile)}",
         facts={"small_agent": small_agent(profile), "bases": legal_bases(profile)},
     )
 

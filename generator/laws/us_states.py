@@ -16,11 +16,13 @@ from generator.laws.base import (
     as_of,
     consumers_in_state,
     long_date,
+    money,
     reaches_us_state,
     req,
 )
 from generator.model import StoreProfile
 from generator.model.vocab import DataCategory, SensitiveKind
+from generator.money import Converted, revenue_in
 
 ID = "us_states"
 NAME = "US state privacy laws"
@@ -338,11 +340,21 @@ def trading(profile: StoreProfile) -> Trading:
 
 def why_covered(profile: StoreProfile, test: StateTest, trade: Trading) -> str | None:
     """The reason a state's law covers the store, or None (``trade``: ``trading(profile)``)."""
-    business = profile.business
     if not reaches_us_state(profile, test.state):
         return None
-    if business.annual_revenue_usd < test.min_revenue:
+    # Every state's revenue test is in US dollars.
+    revenue = revenue_in(profile.business.revenue, "USD")
+    if revenue.amount < test.min_revenue:
         return None
+    reason = _why(profile, test, trade, revenue)
+    if reason is not None and test.min_revenue and revenue.rate is not None:
+        # The converted revenue decided the state's minimum (UT, TN): say at what rate.
+        return f"{reason}; revenue of {revenue}, at least {money(test.min_revenue)}"
+    return reason
+
+
+def _why(profile: StoreProfile, test: StateTest, trade: Trading, revenue: Converted) -> str | None:
+    business = profile.business
     if test.not_small_business:
         return None if business.sba_small_business else "not an SBA small business"
     if (
@@ -355,8 +367,8 @@ def why_covered(profile: StoreProfile, test: StateTest, trade: Trading) -> str |
         return "sells personal data"
     if test.any_sensitive and _collects_state_sensitive(profile):
         return "handles sensitive data"
-    if test.revenue_alone is not None and business.annual_revenue_usd > test.revenue_alone:
-        return f"revenue above USD {test.revenue_alone:,}"
+    if test.revenue_alone is not None and revenue.amount > test.revenue_alone:
+        return f"revenue of {revenue}, above {money(test.revenue_alone)}"
     share = business.revenue_share_from_selling_data
     if test.sale_share_alone is not None and trade.sells and share >= test.sale_share_alone:
         return f"{share}% of revenue from selling data"

@@ -170,6 +170,27 @@ CountryCode = Annotated[
         json_schema_extra={"pattern": CODE_PATTERN},
     ),
 ]
+CURRENCY_PATTERN = r"^[A-Z]{3}$"
+
+
+def _currency(value: str) -> str:
+    # ISO 4217 codes as CLDR knows them ("EUR", "usd"); upper case by definition.
+    from babel.numbers import list_currencies
+
+    code = value.strip().upper()
+    if not re.fullmatch(CURRENCY_PATTERN, code) or code not in list_currencies():
+        raise ValueError("not a three-letter ISO 4217 currency code; for example EUR, USD or AUD")
+    return code
+
+
+CurrencyCode = Annotated[
+    str,
+    AfterValidator(_currency),
+    Field(
+        description="ISO 4217 currency code, for example EUR, USD or AUD.",
+        json_schema_extra={"pattern": "^[A-Za-z]{3}$"},
+    ),
+]
 LanguageCode = Annotated[
     str,
     AfterValidator(_language),

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
+from generator.countries import home_currency
 from generator.model.base import (
     Contact,
     CountryCode,
+    CurrencyCode,
     Name,
     Part,
     Phrase,
@@ -38,6 +40,29 @@ class Representative(Part):
 
     name: Name
     contact: Contact
+
+
+# How many units of another currency one unit of the store's was worth.
+Rate = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+
+
+class Revenue(Part):
+    """Gross revenue last year, in the currency the store keeps its accounts in.
+
+    Laws with revenue thresholds compare it in their own currency (``generator.money``)."""
+
+    amount: int = Field(default=0, ge=0, description="Gross revenue last year, in `currency`.")
+    # Unanswered, the address country's (Business._home_country_by_default).
+    currency: CurrencyCode | None = Field(
+        default=None,
+        description="The currency of `amount` (default: the currency of the address's country).",
+    )
+    rates: dict[CurrencyCode, Rate] = Field(
+        default_factory=dict,
+        description="Your own exchange rates, if you want them used instead of the reference "
+        "rates: how many units of each currency one unit of yours was worth, e.g. "
+        "{USD: 1.08, AUD: 1.64} for revenue in EUR.",
+    )
 
 
 _HOME_DEFAULTS = ("established_in", "sells_to_countries", "data_stored_in")
@@ -71,8 +96,8 @@ class Business(Part):
     eu_representative: Representative | None = None
     uk_representative: Representative | None = None
     employees: int = Field(default=1, ge=1)
-    annual_revenue_usd: int = Field(
-        default=0, ge=0, description="Gross annual revenue in US dollars."
+    revenue: Revenue = Field(
+        default_factory=Revenue, description="Gross revenue last year, in the store's currency."
     )
     consumers_per_year: int = Field(
         default=0, ge=0, description="People whose personal data you handle in a year, all regions."
@@ -150,5 +175,9 @@ class Business(Part):
         if not isinstance(country, str) or not country.strip():
             return data
         home = [country.strip().upper()]
-        filled = {key: home for key in _HOME_DEFAULTS if key not in data}
+        filled: dict[str, Any] = {key: home for key in _HOME_DEFAULTS if key not in data}
+        revenue = data.get("revenue", {})
+        currency = home_currency(home[0])
+        if isinstance(revenue, dict) and "currency" not in revenue and currency:
+            filled["revenue"] = {**revenue, "currency": currency}
         return {**data, **filled} if filled else data

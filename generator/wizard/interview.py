@@ -18,10 +18,11 @@ from typing import Any, Protocol
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator.answers import profile_from_answers
-from generator.countries import EEA_CODES
+from generator.countries import EEA_CODES, home_currency
 from generator.errors import AnswersError, Problem
 from generator.model import StoreProfile
 from generator.model.vocab import LABELS
+from generator.money import answered_revenue_in
 from generator.wizard import suggest
 from generator.wizard.paths import Scope, any_in, drop_path, get_path, has_path, set_path
 from generator.wizard.questionnaire import (
@@ -30,6 +31,7 @@ from generator.wizard.questionnaire import (
     Question,
     Questionnaire,
     Section,
+    fill_prompt,
     label_of,
 )
 from generator.wizard.typed import (
@@ -250,16 +252,15 @@ class Interview:
         self.asked += 1
         spec, help_text = question.spec, question.data.help
         current = self._current(question, data, item)
+        prompt = fill_prompt(question.data.prompt, lambda source: self.evaluate(source, item))
         if question.kind is Kind.YES_NO:
-            return self.prompter.confirm(
-                question.data.prompt, default=bool(current), help=help_text
-            )
+            return self.prompter.confirm(prompt, default=bool(current), help=help_text)
         if question.kind is Kind.CHOICE:
             choices = self._choices(question, data)
             if spec.optional:
                 choices = [("", "(none)"), *choices]
             picked = self.prompter.select(
-                question.data.prompt,
+                prompt,
                 choices,
                 default=current if current in dict(choices) else choices[0][0],
                 help=help_text,
@@ -270,7 +271,7 @@ class Interview:
             offered = dict(choices)
             kept = [c for c in current or [] if c in offered]
             ticked = self.prompter.checkbox(
-                question.data.prompt,
+                prompt,
                 choices,
                 checked=kept,
                 help=help_text,
@@ -280,7 +281,7 @@ class Interview:
             return [c for c in kept if c in ticked] + [c for c in ticked if c not in kept]
         shown = as_text(question, current)
         text = self.prompter.text(
-            with_default(question.data.prompt, shown),
+            with_default(prompt, shown),
             default="",
             help=text_help(help_text, shown, clearable=clearable(spec)),
             validate=lambda typed: parse_text(question, meaning(typed, shown)).error,
@@ -575,6 +576,8 @@ class Interview:
             today=self.today.isoformat(),
             **suggest.FUNCTIONS,
             categories=self._values_from("collection.items.category"),
+            currency_of=home_currency,
+            revenue_in=answered_revenue_in,
         )
         context.update(extra)
         return context

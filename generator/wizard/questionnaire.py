@@ -9,6 +9,7 @@ This module only loads and checks the data; ``generator.wizard.interview`` asks 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -61,7 +62,10 @@ class QuestionData(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     field: str
-    prompt: str
+    prompt: str = Field(
+        description="The question; `{{ expression }}` in it shows an earlier answer, e.g. "
+        "'Gross revenue last year, in {{ business.revenue.currency }}'."
+    )
     help: str | None = None
     when: str | None = None
     default: Any = None
@@ -395,7 +399,7 @@ def _questions(
             spec = resolve(model, data.field)
         except QuestionnaireError as exc:
             raise QuestionnaireError(f"{source}: {prefix}{exc.message}") from None
-        for expression in (data.when, data.default_expr):
+        for expression in (data.when, data.default_expr, *prompt_expressions(data.prompt)):
             if expression:
                 _check_expression(expressions, expression, where, source)
         if data.choices_from:
@@ -415,6 +419,19 @@ def _questions(
             raise QuestionnaireError(f"{where}: only groups and parts have inner questions")
         out.append(Question(data, spec, inner))
     return tuple(out)
+
+
+_PROMPT_EXPRESSION = re.compile(r"\{\{(.*?)\}\}")
+
+
+def prompt_expressions(prompt: str) -> list[str]:
+    """The expressions a prompt shows, each written `{{ expression }}`."""
+    return [found.strip() for found in _PROMPT_EXPRESSION.findall(prompt)]
+
+
+def fill_prompt(prompt: str, value_of: Callable[[str], Any]) -> str:
+    """The prompt with each `{{ expression }}` replaced by its value (``value_of``)."""
+    return _PROMPT_EXPRESSION.sub(lambda found: str(value_of(found.group(1).strip())), prompt)
 
 
 def _check_expression(expressions: Expressions, source_text: str, where: str, source: str) -> None:
