@@ -198,6 +198,9 @@ def _business(draw: st.DrawFn) -> dict[str, Any]:
     return business
 
 
+OBSERVED_SOURCES = {V.Source.AUTOMATIC.value, V.Source.OUR_PRODUCTS.value}
+
+
 def _natural_sources(category: str) -> list[str]:
     from generator.facts.data import NATURAL_SOURCES
 
@@ -221,7 +224,7 @@ def _collection(draw: st.DrawFn) -> dict[str, Any]:
         # Only data the person hands over can be required or optional for them.
         sources = item["sources"] or _natural_sources(category)
         necessities = [m.value for m in V.Necessity] if given else [V.Necessity.AUTOMATIC.value]
-        if V.Source.AUTOMATIC.value in sources:  # what the device sends cannot be left out
+        if set(sources) & OBSERVED_SOURCES:  # what a device or product sends cannot be left out
             necessities = [n for n in necessities if n != V.Necessity.OPTIONAL.value]
         if draw(st.booleans()):
             item["necessity"] = draw(st.sampled_from(necessities))

@@ -740,3 +740,59 @@ def test_a_known_childs_data_is_sensitive_under_the_state_laws() -> None:
         text(profile)
     )
     assert "We do not collect sensitive data, as these laws define it" not in text(profile)
+
+
+def _items(*extra: dict[str, Any]) -> dict[str, Any]:
+    from law_stores import BASE
+
+    return {"collection": {"items": [*BASE["collection"]["items"], *extra]}}
+
+
+def _section(policy: str, heading: str) -> str:
+    return policy.split(f"{heading}\n")[1].split("\n## ")[0]
+
+
+def test_what_a_connected_product_sends_comes_from_the_product_not_from_you() -> None:
+    usage = {"category": "product_usage", "details": "rides, battery readings and error codes"}
+    location = {"category": "precise_location", "sources": ["our_products"]}
+    purposes = {
+        "use": {
+            "purposes": [
+                {"purpose": "account", "categories": ["product_usage", "precise_location"]},
+            ]
+        }
+    }
+    policy = text(store(**_items(usage, location), **purposes))
+    where = _section(policy, "### Where it comes from")
+    assert (
+        "- **From our connected products and apps, automatically, as they are used:** "
+        "product and app usage data (such as readings and error reports) and precise location."
+        in where
+    )
+    from_you = next(line for line in where.splitlines() if line.startswith("- **From you"))
+    assert "usage data" not in from_you and "precise location" not in from_you
+    assert "when you use the site:** device and log data" in where
+    assert "usage data" not in where.split("when you use the site:**")[1].split("\n")[0]
+    # Nothing for people to choose about what the product sends on its own.
+    assert "You choose whether to give us" not in policy
+    assert "product and app usage data (rides, battery readings and error codes)" in policy
+    # Its location stays a kind of its own, sensitive; usage data is not.
+    assert "Some of this is sensitive under the privacy laws that apply to us: precise " in policy
+    from generator.model.vocab import CCPA_CATEGORY_OF, CcpaCategory, DataCategory
+
+    assert CCPA_CATEGORY_OF[DataCategory.PRODUCT_USAGE] is CcpaCategory.INTERNET_ACTIVITY
+
+
+def test_usage_data_from_a_product_cannot_be_optional() -> None:
+    import pytest
+
+    from generator.errors import AnswersError
+
+    # Typed in and also sent by the product: people cannot leave out what the product sends.
+    usage = {
+        "category": "product_usage",
+        "necessity": "optional",
+        "sources": ["from_you", "our_products"],
+    }
+    with pytest.raises(AnswersError, match="remove 'our_products' from sources"):
+        store(**_items(usage))

@@ -305,7 +305,7 @@ class StoreProfile(Part):
             )
 
     def _collection_clashes(self) -> Iterator[Clash]:
-        from generator.facts.data import GIVEN_BY_THE_PERSON, sources_of
+        from generator.facts.data import GIVEN_BY_THE_PERSON, OBSERVED, sources_of
 
         for i, item in enumerate(self.collection.items):
             sources = sources_of(item)
@@ -318,12 +318,13 @@ class StoreProfile(Part):
                     f"{from_where}, not from the person, so they have nothing to give or "
                     "leave out; remove necessity, or add from_you to sources",
                 )
-            elif item.necessity is Necessity.OPTIONAL and Source.AUTOMATIC in sources:
+            elif item.necessity is Necessity.OPTIONAL and OBSERVED & set(sources):
+                observed = " and ".join(f"'{s.value}'" for s in sources if s in OBSERVED)
                 yield Clash(
                     (f"collection.items[{i}].necessity", f"collection.items[{i}].sources"),
                     f"'{item.category.value}' is optional, but it is also collected "
-                    "automatically from the device, so people cannot leave it out; remove "
-                    "'automatic' from sources, or remove necessity",
+                    "automatically from the device or product, so people cannot leave it "
+                    f"out; remove {observed} from sources, or remove necessity",
                 )
 
     def _retention_clashes(self) -> Iterator[Clash]:

@@ -23,6 +23,7 @@ class DataCategory(StrEnum):
     BUSINESS_CONTACT = "business_contact"
     CUSTOMER_NUMBER = "customer_number"
     PRODUCT_SERIAL = "product_serial"
+    PRODUCT_USAGE = "product_usage"
     DEVICE_AND_LOG = "device_and_log"
     APPROXIMATE_LOCATION = "approximate_location"
     PRECISE_LOCATION = "precise_location"
@@ -66,6 +67,7 @@ class SensitiveKind(StrEnum):
 class Source(StrEnum):
     FROM_YOU = "from_you"
     AUTOMATIC = "automatic"
+    OUR_PRODUCTS = "our_products"
     SERVICE_PROVIDERS = "service_providers"
     PARTNERS = "partners"
     DATA_ENRICHMENT = "data_enrichment"
@@ -368,6 +370,10 @@ LABELS = LabelTable(
         (DataCategory.BUSINESS_CONTACT, "business contact details (such as company name)"),
         (DataCategory.CUSTOMER_NUMBER, "customer or account number"),
         (DataCategory.PRODUCT_SERIAL, "product serial numbers"),
+        (
+            DataCategory.PRODUCT_USAGE,
+            "product and app usage data (such as readings and error reports)",
+        ),
         (DataCategory.DATE_OF_BIRTH, "date of birth"),
         (DataCategory.CREDIT_INFORMATION, "credit reports and credit scores"),
         (DataCategory.PHOTOS, "photos"),
@@ -426,6 +432,7 @@ LABELS = LabelTable(
         (Source.CREDIT_BUREAUS, "credit reporting agencies"),
         (Source.OUR_CAMERAS, "our security cameras, when you visit our premises"),
         (Source.PEOPLE_YOU_NAME, "people and businesses you ask to send it to us"),
+        (Source.OUR_PRODUCTS, "our connected products and apps, automatically, as they are used"),
         (CollectionPoint.BROWSING, "browsing the site"),
         (CollectionPoint.REGISTRATION, "creating an account"),
         (CollectionPoint.CHECKOUT, "placing an order"),
@@ -630,6 +637,11 @@ CCPA_CATEGORY_OF: dict[DataCategory, CcpaCategory] = {
     DataCategory.BUSINESS_CONTACT: CcpaCategory.PROFESSIONAL,
     DataCategory.CUSTOMER_NUMBER: CcpaCategory.IDENTIFIERS,
     DataCategory.PRODUCT_SERIAL: CcpaCategory.COMMERCIAL,
+    # What a connected product or app reports over the network about its use: "internet or
+    # other electronic network activity information ... regarding a consumer's interaction
+    # with an internet website, application" (§1798.140(v)(1)(F)). Its location reports are
+    # precise_location, a category (and a sensitive kind) of their own.
+    DataCategory.PRODUCT_USAGE: CcpaCategory.INTERNET_ACTIVITY,
     DataCategory.DEVICE_AND_LOG: CcpaCategory.IDENTIFIERS,
     DataCategory.APPROXIMATE_LOCATION: CcpaCategory.GEOLOCATION,
     DataCategory.PRECISE_LOCATION: CcpaCategory.SENSITIVE,
