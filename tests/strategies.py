@@ -575,6 +575,13 @@ def store_answers(draw: st.DrawFn) -> dict[str, Any]:
     business = draw(_business())
     collection = draw(_collection())
     collected = [item["category"] for item in collection["items"]]
+    # An app the policy covers is named when data is collected in it, sometimes otherwise.
+    in_app = any(V.CollectionPoint.APP.value in item["points"] for item in collection["items"])
+    if in_app or draw(_rarely()):
+        business["apps"] = [
+            {"name": draw(_text(30)), "platforms": draw(_members(V.AppPlatform))}
+            for _ in range(draw(st.integers(1, 2)))
+        ]
     channels = draw(_members(V.Channel, max_size=3))
     markets = bool(channels)
     pays = V.DataCategory.PAYMENT_CARD in collected or V.DataCategory.BANK_ACCOUNT in collected

@@ -796,3 +796,26 @@ def test_usage_data_from_a_product_cannot_be_optional() -> None:
     }
     with pytest.raises(AnswersError, match="remove 'our_products' from sources"):
         store(**_items(usage))
+
+
+def test_the_policy_names_the_apps_it_covers_and_only_those() -> None:
+    apps = {"apps": [{"name": "Plain Notes", "platforms": ["ios", "android"]}]}
+    settings = {"category": "preferences", "points": ["app"]}
+    with_app = text(store(business=apps, **_items(settings)))
+    about = _section(with_app, "About us and this policy")
+    assert "This policy also covers our app Plain Notes (for iOS and Android)." in about
+    assert "- **When using our app:** preferences and settings." in with_app
+    two = {"apps": [{"name": "Plain Notes"}, {"name": "Plain Scan", "platforms": ["android"]}]}
+    about = _section(text(store(business=two)), "About us and this policy")
+    assert "This policy also covers our apps Plain Notes and Plain Scan (for Android)." in about
+    without = text(store())
+    assert "our app" not in without and "When using" not in without
+
+
+def test_data_collected_in_an_app_needs_the_app_named() -> None:
+    import pytest
+
+    from generator.errors import AnswersError
+
+    with pytest.raises(AnswersError, match=r"business\.apps names no app"):
+        store(**_items({"category": "preferences", "points": ["app"]}))

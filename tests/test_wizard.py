@@ -86,10 +86,10 @@ def test_a_typo_is_asked_again_in_place(tmp_path: Path) -> None:
 
 def test_a_choice_is_picked_with_the_arrow_keys(tmp_path: Path) -> None:
     target = tmp_path / "tea.yaml"
-    # Sections 'business' (9 typed + phone, form, contact name, shops, parent) and 'reach'
-    # (countries, states, offices, storage, employees, revenue, people, people per state,
-    # percent, SBA), then the collection menu: Down to "Add a kind of data".
-    keys = _typed(*FIRST_SECTION) + ENTER * 5 + ENTER * 10
+    # Sections 'business' (9 typed + phone, form, contact name, shops, apps, parent) and
+    # 'reach' (countries, states, offices, storage, employees, revenue, people, people per
+    # state, percent, SBA), then the collection menu: Down to "Add a kind of data".
+    keys = _typed(*FIRST_SECTION) + ENTER * 6 + ENTER * 10
     keys += DOWN + ENTER  # "Add a kind of data"
     # Kinds not listed yet, in order: phone, bank account, credentials.
     keys += DOWN * 2 + ENTER
@@ -104,7 +104,7 @@ def test_interrupted_interview_resumes_with_every_earlier_answer(tmp_path: Path)
     target = tmp_path / "tea.yaml"
     # Finish 'business', then in 'reach' answer countries, states, provinces, offices,
     # storage and employees, and press Ctrl-C at the revenue question.
-    keys = _typed(*FIRST_SECTION) + ENTER * 5
+    keys = _typed(*FIRST_SECTION) + ENTER * 6
     keys += _typed("US, CA", "", "", "", "", "7") + CTRL_C
     with pytest.raises(Interrupted, match="answers so far are kept"):
         _interview(keys, target)
@@ -179,7 +179,7 @@ def test_a_closed_terminal_keeps_the_answers(tmp_path: Path) -> None:
         timeout=60,
     )
     child.expect("What do customers call your store")
-    child.send(_typed(*FIRST_SECTION) + ENTER * 5)  # and no phone, form, name, shops or parent
+    child.send(_typed(*FIRST_SECTION) + ENTER * 6)  # no phone, form, name, shops, apps, parent
     child.expect("Which countries do you sell to")
     child.kill(signal.SIGHUP)
     child.expect(pexpect.EOF)

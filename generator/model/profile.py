@@ -30,6 +30,7 @@ from generator.model.practices import (
 )
 from generator.model.vocab import (
     Channel,
+    CollectionPoint,
     CookieKind,
     DataCategory,
     MarketingConsent,
@@ -326,6 +327,15 @@ class StoreProfile(Part):
                     "automatically from the device or product, so people cannot leave it "
                     f"out; remove {observed} from sources, or remove necessity",
                 )
+        if not self.business.apps:
+            for i, item in enumerate(self.collection.items):
+                if CollectionPoint.APP in item.points:
+                    yield Clash(
+                        (f"collection.items[{i}].points", "business.apps"),
+                        f"'{item.category.value}' is collected in your app, but business.apps "
+                        "names no app, so the policy cannot say which app it covers",
+                    )
+                    break
 
     def _retention_clashes(self) -> Iterator[Clash]:
         # A category may have several rules only when each keeps it for different uses;

@@ -84,6 +84,7 @@ class Source(StrEnum):
 
 class CollectionPoint(StrEnum):
     BROWSING = "browsing"
+    APP = "app"
     REGISTRATION = "registration"
     CHECKOUT = "checkout"
     NEWSLETTER = "newsletter"
@@ -100,6 +101,11 @@ class CollectionPoint(StrEnum):
     BY_PHONE = "by_phone"
     DELIVERY = "delivery"
     FINANCING = "financing"
+
+
+class AppPlatform(StrEnum):
+    IOS = "ios"
+    ANDROID = "android"
 
 
 class Necessity(StrEnum):
@@ -434,6 +440,9 @@ LABELS = LabelTable(
         (Source.PEOPLE_YOU_NAME, "people and businesses you ask to send it to us"),
         (Source.OUR_PRODUCTS, "our connected products and apps, automatically, as they are used"),
         (CollectionPoint.BROWSING, "browsing the site"),
+        (CollectionPoint.APP, "using our app"),
+        (AppPlatform.IOS, "iOS"),
+        (AppPlatform.ANDROID, "Android"),
         (CollectionPoint.REGISTRATION, "creating an account"),
         (CollectionPoint.CHECKOUT, "placing an order"),
         (CollectionPoint.NEWSLETTER, "signing up for our newsletter"),
