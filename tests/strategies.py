@@ -502,6 +502,10 @@ def _children(draw: st.DrawFn, collected: list[str]) -> dict[str, Any]:
     }
     if knows:
         children["child_data"] = draw(_subset(collected, max_size=3))
+        # A child's profile, where kept, is data taken from children.
+        profile = V.DataCategory.CHILD_PROFILE.value
+        if profile in collected and profile not in children["child_data"]:
+            children["child_data"].append(profile)
         children["parental_consent_method"] = draw(_sentence())
         if draw(_rarely()):
             children["made_public"] = draw(_sentence())

@@ -819,3 +819,54 @@ def test_data_collected_in_an_app_needs_the_app_named() -> None:
 
     with pytest.raises(AnswersError, match=r"business\.apps names no app"):
         store(**_items({"category": "preferences", "points": ["app"]}))
+
+
+def test_coppa_notice_lists_a_childs_profile_as_such() -> None:
+    profile_item = {
+        "category": "child_profile",
+        "details": "nickname, age band, puzzle progress and the programs the child builds",
+        "points": ["app"],
+    }
+    kids = {
+        "minimum_age": 6,
+        "directed_to_children": True,
+        "parental_consent_method": "A parent confirms by email.",
+        "child_data": ["child_profile"],
+    }
+    answers = {
+        "business": {"apps": [{"name": "Plain Robots"}]},
+        "children": kids,
+        "use": {
+            "purposes": [
+                {"purpose": "account", "categories": ["name", "email", "child_profile"]},
+            ]
+        },
+    }
+    policy = text(store(**_items(profile_item), **answers))
+    section = _section(policy, "Children's privacy")
+    assert (
+        "We collect only these kinds of information from children under 13: child profiles "
+        "(such as a nickname, age, progress and what the child makes)." in section
+    )
+    assert "preferences and settings" not in policy
+    assert "- **When using our app:** child profiles (nickname, age band" in policy
+    where = _section(policy, "### Where it comes from")
+    # Set up by the parent, filled in as the child plays: both sources, never other customers.
+    assert "- **From you, when you give it to us:**" in where
+    assert "as they are used:** child profiles" in where
+    assert "other people" not in where
+    # A known child's profile is sensitive data under the state laws.
+    from generator.facts import derive
+    from generator.model.vocab import SensitiveKind
+
+    assert (
+        SensitiveKind.CHILDREN in derive(store(**_items(profile_item), **answers)).sensitive.kinds
+    )
+    # Kept but left out of what the notice says is taken from children: refused.
+    import pytest
+
+    from generator.errors import AnswersError
+
+    answers["children"] = {**kids, "child_data": ["email"]}
+    with pytest.raises(AnswersError, match="does not list child_profile"):
+        store(**_items(profile_item), **answers)

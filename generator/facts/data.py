@@ -16,7 +16,8 @@ _D, _S = DataCategory, Source
 # order history is the store's own record of the order, not something typed in or read
 # from the device; device data comes from the device; an interest profile is inferred.
 # What a connected product or app reports about its use comes from the product as it is
-# used, not from the person's typing nor from browsing the site.
+# used, not from the person's typing nor from browsing the site; a child's profile is set
+# up by the parent and grows as the child uses the app (progress, what the child makes).
 NATURAL_SOURCES: dict[DataCategory, tuple[Source, ...]] = {
     _D.NAME: (_S.FROM_YOU,),
     _D.EMAIL: (_S.FROM_YOU,),
@@ -45,6 +46,7 @@ NATURAL_SOURCES: dict[DataCategory, tuple[Source, ...]] = {
     _D.WARRANTY_REGISTRATIONS: (_S.FROM_YOU,),
     _D.LOYALTY: (_S.OUR_RECORDS,),
     _D.PREFERENCES: (_S.FROM_YOU,),
+    _D.CHILD_PROFILE: (_S.FROM_YOU, _S.OUR_PRODUCTS),
     _D.INFERENCES: (_S.INFERRED,),
     _D.SENSITIVE: (_S.FROM_YOU,),
     _D.DATE_OF_BIRTH: (_S.FROM_YOU,),

@@ -481,3 +481,15 @@ class StoreProfile(Part):
                 "children's data is listed but the site is neither directed to children nor "
                 "aware of child users",
             )
+        # The COPPA notice lists what is collected from children "only": a child's profile
+        # kept by a store that knows children use it is among it.
+        if (
+            (kids.directed_to_children or kids.knows_of_child_users)
+            and DataCategory.CHILD_PROFILE in self.categories
+            and DataCategory.CHILD_PROFILE not in kids.child_data
+        ):
+            yield Clash(
+                ("children.child_data", "collection.items"),
+                "the store keeps child profiles and knows children under 13 use it, but "
+                "children.child_data does not list child_profile",
+            )

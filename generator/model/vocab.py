@@ -39,6 +39,7 @@ class DataCategory(StrEnum):
     WARRANTY_REGISTRATIONS = "warranty_registrations"
     LOYALTY = "loyalty"
     PREFERENCES = "preferences"
+    CHILD_PROFILE = "child_profile"
     INFERENCES = "inferences"
     SENSITIVE = "sensitive"
     DATE_OF_BIRTH = "date_of_birth"
@@ -402,6 +403,10 @@ LABELS = LabelTable(
         (DataCategory.WARRANTY_REGISTRATIONS, "warranty registrations"),
         (DataCategory.LOYALTY, "loyalty program activity"),
         (DataCategory.PREFERENCES, "preferences and settings"),
+        (
+            DataCategory.CHILD_PROFILE,
+            "child profiles (such as a nickname, age, progress and what the child makes)",
+        ),
         (DataCategory.INFERENCES, "interest profile (what we infer you may like)"),
         (DataCategory.SENSITIVE, "sensitive personal information"),
         (SensitiveKind.GOVERNMENT_ID, "government identification numbers"),
@@ -668,6 +673,8 @@ CCPA_CATEGORY_OF: dict[DataCategory, CcpaCategory] = {
     DataCategory.WARRANTY_REGISTRATIONS: CcpaCategory.COMMERCIAL,
     DataCategory.LOYALTY: CcpaCategory.COMMERCIAL,
     DataCategory.PREFERENCES: CcpaCategory.INFERENCES,
+    # A nickname is an "alias" (§1798.140(v)(1)(A)); the profile is how the child is known.
+    DataCategory.CHILD_PROFILE: CcpaCategory.IDENTIFIERS,
     DataCategory.INFERENCES: CcpaCategory.INFERENCES,
     DataCategory.SENSITIVE: CcpaCategory.SENSITIVE,
     # Age is a protected classification under California and federal law (§1798.140(v)(1)(C)).
@@ -700,6 +707,7 @@ PLURAL_LABELS = frozenset(
         DataCategory.GIFT_RECIPIENTS,
         DataCategory.WARRANTY_REGISTRATIONS,
         DataCategory.PREFERENCES,
+        DataCategory.CHILD_PROFILE,
         DataCategory.CREDIT_INFORMATION,
         DataCategory.PHOTOS,
     }
