@@ -199,6 +199,9 @@ def _business(draw: st.DrawFn) -> dict[str, Any]:
     return business
 
 
+OBSERVED_SOURCES = {V.Source.AUTOMATIC.value, V.Source.OUR_PRODUCTS.value}
+
+
 def _natural_sources(category: str) -> list[str]:
     from generator.facts.data import NATURAL_SOURCES
 
@@ -222,7 +225,7 @@ def _collection(draw: st.DrawFn) -> dict[str, Any]:
         # Only data the person hands over can be required or optional for them.
         sources = item["sources"] or _natural_sources(category)
         necessities = [m.value for m in V.Necessity] if given else [V.Necessity.AUTOMATIC.value]
-        if V.Source.AUTOMATIC.value in sources:  # what the device sends cannot be left out
+        if set(sources) & OBSERVED_SOURCES:  # what a device or product sends cannot be left out
             necessities = [n for n in necessities if n != V.Necessity.OPTIONAL.value]
         if draw(st.booleans()):
             item["necessity"] = draw(st.sampled_from(necessities))
@@ -500,6 +503,10 @@ def _children(draw: st.DrawFn, collected: list[str]) -> dict[str, Any]:
     }
     if knows:
         children["child_data"] = draw(_subset(collected, max_size=3))
+        # A child's profile, where kept, is data taken from children.
+        profile = V.DataCategory.CHILD_PROFILE.value
+        if profile in collected and profile not in children["child_data"]:
+            children["child_data"].append(profile)
         children["parental_consent_method"] = draw(_sentence())
         if draw(_rarely()):
             children["made_public"] = draw(_sentence())
@@ -573,6 +580,13 @@ def store_answers(draw: st.DrawFn) -> dict[str, Any]:
     business = draw(_business())
     collection = draw(_collection())
     collected = [item["category"] for item in collection["items"]]
+    # An app the policy covers is named when data is collected in it, sometimes otherwise.
+    in_app = any(V.CollectionPoint.APP.value in item["points"] for item in collection["items"])
+    if in_app or draw(_rarely()):
+        business["apps"] = [
+            {"name": draw(_text(30)), "platforms": draw(_members(V.AppPlatform))}
+            for _ in range(draw(st.integers(1, 2)))
+        ]
     channels = draw(_members(V.Channel, max_size=3))
     markets = bool(channels)
     pays = V.DataCategory.PAYMENT_CARD in collected or V.DataCategory.BANK_ACCOUNT in collected

@@ -196,10 +196,11 @@ def text_violations(profile: StoreProfile, facts: Facts, markdown: str) -> list[
     if "We check your identity before we act on a request" in ours:
         bad.append("says every request is verified (opt-outs need no verification)")
     collect = _section(ours, "Information we collect")
-    automatic = re.search(r"\*\*From your device, automatically[^:]*:\*\* (.*)", collect)
+    # What the device or one of the store's products sends is not for people to choose.
+    automatic = re.findall(r"\*\*From [^:*]*, automatically[^:]*:\*\* (.*)", collect)
     optional = re.search(r"You choose whether to give us your (.*)\.", collect)
     if automatic and optional:
-        device = {p.strip() for p in re.split(r",| and ", automatic.group(1))}
+        device = {p.strip() for line in automatic for p in re.split(r",| and ", line)}
         chosen = {p.strip() for p in re.split(r",| and ", optional.group(1))}
         both = {x for x in device & chosen if x}
         if both:

@@ -740,3 +740,133 @@ def test_a_known_childs_data_is_sensitive_under_the_state_laws() -> None:
         text(profile)
     )
     assert "We do not collect sensitive data, as these laws define it" not in text(profile)
+
+
+def _items(*extra: dict[str, Any]) -> dict[str, Any]:
+    from law_stores import BASE
+
+    return {"collection": {"items": [*BASE["collection"]["items"], *extra]}}
+
+
+def _section(policy: str, heading: str) -> str:
+    return policy.split(f"{heading}\n")[1].split("\n## ")[0]
+
+
+def test_what_a_connected_product_sends_comes_from_the_product_not_from_you() -> None:
+    usage = {"category": "product_usage", "details": "rides, battery readings and error codes"}
+    location = {"category": "precise_location", "sources": ["our_products"]}
+    purposes = {
+        "use": {
+            "purposes": [
+                {"purpose": "account", "categories": ["product_usage", "precise_location"]},
+            ]
+        }
+    }
+    policy = text(store(**_items(usage, location), **purposes))
+    where = _section(policy, "### Where it comes from")
+    assert (
+        "- **From our connected products and apps, automatically, as they are used:** "
+        "product and app usage data (such as readings and error reports) and precise location."
+        in where
+    )
+    from_you = next(line for line in where.splitlines() if line.startswith("- **From you"))
+    assert "usage data" not in from_you and "precise location" not in from_you
+    assert "when you use the site:** device and log data" in where
+    assert "usage data" not in where.split("when you use the site:**")[1].split("\n")[0]
+    # Nothing for people to choose about what the product sends on its own.
+    assert "You choose whether to give us" not in policy
+    assert "product and app usage data (rides, battery readings and error codes)" in policy
+    # Its location stays a kind of its own, sensitive; usage data is not.
+    assert "Some of this is sensitive under the privacy laws that apply to us: precise " in policy
+    from generator.model.vocab import CCPA_CATEGORY_OF, CcpaCategory, DataCategory
+
+    assert CCPA_CATEGORY_OF[DataCategory.PRODUCT_USAGE] is CcpaCategory.INTERNET_ACTIVITY
+
+
+def test_usage_data_from_a_product_cannot_be_optional() -> None:
+    import pytest
+
+    from generator.errors import AnswersError
+
+    # Typed in and also sent by the product: people cannot leave out what the product sends.
+    usage = {
+        "category": "product_usage",
+        "necessity": "optional",
+        "sources": ["from_you", "our_products"],
+    }
+    with pytest.raises(AnswersError, match="remove 'our_products' from sources"):
+        store(**_items(usage))
+
+
+def test_the_policy_names_the_apps_it_covers_and_only_those() -> None:
+    apps = {"apps": [{"name": "Plain Notes", "platforms": ["ios", "android"]}]}
+    settings = {"category": "preferences", "points": ["app"]}
+    with_app = text(store(business=apps, **_items(settings)))
+    about = _section(with_app, "About us and this policy")
+    assert "This policy also covers our app Plain Notes (for iOS and Android)." in about
+    assert "- **When using our app:** preferences and settings." in with_app
+    two = {"apps": [{"name": "Plain Notes"}, {"name": "Plain Scan", "platforms": ["android"]}]}
+    about = _section(text(store(business=two)), "About us and this policy")
+    assert "This policy also covers our apps Plain Notes and Plain Scan (for Android)." in about
+    without = text(store())
+    assert "our app" not in without and "When using" not in without
+
+
+def test_data_collected_in_an_app_needs_the_app_named() -> None:
+    import pytest
+
+    from generator.errors import AnswersError
+
+    with pytest.raises(AnswersError, match=r"business\.apps names no app"):
+        store(**_items({"category": "preferences", "points": ["app"]}))
+
+
+def test_coppa_notice_lists_a_childs_profile_as_such() -> None:
+    profile_item = {
+        "category": "child_profile",
+        "details": "nickname, age band, puzzle progress and the programs the child builds",
+        "points": ["app"],
+    }
+    kids = {
+        "minimum_age": 6,
+        "directed_to_children": True,
+        "parental_consent_method": "A parent confirms by email.",
+        "child_data": ["child_profile"],
+    }
+    answers = {
+        "business": {"apps": [{"name": "Plain Robots"}]},
+        "children": kids,
+        "use": {
+            "purposes": [
+                {"purpose": "account", "categories": ["name", "email", "child_profile"]},
+            ]
+        },
+    }
+    policy = text(store(**_items(profile_item), **answers))
+    section = _section(policy, "Children's privacy")
+    assert (
+        "We collect only these kinds of information from children under 13: child profiles "
+        "(such as a nickname, age, progress and what the child makes)." in section
+    )
+    assert "preferences and settings" not in policy
+    assert "- **When using our app:** child profiles (nickname, age band" in policy
+    where = _section(policy, "### Where it comes from")
+    # Set up by the parent, filled in as the child plays: both sources, never other customers.
+    assert "- **From you, when you give it to us:**" in where
+    assert "as they are used:** child profiles" in where
+    assert "other people" not in where
+    # A known child's profile is sensitive data under the state laws.
+    from generator.facts import derive
+    from generator.model.vocab import SensitiveKind
+
+    assert (
+        SensitiveKind.CHILDREN in derive(store(**_items(profile_item), **answers)).sensitive.kinds
+    )
+    # Kept but left out of what the notice says is taken from children: refused.
+    import pytest
+
+    from generator.errors import AnswersError
+
+    answers["children"] = {**kids, "child_data": ["email"]}
+    with pytest.raises(AnswersError, match="does not list child_profile"):
+        store(**_items(profile_item), **answers)

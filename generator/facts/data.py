@@ -15,6 +15,9 @@ _D, _S = DataCategory, Source
 # Where each kind of data comes from by its nature, when the owner names no source:
 # order history is the store's own record of the order, not something typed in or read
 # from the device; device data comes from the device; an interest profile is inferred.
+# What a connected product or app reports about its use comes from the product as it is
+# used, not from the person's typing nor from browsing the site; a child's profile is set
+# up by the parent and grows as the child uses the app (progress, what the child makes).
 NATURAL_SOURCES: dict[DataCategory, tuple[Source, ...]] = {
     _D.NAME: (_S.FROM_YOU,),
     _D.EMAIL: (_S.FROM_YOU,),
@@ -27,6 +30,7 @@ NATURAL_SOURCES: dict[DataCategory, tuple[Source, ...]] = {
     _D.BUSINESS_CONTACT: (_S.FROM_YOU,),
     _D.CUSTOMER_NUMBER: (_S.OUR_RECORDS,),
     _D.PRODUCT_SERIAL: (_S.FROM_YOU,),
+    _D.PRODUCT_USAGE: (_S.OUR_PRODUCTS,),
     _D.DEVICE_AND_LOG: (_S.AUTOMATIC,),
     _D.APPROXIMATE_LOCATION: (_S.AUTOMATIC,),
     _D.PRECISE_LOCATION: (_S.AUTOMATIC,),
@@ -42,6 +46,7 @@ NATURAL_SOURCES: dict[DataCategory, tuple[Source, ...]] = {
     _D.WARRANTY_REGISTRATIONS: (_S.FROM_YOU,),
     _D.LOYALTY: (_S.OUR_RECORDS,),
     _D.PREFERENCES: (_S.FROM_YOU,),
+    _D.CHILD_PROFILE: (_S.FROM_YOU, _S.OUR_PRODUCTS),
     _D.INFERENCES: (_S.INFERRED,),
     _D.SENSITIVE: (_S.FROM_YOU,),
     _D.DATE_OF_BIRTH: (_S.FROM_YOU,),
@@ -54,10 +59,12 @@ NATURAL_SOURCES: dict[DataCategory, tuple[Source, ...]] = {
 # can be "required" or "optional" for them to give.
 GIVEN_BY_THE_PERSON = frozenset({Source.FROM_YOU})
 
+# Sources that observe the person as they use the site, an app or a product: what they send
+# cannot be left out, only not collected (GDPR Art 13: still obtained from the person).
+OBSERVED = frozenset({Source.AUTOMATIC, Source.OUR_PRODUCTS})
+
 # Sources other than the person (GDPR Art 14: data not obtained from the data subject).
-OTHER_THAN_THE_PERSON = (
-    frozenset(Source) - GIVEN_BY_THE_PERSON - {Source.AUTOMATIC, Source.OUR_CAMERAS}
-)
+OTHER_THAN_THE_PERSON = frozenset(Source) - GIVEN_BY_THE_PERSON - OBSERVED - {Source.OUR_CAMERAS}
 
 
 class CategoryFacts(NamedTuple):

@@ -40,11 +40,14 @@ GIVE_VALUE_BY_KIND = frozenset(
     }
 )
 
-# Data that lets an ad network target a person across other businesses' sites.
+# Data that lets an ad network target a person across other businesses' sites: what they
+# do, or an identifier it can match; what they do with an app or a connected product counts
+# as much as what they do on the site.
 CROSS_CONTEXT_DATA = frozenset(
     {
         DataCategory.DEVICE_AND_LOG,
         DataCategory.BROWSING_ACTIVITY,
+        DataCategory.PRODUCT_USAGE,
         DataCategory.SEARCH_TERMS,
         DataCategory.EMAIL,
         DataCategory.PHONE,

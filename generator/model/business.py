@@ -19,6 +19,7 @@ from generator.model.base import (
     StateCode,
     WebAddress,
 )
+from generator.model.vocab import AppPlatform
 
 
 class Operator(Part):
@@ -32,6 +33,16 @@ class ParentCompany(Part):
     name: Name
     policy_url: WebAddress | None = Field(
         default=None, description="The parent's own privacy policy, which covers its other sites."
+    )
+
+
+class App(Part):
+    """An app of the store's own that this policy covers."""
+
+    name: Name = Field(description="The app's name as its store listing shows it.")
+    platforms: list[AppPlatform] = Field(
+        default_factory=list,
+        description="Where it runs; leave empty to name no platform.",
     )
 
 
@@ -81,6 +92,11 @@ class Business(Part):
         default_factory=list,
         description="Affiliated companies or sites this policy does not cover, "
         "e.g. 'our parent's other brands'.",
+    )
+    apps: list[App] = Field(
+        default_factory=list,
+        description="Your own apps this policy also covers, e.g. a shopping app or the app "
+        "that works with a product you sell; leave empty if you have none.",
     )
     network_name: Name | None = Field(
         default=None, description="A network of stores this policy covers, e.g. 'Acme Network'."

@@ -30,6 +30,7 @@ from generator.model.practices import (
 )
 from generator.model.vocab import (
     Channel,
+    CollectionPoint,
     CookieKind,
     DataCategory,
     MarketingConsent,
@@ -305,7 +306,7 @@ class StoreProfile(Part):
             )
 
     def _collection_clashes(self) -> Iterator[Clash]:
-        from generator.facts.data import GIVEN_BY_THE_PERSON, sources_of
+        from generator.facts.data import GIVEN_BY_THE_PERSON, OBSERVED, sources_of
 
         for i, item in enumerate(self.collection.items):
             sources = sources_of(item)
@@ -318,13 +319,23 @@ class StoreProfile(Part):
                     f"{from_where}, not from the person, so they have nothing to give or "
                     "leave out; remove necessity, or add from_you to sources",
                 )
-            elif item.necessity is Necessity.OPTIONAL and Source.AUTOMATIC in sources:
+            elif item.necessity is Necessity.OPTIONAL and OBSERVED & set(sources):
+                observed = " and ".join(f"'{s.value}'" for s in sources if s in OBSERVED)
                 yield Clash(
                     (f"collection.items[{i}].necessity", f"collection.items[{i}].sources"),
                     f"'{item.category.value}' is optional, but it is also collected "
-                    "automatically from the device, so people cannot leave it out; remove "
-                    "'automatic' from sources, or remove necessity",
+                    "automatically from the device or product, so people cannot leave it "
+                    f"out; remove {observed} from sources, or remove necessity",
                 )
+        if not self.business.apps:
+            for i, item in enumerate(self.collection.items):
+                if CollectionPoint.APP in item.points:
+                    yield Clash(
+                        (f"collection.items[{i}].points", "business.apps"),
+                        f"'{item.category.value}' is collected in your app, but business.apps "
+                        "names no app, so the policy cannot say which app it covers",
+                    )
+                    break
 
     def _retention_clashes(self) -> Iterator[Clash]:
         # A category may have several rules only when each keeps it for different uses;
@@ -469,4 +480,16 @@ class StoreProfile(Part):
                 ("children.child_data", "children.directed_to_children"),
                 "children's data is listed but the site is neither directed to children nor "
                 "aware of child users",
+            )
+        # The COPPA notice lists what is collected from children "only": a child's profile
+        # kept by a store that knows children use it is among it.
+        if (
+            (kids.directed_to_children or kids.knows_of_child_users)
+            and DataCategory.CHILD_PROFILE in self.categories
+            and DataCategory.CHILD_PROFILE not in kids.child_data
+        ):
+            yield Clash(
+                ("children.child_data", "collection.items"),
+                "the store keeps child profiles and knows children under 13 use it, but "
+                "children.child_data does not list child_profile",
             )

@@ -23,6 +23,7 @@ class DataCategory(StrEnum):
     BUSINESS_CONTACT = "business_contact"
     CUSTOMER_NUMBER = "customer_number"
     PRODUCT_SERIAL = "product_serial"
+    PRODUCT_USAGE = "product_usage"
     DEVICE_AND_LOG = "device_and_log"
     APPROXIMATE_LOCATION = "approximate_location"
     PRECISE_LOCATION = "precise_location"
@@ -38,6 +39,7 @@ class DataCategory(StrEnum):
     WARRANTY_REGISTRATIONS = "warranty_registrations"
     LOYALTY = "loyalty"
     PREFERENCES = "preferences"
+    CHILD_PROFILE = "child_profile"
     INFERENCES = "inferences"
     SENSITIVE = "sensitive"
     DATE_OF_BIRTH = "date_of_birth"
@@ -66,6 +68,7 @@ class SensitiveKind(StrEnum):
 class Source(StrEnum):
     FROM_YOU = "from_you"
     AUTOMATIC = "automatic"
+    OUR_PRODUCTS = "our_products"
     SERVICE_PROVIDERS = "service_providers"
     PARTNERS = "partners"
     DATA_ENRICHMENT = "data_enrichment"
@@ -82,6 +85,7 @@ class Source(StrEnum):
 
 class CollectionPoint(StrEnum):
     BROWSING = "browsing"
+    APP = "app"
     REGISTRATION = "registration"
     CHECKOUT = "checkout"
     NEWSLETTER = "newsletter"
@@ -98,6 +102,11 @@ class CollectionPoint(StrEnum):
     BY_PHONE = "by_phone"
     DELIVERY = "delivery"
     FINANCING = "financing"
+
+
+class AppPlatform(StrEnum):
+    IOS = "ios"
+    ANDROID = "android"
 
 
 class Necessity(StrEnum):
@@ -368,6 +377,10 @@ LABELS = LabelTable(
         (DataCategory.BUSINESS_CONTACT, "business contact details (such as company name)"),
         (DataCategory.CUSTOMER_NUMBER, "customer or account number"),
         (DataCategory.PRODUCT_SERIAL, "product serial numbers"),
+        (
+            DataCategory.PRODUCT_USAGE,
+            "product and app usage data (such as readings and error reports)",
+        ),
         (DataCategory.DATE_OF_BIRTH, "date of birth"),
         (DataCategory.CREDIT_INFORMATION, "credit reports and credit scores"),
         (DataCategory.PHOTOS, "photos"),
@@ -390,6 +403,10 @@ LABELS = LabelTable(
         (DataCategory.WARRANTY_REGISTRATIONS, "warranty registrations"),
         (DataCategory.LOYALTY, "loyalty program activity"),
         (DataCategory.PREFERENCES, "preferences and settings"),
+        (
+            DataCategory.CHILD_PROFILE,
+            "child profiles (such as a nickname, age, progress and what the child makes)",
+        ),
         (DataCategory.INFERENCES, "interest profile (what we infer you may like)"),
         (DataCategory.SENSITIVE, "sensitive personal information"),
         (SensitiveKind.GOVERNMENT_ID, "government identification numbers"),
@@ -426,7 +443,11 @@ LABELS = LabelTable(
         (Source.CREDIT_BUREAUS, "credit reporting agencies"),
         (Source.OUR_CAMERAS, "our security cameras, when you visit our premises"),
         (Source.PEOPLE_YOU_NAME, "people and businesses you ask to send it to us"),
+        (Source.OUR_PRODUCTS, "our connected products and apps, automatically, as they are used"),
         (CollectionPoint.BROWSING, "browsing the site"),
+        (CollectionPoint.APP, "using our app"),
+        (AppPlatform.IOS, "iOS"),
+        (AppPlatform.ANDROID, "Android"),
         (CollectionPoint.REGISTRATION, "creating an account"),
         (CollectionPoint.CHECKOUT, "placing an order"),
         (CollectionPoint.NEWSLETTER, "signing up for our newsletter"),
@@ -630,6 +651,11 @@ CCPA_CATEGORY_OF: dict[DataCategory, CcpaCategory] = {
     DataCategory.BUSINESS_CONTACT: CcpaCategory.PROFESSIONAL,
     DataCategory.CUSTOMER_NUMBER: CcpaCategory.IDENTIFIERS,
     DataCategory.PRODUCT_SERIAL: CcpaCategory.COMMERCIAL,
+    # What a connected product or app reports over the network about its use: "internet or
+    # other electronic network activity information ... regarding a consumer's interaction
+    # with an internet website, application" (§1798.140(v)(1)(F)). Its location reports are
+    # precise_location, a category (and a sensitive kind) of their own.
+    DataCategory.PRODUCT_USAGE: CcpaCategory.INTERNET_ACTIVITY,
     DataCategory.DEVICE_AND_LOG: CcpaCategory.IDENTIFIERS,
     DataCategory.APPROXIMATE_LOCATION: CcpaCategory.GEOLOCATION,
     DataCategory.PRECISE_LOCATION: CcpaCategory.SENSITIVE,
@@ -647,6 +673,8 @@ CCPA_CATEGORY_OF: dict[DataCategory, CcpaCategory] = {
     DataCategory.WARRANTY_REGISTRATIONS: CcpaCategory.COMMERCIAL,
     DataCategory.LOYALTY: CcpaCategory.COMMERCIAL,
     DataCategory.PREFERENCES: CcpaCategory.INFERENCES,
+    # A nickname is an "alias" (§1798.140(v)(1)(A)); the profile is how the child is known.
+    DataCategory.CHILD_PROFILE: CcpaCategory.IDENTIFIERS,
     DataCategory.INFERENCES: CcpaCategory.INFERENCES,
     DataCategory.SENSITIVE: CcpaCategory.SENSITIVE,
     # Age is a protected classification under California and federal law (§1798.140(v)(1)(C)).
@@ -679,6 +707,7 @@ PLURAL_LABELS = frozenset(
         DataCategory.GIFT_RECIPIENTS,
         DataCategory.WARRANTY_REGISTRATIONS,
         DataCategory.PREFERENCES,
+        DataCategory.CHILD_PROFILE,
         DataCategory.CREDIT_INFORMATION,
         DataCategory.PHOTOS,
     }
