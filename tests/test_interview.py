@@ -39,6 +39,7 @@ class Scripted:
     def __init__(self, script: dict[str, list[Any]] | None = None) -> None:
         self.script = {k: list(v) for k, v in (script or {}).items()}
         self.asked: list[str] = []
+        self.offered: dict[str, list[str]] = {}
         self.refused: list[tuple[str, str]] = []
         self.said: list[str] = []
 
@@ -84,6 +85,7 @@ class Scripted:
     def select(
         self, message: str, choices: list[tuple[str, str]], *, default: str | None, help: Any
     ) -> str:
+        self.offered[message] = [value for value, _ in choices]
         if message == "Keep these answers?" and self._scripts_a_rare_question():
             self.asked.append(message)
             return "answer"
@@ -101,6 +103,7 @@ class Scripted:
         help: str | None,
         validate: Callable[[Any], Any],
     ) -> list[str]:
+        self.offered[message] = [value for value, _ in choices]
         while True:
             answer = self._next(message)
             picked = checked if answer is None else answer
@@ -474,3 +477,26 @@ def test_a_childrens_site_is_asked_its_coppa_facts_before_the_recipients() -> No
     assert profile.children.deleted_after is not None
     assert profile.children.deleted_after.amount == 2
     assert profile.children.made_public == "Programs show in a gallery."
+
+
+def test_safeguards_and_ad_programs_are_offered_by_the_laws_that_reach_the_store() -> None:
+    transfer = {
+        "Which countries do you send personal data to": ["add", "done"],
+        "Country it goes to": ["US"],
+        "Which kinds of cookies?": [["strictly_necessary", "advertising"]],
+    }
+    canadian = _run({**transfer, "Country (two-letter code)": ["CA"], "State, province": ["BC"]})
+    german = _run({**transfer, "Country (two-letter code)": ["DE"], "State, province": [""]})
+    offered = {}
+    for name, run in (("CA", canadian), ("DE", german)):
+        assert isinstance(run.prompter, Scripted)
+        offered[name] = run.prompter.offered
+    # PIPEDA asks for a contract with the provider; the GDPR's and the UK's tools are not
+    # offered to a store no European law reaches.
+    assert "provider_contract" in offered["CA"]["Which safeguard covers it?"]
+    assert not {"scc", "dpf", "uk_idta"} & set(offered["CA"]["Which safeguard covers it?"])
+    assert {"scc", "dpf"} <= set(offered["DE"]["Which safeguard covers it?"])
+    assert "uk_idta" not in offered["DE"]["Which safeguard covers it?"]
+    programs = "Which ad industry opt-out programs do you take part in?"
+    assert offered["CA"][programs] == ["daac"]
+    assert offered["DE"][programs] == ["edaa"]

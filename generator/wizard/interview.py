@@ -539,6 +539,16 @@ class Interview:
         if question.data.choices_from:
             allowed = set(self._values_from(question.data.choices_from))
             members = [m for m in members if m in allowed] or members
+        if question.data.choices_if:
+            given = get_path(data, question.field)
+            given = set(given) if isinstance(given, list) else {given}
+            members = [
+                m
+                for m in members
+                if m not in question.data.choices_if
+                or m in given
+                or self._holds(question.data.choices_if[m], {})
+            ]
         return [(m, LABELS.get(enum(m), m)) for m in members]
 
     def _values_from(self, path: str) -> list[Any]:

@@ -76,6 +76,12 @@ class QuestionData(BaseModel):
         default=None, description="Limit choices to values given earlier, e.g. collection.items."
     )
     unique: bool = Field(default=False, description="Each group item takes a different value.")
+    choices_if: dict[str, str] = Field(
+        default_factory=dict,
+        description="Choices offered only where an expression holds, e.g. {dpf: us_transfer}: "
+        "a safeguard or program of one country's law is not offered to stores it cannot "
+        "concern. A choice already given stays offered.",
+    )
     distinct: list[str] = Field(
         default_factory=list,
         description="A group's items may share values, but not all of these fields at once, "
