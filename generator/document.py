@@ -30,6 +30,17 @@ class PolicyDocument(NamedTuple):
     sections: tuple[Section, ...]
     keywords: tuple[str, ...] = ()
 
+    def clause_text(self, clause: str) -> str | None:
+        """The Markdown of the section a clause rendered (heading included), or None when
+        the clause said nothing for this store."""
+        found = [section for section in self.sections if section.clause == clause]
+        if not found:
+            return None
+        heading = f"## {found[0].number}. "
+        start = self.markdown.find(heading)
+        end = self.markdown.find("\n## ", start + len(heading))
+        return self.markdown[start : end if end != -1 else None].strip()
+
     def covered(self) -> dict[str, list[Section]]:
         """Requirement id -> the sections that cover it."""
         out: dict[str, list[Section]] = {}

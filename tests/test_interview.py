@@ -500,3 +500,16 @@ def test_safeguards_and_ad_programs_are_offered_by_the_laws_that_reach_the_store
     programs = "Which ad industry opt-out programs do you take part in?"
     assert offered["CA"][programs] == ["daac"]
     assert offered["DE"][programs] == ["edaa"]
+
+
+def test_the_review_shows_the_policys_own_text_for_a_section() -> None:
+    interview = _run({"Save, or go back to a section?": ["read:collection", "save"]})
+    prompter = interview.prompter
+    assert isinstance(prompter, Scripted)
+    start = prompter.said.index("== What the policy says: What you collect")
+    shown = "\n".join(prompter.said[start + 1 :])
+    # The section as the policy words it, from the answers so far, not the answers.
+    assert shown.startswith("## ")
+    assert "payment card details" in shown.lower()
+    assert "Category:" not in shown
+    assert prompter.asked.count("Save, or go back to a section?") == 2

@@ -48,6 +48,7 @@ from generator.wizard.typed import (
 Validator = Callable[[Any], str | None]
 SAVE = "save"
 REMOVE = "__remove__"
+READ = "read:"
 
 
 class Prompter(Protocol):
@@ -105,7 +106,22 @@ class Interview:
             choice = self.review()
             if choice == SAVE:
                 return profile_from_answers(self.answers, source="wizard")
+            if choice.startswith(READ):
+                self.preview(self.questionnaire.section(choice.removeprefix(READ)))
+                continue
             self.ask_section(self.questionnaire.section(choice))
+
+    def preview(self, section: Section) -> None:
+        """Show the policy's own text for a section, written from the answers so far."""
+        from generator.compose import render_policy
+
+        document = render_policy(profile_from_answers(self.answers, source="wizard"))
+        texts = [document.clause_text(clause) for clause in section.data.clauses]
+        shown = [text for text in texts if text]
+        self.prompter.heading(f"What the policy says: {section.title}", None)
+        for text in shown or ["(The policy says nothing about this for your store.)"]:
+            for line in text.splitlines():
+                self.prompter.say(line)
 
     def ask_section(self, section: Section) -> None:
         if section.data.when and not self._holds(section.data.when, {}):
@@ -154,6 +170,11 @@ class Interview:
                 self.prompter.say(line)
         choices = [(SAVE, "Save these answers")]
         choices += [(s.id, f"Change: {s.title}") for s in self.questionnaire.sections]
+        choices += [
+            (READ + s.id, f"Read the policy's text for: {s.title}")
+            for s in self.questionnaire.sections
+            if s.data.clauses
+        ]
         return self.prompter.select(
             "Save, or go back to a section?", choices, default=SAVE, help=None
         )

@@ -126,6 +126,11 @@ class SectionData(BaseModel):
     title: str
     intro: str | None = None
     when: str | None = None
+    clauses: list[str] = Field(
+        default_factory=list,
+        description="The policy's clauses that word this section's answers; the review "
+        "can show their text before saving.",
+    )
     questions: list[QuestionData] = Field(min_length=1)
 
 
@@ -386,6 +391,7 @@ def build(data: QuestionnaireData, source: str = "<questionnaire>") -> Questionn
         seen.add(section.id)
         if section.when:
             _check_expression(expressions, section.when, section.id, source)
+        _check_clauses(section, source)
         questions = _questions(section.questions, StoreProfile, "", expressions, source)
         sections.append(Section(section, questions))
     return Questionnaire(dict(data.conditions), tuple(sections), source)
@@ -445,6 +451,16 @@ def _check_expression(expressions: Expressions, source_text: str, where: str, so
         expressions.compile(source_text)
     except QuestionnaireError as exc:
         raise QuestionnaireError(f"{source}: {where}: {exc.message}") from None
+
+
+def _check_clauses(section: SectionData, source: str) -> None:
+    from generator.resources import templates_dir
+
+    for clause in section.clauses:
+        if not (templates_dir() / "clauses" / f"{clause}.md.j2").is_file():
+            raise QuestionnaireError(
+                f"{source}: section '{section.id}' names clause '{clause}', which does not exist"
+            )
 
 
 def _check_choices_from(path: str, where: str) -> None:
