@@ -207,3 +207,44 @@ def test_section_for_sends_problems_to_the_section_that_asks() -> None:
     assert QUESTIONNAIRE.section_for("business.contact.phone").id == "business"
     assert QUESTIONNAIRE.section_for("business.employees").id == "reach"
     assert QUESTIONNAIRE.section_for("cookies.tools[1].kind").id == "cookies"
+
+
+# Fields the wizard does not ask, each with why: an answers file can still give them.
+NOT_IN_THE_WIZARD = {
+    "schema_version": "written by the tool, not the owner",
+    "policy.language": "languages are issue 16's; English until then",
+    "business.revenue.rates": "the owner's own exchange rates; reference rates apply",
+    "business.operator": "a separate operating company, rare; in the answers file",
+    "business.network_name": "a network of stores, rare; in the answers file",
+    "rights.request_metrics": "California's figures at 10 million consumers a year",
+    "rights.contact": "a separate request contact; business.contact serves",
+    "sharing.marketing_opt_out_contact": "Shine the Light contact; business.contact serves",
+    "sharing.recipients[].sale": "derived from use and value given (facts.sharing)",
+    "marketing.unsubscribe.postal": "a postal unsubscribe address; the business address serves",
+    "collection.consumer_health_data.affiliates": "affiliates by name, rare",
+}
+
+
+def test_every_field_is_asked_or_left_out_with_a_reason() -> None:
+    from generator.wizard.questionnaire import unasked_fields
+
+    # The ways to reach an officer or representative other than the ones asked fall back
+    # to email; the answers file can give them.
+    contact_extras = ("phone", "toll_free", "fax", "web_form", "postal", "name")
+    unasked = [
+        f
+        for f in unasked_fields(QUESTIONNAIRE)
+        if not (
+            f.rsplit(".", 1)[-1] in contact_extras
+            and f.startswith(
+                (
+                    "business.privacy_officer.",
+                    "business.dpo.",
+                    "business.eu_representative.contact.",
+                    "business.uk_representative.contact.",
+                    "business.contact.",
+                )
+            )
+        )
+    ]
+    assert sorted(unasked) == sorted(NOT_IN_THE_WIZARD)

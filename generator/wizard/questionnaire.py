@@ -483,6 +483,33 @@ def unreachable_required_fields(questionnaire: Questionnaire) -> list[str]:
     return missing
 
 
+def unasked_fields(questionnaire: Questionnaire) -> list[str]:
+    """Model fields no question fills, inside every part or group the wizard offers (a
+    part it never offers counts as one field)."""
+    asked = {path for _, path in questionnaire.all_questions()}
+    out: list[str] = []
+    _unasked_in(StoreProfile, "", asked, out)
+    return out
+
+
+def _unasked_in(model: type[BaseModel], prefix: str, asked: set[str], out: list[str]) -> None:
+    for name, info in model.model_fields.items():
+        path = prefix + name
+        spec = _spec(path, info)
+        if path in asked and spec.kind in (Kind.OBJECT, Kind.GROUP) and spec.model is not None:
+            inner = path + ("[]." if spec.kind is Kind.GROUP else ".")
+            _unasked_in(spec.model, inner, asked, out)
+        elif (
+            path not in asked
+            and spec.model is not None
+            and spec.kind is Kind.OBJECT
+            and any(a.startswith(path + ".") for a in asked)
+        ):
+            _unasked_in(spec.model, path + ".", asked, out)
+        elif path not in asked and not any(a.startswith(path + ".") for a in asked):
+            out.append(path)
+
+
 def _required_in(model: type[BaseModel], prefix: str, asked: set[str], missing: list[str]) -> None:
     for name, info in model.model_fields.items():
         path = prefix + name
