@@ -178,7 +178,7 @@ def test_a_closed_terminal_keeps_the_answers(tmp_path: Path) -> None:
         timeout=60,
     )
     child.expect("What do customers call your store")
-    child.send(_typed(*FIRST_SECTION) + ENTER * 5)  # and no phone, form, name, shops or parent
+    child.send(_typed(*FIRST_SECTION) + ENTER * 2)  # no phone; the rare answers kept
     child.expect("Which countries do you sell to")
     child.kill(signal.SIGHUP)
     child.expect(pexpect.EOF)
@@ -186,3 +186,41 @@ def test_a_closed_terminal_keeps_the_answers(tmp_path: Path) -> None:
     saved = json.loads(resume_path(tmp_path / "tea.yaml").read_text(encoding="utf-8"))
     assert saved["answers"]["business"]["store_name"] == "Tiny Tea"
     assert saved["completed"] == ["business"]
+
+
+@pytest.mark.terminal
+def test_the_enter_after_a_yes_no_answer_is_not_the_next_answer(tmp_path: Path) -> None:
+    """A person types "n" and then Enter. If the "n" alone answered, that Enter would
+    accept the next question's default: here, selling to the address's country (US)."""
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "generator", "wizard", "tea.yaml"],
+        cwd=str(tmp_path),
+        env={**os.environ, "TERM": "xterm"},
+        encoding="utf-8",
+        dimensions=(40, 120),
+        timeout=60,
+    )
+    child.expect("What do customers call your store")
+    child.send(_typed(*FIRST_SECTION) + ENTER)  # no phone
+    child.expect("Keep these answers")
+    child.send(DOWN + ENTER)  # answer the section's rare questions one by one
+    child.expect("Web address of a privacy request form")
+    child.send(ENTER + ENTER)  # no form, no named team
+    child.expect("sell in your own shops")
+    child.send("n" + ENTER)
+    child.expect("app of your own")
+    child.send(ENTER)  # none
+    child.expect("larger parent company")
+    child.send("n" + ENTER)
+    child.expect("Which countries do you sell to")
+    child.send("DE" + ENTER + ENTER * 150)
+    child.expect("Build the privacy policy now")
+    child.send("n")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    profile = load_profile(tmp_path / "tea.yaml")
+    assert profile.business.sells_to_countries == ["DE"]
+    assert profile.business.physical_shops is False
+    assert profile.business.parent is None
