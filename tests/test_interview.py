@@ -513,3 +513,19 @@ def test_the_review_shows_the_policys_own_text_for_a_section() -> None:
     assert "payment card details" in shown.lower()
     assert "Category:" not in shown
     assert prompter.asked.count("Save, or go back to a section?") == 2
+
+
+def test_a_german_shop_is_not_asked_us_questions_and_gets_german_defaults() -> None:
+    german = _run({"Country (two-letter code)": ["DE"], "State, province or county": [""]})
+    prompter = german.prompter
+    assert isinstance(prompter, Scripted)
+    seen = " ".join(prompter.asked + prompter.said)
+    for us_only in ("appeal", "business days", "rented lists", "Do Not Track", "encarregado"):
+        assert us_only not in seen, us_only
+    # Germany set no lower age under GDPR Art 8(1), so 16; the deadline is one month.
+    assert german.answers["children"]["minimum_age"] == 16
+    assert german.answers["rights"]["response_days"] == 30
+    american = _run({})
+    assert american.answers["children"]["minimum_age"] == 13
+    assert isinstance(american.prompter, Scripted)
+    assert any("appeal" in line for line in american.prompter.said)

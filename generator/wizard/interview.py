@@ -227,7 +227,8 @@ class Interview:
             return
         self.prompter.say("These hold for most stores and are recorded as shown:")
         for question in rare:
-            self.prompter.say(f"  - {question.data.prompt} {self._answer_in_words(question)}")
+            prompt = self._prompt(question, None)
+            self.prompter.say(f"  - {prompt} {self._answer_in_words(question)}")
         self.asked += 1
         choice = self.prompter.select(
             "Keep these answers?",
@@ -273,7 +274,7 @@ class Interview:
         self.asked += 1
         spec, help_text = question.spec, question.data.help
         current = self._current(question, data, item)
-        prompt = fill_prompt(question.data.prompt, lambda source: self.evaluate(source, item))
+        prompt = self._prompt(question, item)
         if question.kind is Kind.YES_NO:
             return self.prompter.confirm(prompt, default=bool(current), help=help_text)
         if question.kind is Kind.CHOICE:
@@ -317,7 +318,7 @@ class Interview:
         if question.spec.optional:
             self.asked += 1
             present = self.prompter.confirm(
-                question.data.prompt, default=present, help=question.data.help
+                self._prompt(question, item), default=present, help=question.data.help
             )
             if not present:
                 drop_path(data, question.field)
@@ -349,7 +350,7 @@ class Interview:
             picked = self.prompter.select(
                 f"Anything to change in the {_plural(name)}?"
                 if question.data.pick
-                else question.data.prompt,
+                else self._prompt(question, None),
                 choices,
                 default="add" if len(items) < question.spec.min_items else "done",
                 help=question.data.help if not question.data.pick else None,
@@ -374,7 +375,7 @@ class Interview:
         least = question.spec.min_items
         self.asked += 1
         ticked = self.prompter.checkbox(
-            question.data.prompt,
+            self._prompt(question, None),
             self._choices(key_question, self.answers),
             checked=list(dict.fromkeys(had)),
             help=question.data.help,
@@ -545,7 +546,7 @@ class Interview:
         choices = [c for c in self._choices(question, item) if c[0] not in taken]
         current = get_path(item, question.field)
         picked = self.prompter.select(
-            question.data.prompt,
+            self._prompt(question, None),
             choices,
             default=current if current in dict(choices) else choices[0][0],
             help=question.data.help,
@@ -553,6 +554,10 @@ class Interview:
         set_path(item, question.field, picked)
 
     # -- helpers -----------------------------------------------------------------------
+    def _prompt(self, question: Question, item: Scope | None) -> str:
+        """The question's prompt with its `{{ expression }}` parts filled from the answers."""
+        return fill_prompt(question.data.prompt, lambda source: self.evaluate(source, item))
+
     def _choices(self, question: Question, data: Mapping[str, Any]) -> list[tuple[str, str]]:
         enum = question.spec.enum
         assert enum is not None

@@ -185,7 +185,15 @@ def recipient_purpose(kind: object) -> str | None:
     return (RECIPIENT_DATA[member][1] or None) if member else None
 
 
+def consent_age(countries: Iterable[str]) -> int:
+    """The youngest age to suggest for a store selling to these countries."""
+    from generator.laws.gdpr import consent_age as highest
+
+    return highest(countries)
+
+
 FUNCTIONS = {
+    "consent_age": consent_age,
     "purpose_data": purpose_data,
     "purpose_basis": purpose_basis,
     "purpose_interest": purpose_interest,
