@@ -12,7 +12,7 @@ from conftest import example_paths
 from generator.answers import answers_from_profile, load_profile
 from generator.errors import AnswersError
 from generator.model import StoreProfile
-from generator.model.vocab import LABELS, DataCategory, Purpose
+from generator.model.vocab import LABELS, DataCategory, Purpose, RecipientKind
 from generator.wizard.interview import Interview, Scope, capfirst
 from generator.wizard.paths import drop_path
 from generator.wizard.questionnaire import load
@@ -208,7 +208,7 @@ def test_gdpr_questions_only_for_eu_sales() -> None:
     # A ticked purpose starts from the data it usually uses, of what the store collects,
     # and the footing it usually rests on (consent for marketing email: ePrivacy Art 13);
     # the owner is shown both in words before moving on.
-    marketing = europe.answers["use"]["purposes"][-1]
+    (marketing,) = [u for u in europe.answers["use"]["purposes"] if u["purpose"] == "marketing"]
     assert marketing == {
         "purpose": "marketing",
         "categories": ["name", "email"],
@@ -259,9 +259,10 @@ def test_a_picked_group_ticks_items_and_changes_only_the_answers_ticked() -> Non
                     "phone",
                 ]
             ],
-            "Anything to change in the kinds of data?": ["5", "4", "done"],
+            # In the tick list's order: email, phone, postal address, card, orders, device.
+            "Anything to change in the kinds of data?": ["1", "5", "done"],
             f"{phone}: what do you want to change?": [["necessity"]],
-            "Must customers give it?": ["optional"],
+            f"{phone}: Must customers give it?": ["optional"],
             f"{device}: what do you want to change?": [["__remove__"]],
         },
     )
@@ -269,10 +270,10 @@ def test_a_picked_group_ticks_items_and_changes_only_the_answers_ticked() -> Non
     assert isinstance(prompter, Scripted)
     items = interview.answers["collection"]["items"]
     categories = [i["category"] for i in items]
-    assert categories == ["email", "postal_address", "payment_card", "order_history", "phone"]
-    assert items[-1] == {"category": "phone", "necessity": "optional"}
+    assert categories == ["email", "phone", "postal_address", "payment_card", "order_history"]
+    assert items[1] == {"category": "phone", "necessity": "optional"}
     # Only the ticked answer was asked again, not the item's other questions.
-    assert prompter.asked.count("Must customers give it?") == 1
+    assert prompter.asked.count(f"{phone}: Must customers give it?") == 1
     assert not any(q.startswith("Where does it come from?") for q in prompter.asked)
     # Purposes offer only collected data, and their defaults drop what was removed.
     for use in interview.answers["use"]["purposes"]:
@@ -290,7 +291,7 @@ def test_a_group_without_a_pick_adds_items_leaving_extras_for_a_change() -> None
             f"{capfirst(LABELS[DataCategory.EMAIL])}: what do you want to change?": [
                 ["counted_from"]
             ],
-            "Counted from when?": ["your last order"],
+            f"{capfirst(LABELS[DataCategory.EMAIL])}: Counted from when?": ["your last order"],
         }
     )
     prompter = interview.prompter
@@ -305,7 +306,7 @@ def test_a_group_without_a_pick_adds_items_leaving_extras_for_a_change() -> None
     # A duration is one typed answer; what it cannot read is refused with an example.
     assert [m for m, e in prompter.refused if m.startswith("How long?") and "e.g. '3 years'" in e]
     # Extras are asked only on the change, once.
-    assert prompter.asked.count("Counted from when?") == 1
+    assert sum(q.endswith("Counted from when?") for q in prompter.asked) == 1
     assert not any(q.startswith("Anything to add, as a whole sentence?") for q in prompter.asked)
 
 
@@ -370,12 +371,15 @@ def test_people_per_state_are_typed_as_code_number_pairs() -> None:
     counted = _run(
         {
             "About how many people's data": ["469000"],
-            "How many of those people live in each US state": ["VA x", "CA 2,300, va: 118000"],
+            "How many of the people whose data you handle live in each US state": [
+                "VA x",
+                "CA 2,300, va: 118000",
+            ],
         }
     )
     assert counted.answers["business"]["consumers_by_state"] == {"CA": 2300, "VA": 118000}
     assert isinstance(counted.prompter, Scripted)
-    refused = [m for q, m in counted.prompter.refused if q.startswith("How many of those")]
+    refused = [m for q, m in counted.prompter.refused if q.startswith("How many of the people")]
     assert refused and "code and a number" in refused[0]
 
 
@@ -393,17 +397,17 @@ def test_a_purpose_added_twice_must_say_which_use_it_is() -> None:
         {
             "Which countries do you sell to?": ["IE, GB"],
             "What do you use personal data for?": [[*STARTING_PURPOSES, "marketing"]],
-            "Anything to change in the purposes?": ["6", "add", "done"],
-            f"{capfirst(LABELS[Purpose.MARKETING])}: what do you want to change?": [["details"]],
+            # Adding marketing a second time asks the first one's details at once.
+            "Anything to change in the purposes?": ["add", "done"],
+            f"{capfirst(LABELS[Purpose.MARKETING])}: Anything to add": [
+                "Offers to customers",
+                "our newsletter",
+            ],
             "Which purpose?": ["marketing"],
             "Which data does it use?": [["email"]],
             "What is your legal basis under GDPR?": ["legitimate_interests"],
             "Which interest of yours does it serve?": ["offers like past orders"],
-            "Anything to add, in a few words?": [
-                "our newsletter",
-                "Our newsletter",
-                "offers to customers",
-            ],
+            "Anything to add, in a few words?": ["offers to customers"],
         }
     )
     prompter = both.prompter
@@ -432,7 +436,9 @@ def test_a_retention_rule_can_be_limited_to_some_uses() -> None:
             "Which data does the rule cover?": [["email"]],
             "How long do you keep it?": ["account_lifetime"],
             f"{capfirst(LABELS[DataCategory.EMAIL])}: what do you want to change?": [["purposes"]],
-            "Is this rule only for some uses of this data?": [["transactional_messages"]],
+            f"{capfirst(LABELS[DataCategory.EMAIL])}: Is this rule only for some uses": [
+                ["transactional_messages"]
+            ],
         }
     )
     rule = interview.answers["retention"]["rules"][-1]
@@ -529,3 +535,58 @@ def test_a_german_shop_is_not_asked_us_questions_and_gets_german_defaults() -> N
     assert american.answers["children"]["minimum_age"] == 13
     assert isinstance(american.prompter, Scripted)
     assert any("appeal" in line for line in american.prompter.said)
+
+
+def test_each_recipients_questions_say_which_recipient_in_tick_order() -> None:
+    interview = _run(
+        {
+            "Who do you share personal data with?": [
+                ["payment_processor", "shipping_carrier", "email_provider", "advertising"]
+            ],
+            "Email service providers: Their names": ["Brevo"],
+            "Advertising networks: Their names": ["Meta"],
+        }
+    )
+    prompter = interview.prompter
+    assert isinstance(prompter, Scripted)
+    names = [q for q in prompter.asked if "Their names" in q]
+    assert [q.split(":")[0] for q in names] == [
+        capfirst(LABELS[RecipientKind(kind)])
+        for kind in ("payment_processor", "shipping_carrier", "email_provider", "advertising")
+    ]
+    recipients = interview.answers["sharing"]["recipients"]
+    by_kind = {r["kind"]: r for r in recipients}
+    assert by_kind["email_provider"]["names"] == ["Brevo"]
+    assert by_kind["advertising"]["names"] == ["Meta"]
+    # An ad network decides what it does with what its pixel gathers (EDPB 07/2020): the
+    # suggestion says so, and whether it gives value is asked, not assumed.
+    assert by_kind["advertising"]["use"] == "own_purposes"
+    assert any(
+        q.startswith("Advertising networks: Do they give you anything")
+        for q in names + prompter.asked
+    )
+
+
+def test_a_change_asks_what_the_changed_answer_brings_in() -> None:
+    phone = capfirst(LABELS[DataCategory.PHONE])
+    interview = _run(
+        {
+            "What personal data do you collect?": [
+                [
+                    "name",
+                    "email",
+                    "phone",
+                    "postal_address",
+                    "payment_card",
+                    "order_history",
+                    "device_and_log",
+                ]
+            ],
+            "Anything to change in the kinds of data?": ["2", "done"],
+            f"{phone}: what do you want to change?": [["necessity"]],
+            f"{phone}: Must customers give it?": ["required"],
+            f"{phone}: What happens if they don't?": ["We cannot arrange delivery."],
+        }
+    )
+    (item,) = [i for i in interview.answers["collection"]["items"] if i["category"] == "phone"]
+    assert item["if_not_provided"] == "We cannot arrange delivery."

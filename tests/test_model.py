@@ -673,3 +673,18 @@ def test_a_phrase_slot_takes_words_not_sentences() -> None:
         build(detailed("first name. We also keep your nickname"))
     with pytest.raises(ValidationError, match="brackets would nest"):
         build(detailed("name (as on your card)"))
+
+
+def test_a_purpose_listed_twice_needs_details_on_each_entry() -> None:
+    """Both entries are named by their details in the policy; one without would print
+    nothing where its name goes."""
+    from generator.model.practices import Use
+
+    both = [
+        {"purpose": "marketing", "categories": ["email"], "details": "our newsletter"},
+        {"purpose": "marketing", "categories": ["email"]},
+    ]
+    with pytest.raises(ValueError, match=r"listed 2 times.*give each one 'details'"):
+        Use.model_validate({"purposes": both})
+    both[1]["details"] = "offers to customers"
+    assert len(Use.model_validate({"purposes": both}).purposes) == 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from pydantic import Field, model_validator
 
 from generator.model.base import (
@@ -209,14 +211,15 @@ class Use(Part):
         # One purpose may rest on two footings (a newsletter by consent, offers to customers
         # by legitimate interests); the policy then names each use by its details.
         seen: set[tuple[Purpose, str]] = set()
+        counts = Counter(use.purpose for use in self.purposes)
         for use in self.purposes:
             key = (use.purpose, (use.details or "").strip().lower())
-            if key in seen:
+            if key in seen or (counts[use.purpose] > 1 and not key[1]):
                 raise ValueError(
-                    f"purpose '{use.purpose}' is listed twice"
-                    + (f" with the same details '{use.details}'" if use.details else "")
-                    + "; merge the two entries, or give each 'details' saying which use it is "
-                    "(e.g. 'our newsletter')"
+                    f"purpose '{use.purpose}' is listed {counts[use.purpose]} times"
+                    + (f" with the same details '{use.details}'" if key in seen else "")
+                    + "; merge the entries, or give each one 'details' saying which use it "
+                    "is (e.g. 'our newsletter')"
                 )
             seen.add(key)
         return self

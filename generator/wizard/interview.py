@@ -91,6 +91,7 @@ class Interview:
     today: dt.date = field(default_factory=dt.date.today)
     asked: int = 0
     expressions: Expressions = field(default_factory=Expressions)
+    _about: str | None = field(default=None, init=False, repr=False)
 
     # -- running -----------------------------------------------------------------------
     def run(self) -> StoreProfile:
@@ -362,6 +363,7 @@ class Interview:
             elif picked == "add":
                 items.append({})
                 self._ask_item(question, items, len(items) - 1, extras=False)
+                self._tell_twins_apart(question, items, items[-1])
             else:
                 self._change_item(question, items, int(picked), name)
 
@@ -382,14 +384,27 @@ class Interview:
             validate=lambda values: None if len(values) >= least else f"Tick at least {least}.",
         )
         items[:] = [item for item in items if get_path(item, key) in ticked]
-        # The suggested starting items are new to the owner too: they get the same questions.
-        if fresh:
-            for index in range(len(items)):
-                self._complete_item(question, items, index)
+        new = [i for i, item in enumerate(items)] if fresh else []
         for value in ticked:
             if value not in had:
                 items.append(self._new_item(question, value))
-                self._complete_item(question, items, len(items) - 1)
+                new.append(len(items) - 1)
+        if fresh:
+            # The suggested starting items are new to the owner too, and everything is
+            # asked in the order of the tick list.
+            order = [value for value, _ in self._choices(key_question, self.answers)]
+            for item in items:
+                self._fill(question, item)
+            # A suggested item left with none of the data it is about goes, as an unticked one.
+            items[:] = [
+                item
+                for item in items
+                if get_path(item, key) not in had or not self._lacks_data(question, item)
+            ]
+            items.sort(key=lambda item: order.index(get_path(item, key)))
+            new = list(range(len(items)))
+        for index in new:
+            self._complete_item(question, items, index)
 
     def _new_item(self, question: Question, value: Any) -> dict[str, Any]:
         """An item for a ticked value: the questionnaire's starting item for it if there is
@@ -419,15 +434,56 @@ class Interview:
             if suggested not in (None, [], ""):
                 set_path(item, inner.field, suggested)
 
+    def _tell_twins_apart(
+        self, question: Question, items: list[dict[str, Any]], added: dict[str, Any]
+    ) -> None:
+        """An item that now repeats another's first fields (marketing twice) makes the
+        other need its telling field too (its details): asked of it here, not at the end."""
+        *same, telling = question.data.distinct or [""]
+        if not same:
+            return
+        twins = [
+            other
+            for other in items
+            if other is not added
+            and all(get_path(other, f) == get_path(added, f) for f in same)
+            and not get_path(other, telling)
+        ]
+        inner = next(q for q in question.questions if q.field == telling)
+        assert question.spec.model is not None
+        for other in twins:
+            self._about = capfirst(self._summary(question, other))
+            try:
+                while True:
+                    self._ask(inner, other, Scope(other, question.spec.model))
+                    error = _twin_error(question, items, other)
+                    if error is None:
+                        break
+                    self.prompter.say(f"That does not fit together: {error}")
+            finally:
+                self._about = None
+
+    def _lacks_data(self, question: Question, item: Mapping[str, Any]) -> bool:
+        """Whether the item has none of the collected data it must name."""
+        return any(
+            not get_path(item, inner.field)
+            for inner in question.questions
+            if inner.data.choices_from and inner.kind is Kind.CHOICES and inner.spec.min_items
+        )
+
     def _complete_item(self, question: Question, items: list[dict[str, Any]], index: int) -> None:
         assert question.spec.model is not None
         item = items[index]
         scope = Scope(item, question.spec.model)
-        for inner in question.questions:
-            if inner.data.ask_each and not (
-                inner.data.when and not self._holds(inner.data.when, {"item": scope})
-            ):
-                self._ask(inner, item, scope)
+        self._about = capfirst(self._summary(question, item))
+        try:
+            for inner in question.questions:
+                if inner.data.ask_each and not (
+                    inner.data.when and not self._holds(inner.data.when, {"item": scope})
+                ):
+                    self._ask(inner, item, scope)
+        finally:
+            self._about = None
         if _item_error(question.spec.model, item) is not None:
             self._ask_item(question, items, index)
 
@@ -465,7 +521,8 @@ class Interview:
         for inner in trimmed:
             allowed = set(self._values_from(inner.data.choices_from or ""))
             for item in items:
-                item[inner.field] = [v for v in item.get(inner.field, []) if v in allowed]
+                if inner.field in item:
+                    item[inner.field] = [v for v in item[inner.field] if v in allowed]
         # An item left with none of the data it is about goes; an empty optional list
         # (no names yet) is simply not given.
         kept = [item for item in items if all(item.get(q.field) != [] for q in trimmed)]
@@ -496,6 +553,26 @@ class Interview:
         if REMOVE in ticked:
             del items[index]
             return
+        self._about = capfirst(self._summary(question, item))
+        try:
+            self._change_fields(question, item, items, fields, ticked)
+        finally:
+            self._about = None
+        if _item_error(question.spec.model, item) or _twin_error(question, items, item):
+            self._ask_item(question, items, index)
+
+    def _change_fields(
+        self,
+        question: Question,
+        item: dict[str, Any],
+        items: list[dict[str, Any]],
+        fields: list[Question],
+        ticked: list[str],
+    ) -> None:
+        """Ask the ticked answers again, then any question they made apply (a 'required'
+        asks what happens without it); questions that no longer apply are dropped."""
+        assert question.spec.model is not None
+        scope = Scope(item, question.spec.model)
         for inner in fields:
             if inner.field in ticked:
                 if inner.data.unique and inner.kind is Kind.CHOICE:
@@ -503,13 +580,13 @@ class Interview:
                     self._ask_unique(inner, item, taken)
                 else:
                     self._ask(inner, item, scope)
-        # Answers that now apply start from their defaults; what still does not fit is asked.
+        before = {inner.field for inner in fields}
         self._fill(question, item)
         for inner in question.questions:
             if inner.data.when and not self._holds(inner.data.when, {"item": scope}):
                 self._forget((inner,), item)
-        if _item_error(question.spec.model, item) or _twin_error(question, items, item):
-            self._ask_item(question, items, index)
+            elif inner.field not in before and inner.kind is not Kind.GROUP:
+                self._ask(inner, item, scope)
 
     def _shown(self, question: Question, item: Mapping[str, Any]) -> str:
         value = get_path(item, question.field) if has_path(item, question.field) else None
@@ -555,8 +632,10 @@ class Interview:
 
     # -- helpers -----------------------------------------------------------------------
     def _prompt(self, question: Question, item: Scope | None) -> str:
-        """The question's prompt with its `{{ expression }}` parts filled from the answers."""
-        return fill_prompt(question.data.prompt, lambda source: self.evaluate(source, item))
+        """The question's prompt with its `{{ expression }}` parts filled from the answers,
+        after the item it is about when several items are asked in a row."""
+        prompt = fill_prompt(question.data.prompt, lambda source: self.evaluate(source, item))
+        return f"{self._about}: {prompt}" if self._about and item is not None else prompt
 
     def _choices(self, question: Question, data: Mapping[str, Any]) -> list[tuple[str, str]]:
         enum = question.spec.enum

@@ -32,17 +32,17 @@ PURPOSE_DATA: dict[P, tuple[D, ...]] = {
         D.CHAT_TRANSCRIPTS,
     ),
     P.TRANSACTIONAL_MESSAGES: (D.EMAIL, D.PHONE, D.ORDER_HISTORY),
-    P.MARKETING: (D.NAME, D.EMAIL, D.PHONE, D.PREFERENCES),
+    P.MARKETING: (D.NAME, D.EMAIL),
     P.PERSONALIZATION: (D.BROWSING_ACTIVITY, D.ORDER_HISTORY, D.PREFERENCES, D.INFERENCES),
     P.TARGETED_ADVERTISING: (D.DEVICE_AND_LOG, D.BROWSING_ACTIVITY, D.INFERENCES),
     P.ANALYTICS: (D.DEVICE_AND_LOG, D.BROWSING_ACTIVITY, D.APPROXIMATE_LOCATION, D.SEARCH_TERMS),
     P.SITE_ADMINISTRATION: (D.DEVICE_AND_LOG,),
-    P.FRAUD_PREVENTION: (D.NAME, D.EMAIL, D.POSTAL_ADDRESS, D.PAYMENT_CARD, D.DEVICE_AND_LOG),
+    P.FRAUD_PREVENTION: (D.NAME, D.EMAIL, D.POSTAL_ADDRESS, D.DEVICE_AND_LOG),
     P.LEGAL_COMPLIANCE: (D.NAME, D.POSTAL_ADDRESS, D.ORDER_HISTORY),
-    P.PRODUCT_DEVELOPMENT: (D.REVIEWS, D.SURVEY_RESPONSES, D.COMMUNICATIONS),
+    P.PRODUCT_DEVELOPMENT: (D.PRODUCT_USAGE, D.REVIEWS, D.SURVEY_RESPONSES),
     P.CONTESTS: (D.NAME, D.EMAIL, D.CONTEST_ENTRIES),
     P.SURVEYS: (D.EMAIL, D.SURVEY_RESPONSES),
-    P.REVIEWS: (D.NAME, D.REVIEWS, D.PHOTOS),
+    P.REVIEWS: (D.NAME, D.REVIEWS),
     P.REFERRALS: (D.NAME, D.EMAIL, D.REFERRED_CONTACTS),
     P.WARRANTY: (D.NAME, D.EMAIL, D.POSTAL_ADDRESS, D.WARRANTY_REGISTRATIONS, D.PRODUCT_SERIAL),
     P.LOYALTY_PROGRAM: (D.NAME, D.EMAIL, D.LOYALTY, D.ORDER_HISTORY),
@@ -179,6 +179,18 @@ def recipient_data(kind: object, collected: Iterable[str]) -> list[str]:
     return _collected(RECIPIENT_DATA[member][0] if member else (), collected or ())
 
 
+# Kinds that decide for themselves what they do with the data they receive.
+OWN_PURPOSES = frozenset(
+    {K.PEOPLE_YOU_NAME, K.ADVERTISING, K.LENDER, K.CREDIT_BUREAU, K.DATA_BROKER}
+)
+
+
+def suggested_use(kind: object) -> str:
+    """What a kind of recipient usually may do with the data: its own purposes or ours."""
+    member = _member(K, kind)
+    return "own_purposes" if member in OWN_PURPOSES else "on_our_behalf"
+
+
 def recipient_purpose(kind: object) -> str | None:
     """Why this kind of recipient usually receives data, in a few words."""
     member = _member(K, kind)
@@ -199,4 +211,5 @@ FUNCTIONS = {
     "purpose_interest": purpose_interest,
     "recipient_data": recipient_data,
     "recipient_purpose": recipient_purpose,
+    "suggested_use": suggested_use,
 }
