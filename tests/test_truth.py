@@ -870,3 +870,22 @@ def test_coppa_notice_lists_a_childs_profile_as_such() -> None:
     answers["children"] = {**kids, "child_data": ["email"]}
     with pytest.raises(AnswersError, match="does not list child_profile"):
         store(**_items(profile_item), **answers)
+
+
+def test_the_unsubscribe_deadline_is_the_stores_own_wherever_it_is_stated() -> None:
+    """CASL and the Spam Act set a maximum; a store that acts faster says so, once, and
+    never the law's figure beside its own."""
+    for country, own in (("CA", 2), ("AU", 1)):
+        profile = store(
+            **business(sells_to_countries=[country]),
+            marketing={
+                "channels": ["email"],
+                "consent": "opt_in",
+                "opt_out_days": own,
+                "unsubscribe": {"link_in_message": True},
+            },
+        )
+        policy = text(profile)
+        assert f"within {own} business day" in policy or f"within {own} working day" in policy
+        for law_figure in ("within 10 business days", "within 5 working days"):
+            assert law_figure not in policy, (country, law_figure)
