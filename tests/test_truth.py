@@ -889,3 +889,21 @@ def test_the_unsubscribe_deadline_is_the_stores_own_wherever_it_is_stated() -> N
         assert f"within {own} business day" in policy or f"within {own} working day" in policy
         for law_figure in ("within 10 business days", "within 5 working days"):
             assert law_figure not in policy, (country, law_figure)
+
+
+def test_childrens_data_deletion_counts_from_what_the_owner_says() -> None:
+    """Tinkerbird deletes 12 months after a profile was last used, not after collection."""
+    kids = {
+        "minimum_age": 6,
+        "directed_to_children": True,
+        "parental_consent_method": "A parent confirms by email and a card check.",
+        "child_data": ["name"],
+        "retention_need": "to save the child's progress",
+        "deleted_after": {"amount": 12, "unit": "months"},
+    }
+    counted = text(
+        store(children={**kids, "deleted_counted_from": "after the profile was last used"})
+    )
+    assert "no later than 12 months after the profile was last used," in counted
+    assert "after we collect it" not in counted
+    assert "no later than 12 months after we collect it," in text(store(children=kids))

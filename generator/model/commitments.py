@@ -152,11 +152,7 @@ class RetentionRule(Part):
     @field_validator("counted_from")
     @classmethod
     def _without_after(cls, value: str | None) -> str | None:
-        # The sentence says "after"; an owner who typed "after your last order" means the same.
-        if value is None:
-            return None
-        stripped = re.sub(r"^(counted from|starting from|after|from)\s+", "", value, flags=re.I)
-        return stripped or value
+        return without_after(value)
 
     @model_validator(mode="after")
     def _fixed_period_needs_length(self) -> RetentionRule:
@@ -185,6 +181,15 @@ class Security(Part):
         description="Who on your staff may handle personal data at each stage, from "
         "collection to destruction (Québec Law 25 s.3.2).",
     )
+
+
+def without_after(value: str | None) -> str | None:
+    """The start of a period as the sentence's "after ..." wants it: an owner who typed
+    "after your last order" means the same as "your last order"."""
+    if value is None:
+        return None
+    stripped = re.sub(r"^(counted from|starting from|after|from)\s+", "", value, flags=re.I)
+    return stripped or value
 
 
 class Children(Part):
@@ -224,6 +229,16 @@ class Children(Part):
     deleted_after: Duration | None = Field(
         default=None, description="When children's data is deleted at the latest."
     )
+    deleted_counted_from: Phrase | None = Field(
+        default=None,
+        description="When that period starts, e.g. 'the profile was last used' (read as "
+        "'12 months after the profile was last used'); left out, from collection.",
+    )
+
+    @field_validator("deleted_counted_from")
+    @classmethod
+    def _counted_without_after(cls, value: str | None) -> str | None:
+        return without_after(value)
     collects_voice_audio: bool = Field(
         default=False, description="You collect audio files containing a child's voice."
     )
