@@ -684,7 +684,9 @@ def test_a_purpose_listed_twice_needs_details_on_each_entry() -> None:
         {"purpose": "marketing", "categories": ["email"], "details": "our newsletter"},
         {"purpose": "marketing", "categories": ["email"]},
     ]
-    with pytest.raises(ValueError, match=r"listed 2 times.*give each one 'details'"):
+    with pytest.raises(
+        ValueError, match=r"listed twice; merge the two entries, or give each one 'details'"
+    ):
         Use.model_validate({"purposes": both})
     both[1]["details"] = "offers to customers"
     assert len(Use.model_validate({"purposes": both}).purposes) == 2

@@ -86,12 +86,12 @@ def test_a_typo_is_asked_again_in_place(tmp_path: Path) -> None:
 
 def test_a_choice_is_picked_with_the_arrow_keys(tmp_path: Path) -> None:
     target = tmp_path / "tea.yaml"
-    # Sections 'business' (9 typed + phone, then its rare answers kept) and 'reach'
-    # (countries, states, offices, storage, employees, currency, revenue, people, people
-    # per state, then its rare answers kept), then the collection's tick list, in the
-    # model's order: name, email, phone, postal address, payment card, bank account,
-    # credentials. Space ticks.
-    keys = _typed(*FIRST_SECTION) + ENTER * 2 + ENTER * 10
+    # Sections 'business' (9 typed + phone, contact name, apps, then its rare answers kept)
+    # and 'reach' (countries, states, offices, storage, employees, currency, revenue,
+    # people, people per state, then its rare answers kept), then the collection's tick
+    # list, in the model's order: name, email, phone, postal address, payment card, bank
+    # account, credentials. Space ticks.
+    keys = _typed(*FIRST_SECTION) + ENTER * 4 + ENTER * 10
     keys += DOWN * 6 + " " + ENTER
     keys += ENTER * 200
     _interview(keys, target)
@@ -105,7 +105,7 @@ def test_interrupted_interview_resumes_with_every_earlier_answer(tmp_path: Path)
     target = tmp_path / "tea.yaml"
     # Finish 'business', then in 'reach' answer countries, states, provinces, offices,
     # storage, employees, currency, revenue and people, and press Ctrl-C at the next one.
-    keys = _typed(*FIRST_SECTION) + ENTER * 2
+    keys = _typed(*FIRST_SECTION) + ENTER * 4
     keys += _typed("US, CA", "", "", "", "", "", "", "", "7") + CTRL_C
     with pytest.raises(Interrupted, match="answers so far are kept"):
         _interview(keys, target)
@@ -180,7 +180,7 @@ def test_a_closed_terminal_keeps_the_answers(tmp_path: Path) -> None:
         timeout=60,
     )
     child.expect("What do customers call your store")
-    child.send(_typed(*FIRST_SECTION) + ENTER * 2)  # no phone; the rare answers kept
+    child.send(_typed(*FIRST_SECTION) + ENTER * 4)  # no phone, name or app; rare ones kept
     child.expect("Which countries do you sell to")
     child.kill(signal.SIGHUP)
     child.expect(pexpect.EOF)
@@ -204,15 +204,13 @@ def test_the_enter_after_a_yes_no_answer_is_not_the_next_answer(tmp_path: Path) 
         timeout=60,
     )
     child.expect("What do customers call your store")
-    child.send(_typed(*FIRST_SECTION) + ENTER)  # no phone
+    child.send(_typed(*FIRST_SECTION) + ENTER * 3)  # no phone, named team or app
     child.expect("Keep these answers")
     child.send(DOWN + ENTER)  # answer the section's rare questions one by one
     child.expect("Web address of a privacy request form")
-    child.send(ENTER + ENTER)  # no form, no named team
+    child.send(ENTER)  # no form
     child.expect("sell in your own shops")
     child.send("n" + ENTER)
-    child.expect("app of your own")
-    child.send(ENTER)  # none
     child.expect("larger parent company")
     child.send("n" + ENTER)
     child.expect("Which countries do you sell to")

@@ -239,6 +239,7 @@ class Children(Part):
     @classmethod
     def _counted_without_after(cls, value: str | None) -> str | None:
         return without_after(value)
+
     collects_voice_audio: bool = Field(
         default=False, description="You collect audio files containing a child's voice."
     )

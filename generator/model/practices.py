@@ -215,11 +215,13 @@ class Use(Part):
         for use in self.purposes:
             key = (use.purpose, (use.details or "").strip().lower())
             if key in seen or (counts[use.purpose] > 1 and not key[1]):
+                times = counts[use.purpose]
                 raise ValueError(
-                    f"purpose '{use.purpose}' is listed {counts[use.purpose]} times"
+                    f"purpose '{use.purpose}' is listed "
+                    + ("twice" if times == 2 else f"{times} times")
                     + (f" with the same details '{use.details}'" if key in seen else "")
-                    + "; merge the entries, or give each one 'details' saying which use it "
-                    "is (e.g. 'our newsletter')"
+                    + f"; merge the {'two ' if times == 2 else ''}entries, or give each one "
+                    "'details' saying which use it is (e.g. 'our newsletter')"
                 )
             seen.add(key)
         return self

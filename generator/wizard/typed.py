@@ -103,13 +103,27 @@ def validated(spec: FieldSpec, raw: Any) -> Parsed:
     try:
         value = spec.adapter.validate_python(raw)
     except ValidationError as exc:
-        with_scheme = _with_https(raw)
-        if with_scheme is not None:
-            retry = validated(spec, with_scheme)
-            if retry.error is None:
-                return retry
+        for fixed in (_with_https(raw), _without_brackets(raw)):
+            if fixed is not None:
+                retry = validated(spec, fixed)
+                if retry.error is None:
+                    return retry
         return Parsed(error=messages(exc, len(raw) if isinstance(raw, list) else 0))
     return Parsed(value=spec.adapter.dump_python(value, mode="json"))
+
+
+def _without_brackets(raw: Any) -> Any:
+    """'Avis Vérifiés (Skeepers)' where the policy puts the answer inside its own brackets
+    reads 'Avis Vérifiés, Skeepers'; None if there are no brackets to take out."""
+
+    def fix(text: Any) -> Any:
+        if not isinstance(text, str) or "(" not in text:
+            return text
+        flat = re.sub(r"\s*\(([^()]*)\)", r", \1", text)
+        return re.sub(r",\s*,", ",", flat).strip(" ,")
+
+    fixed = [fix(v) for v in raw] if isinstance(raw, list) else fix(raw)
+    return None if fixed == raw else fixed
 
 
 def _with_https(raw: Any) -> Any:
