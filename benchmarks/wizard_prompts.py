@@ -1,0 +1,168 @@
+"""How many prompts the wizard asks an owner to reach a store's answers, from scratch.
+
+    python benchmarks/wizard_prompts.py [ANSWERS.yaml ...]   (default: examples/**/*.yaml)
+
+Every prompt counts, even one whose default already is the owner's answer (one Enter).
+Tick-list groups cost one tick list, each ticked item's own questions (its names, ...),
+and for an item whose suggested answers differ from the owner's, the change menu, the
+"what to change" list and one prompt per differing answer; a repeated item is added in
+full. A section's rare answers cost one prompt, or all of them when any differs from its
+default. This is a floor for a person, who also reads, corrects slips and goes back;
+quote it beside timed runs in a terminal, never instead of them.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pydantic import TypeAdapter  # noqa: E402
+
+from generator.answers import read_answers  # noqa: E402
+from generator.wizard.interview import Interview  # noqa: E402
+from generator.wizard.paths import Scope, get_path, set_path  # noqa: E402
+from generator.wizard.questionnaire import Kind, Question, Section, load  # noqa: E402
+
+
+class Enter:
+    """Accepts every default, as an owner whose answers are already filled in."""
+
+    def heading(self, title: str, intro: str | None) -> None: ...
+
+    def say(self, text: str) -> None: ...
+
+    def text(self, message: str, *, default: str, help: Any, validate: Callable[..., Any]) -> str:
+        return next(v for v in (default, "30", "12 months") if validate(v) is None)
+
+    def confirm(self, message: str, *, default: bool, help: Any) -> bool:
+        return default
+
+    def select(self, message: str, choices: Any, *, default: Any, help: Any) -> str:
+        return str(default)
+
+    def checkbox(self, message: str, choices: Any, *, checked: Any, **_: Any) -> list[str]:
+        return list(checked)
+
+
+def _dumped(model: Any, item: dict[str, Any]) -> dict[str, Any]:
+    adapter = TypeAdapter(model)
+    try:
+        return dict(adapter.dump_python(adapter.validate_python(item)))
+    except ValueError:
+        return dict(item)
+
+
+@dataclass
+class Counting(Interview):
+    by_section: Counter[str] = field(default_factory=Counter)
+
+    def ask_section(self, section: Section) -> None:
+        before = self.asked
+        super().ask_section(section)
+        self.by_section[section.id] += self.asked - before
+
+    def _ask_rare(self, section: Section) -> None:
+        rare = [
+            q
+            for q in section.questions
+            if q.data.rare and not (q.data.when and not self._holds(q.data.when, {}))
+        ]
+        if not rare:
+            return
+        self.asked += 1
+        if any(self._differs(q) for q in rare):
+            self.asked += len(rare)
+
+    def _differs(self, question: Question) -> bool:
+        given = get_path(self.answers, question.field)
+        if question.kind is Kind.GROUP:
+            return bool(given)
+        if question.kind is Kind.OBJECT:
+            return given is not None
+        if question.data.default_expr:
+            default = self.evaluate(question.data.default_expr)
+        elif question.data.default is not None:
+            default = question.data.default
+        else:
+            default = question.spec.default()
+        empty = (None, [], "", {})
+        return given is not None and given != default and not (given in empty and default in empty)
+
+    def _ask_group(self, question: Question, data: dict[str, Any]) -> None:
+        target = get_path(data, question.field) or []
+        items: list[dict[str, Any]] = []
+        set_path(data, question.field, items)
+        key = question.data.pick
+        if key:
+            self.asked += 1  # the tick list
+            seen: set[Any] = set()
+            for wanted in target:
+                if wanted.get(key) in seen:
+                    self.asked += 1
+                    items.append(copy.deepcopy(wanted))
+                    self._ask_item(question, items, len(items) - 1)
+                    continue
+                seen.add(wanted.get(key))
+                self._picked(question, items, wanted)
+        else:
+            for wanted in target:
+                self.asked += 1
+                items.append(copy.deepcopy(wanted))
+                self._ask_item(question, items, len(items) - 1, extras=False)
+                extras = [
+                    q
+                    for q in question.questions
+                    if q.data.extra and get_path(wanted, q.field) not in (None, [], "")
+                ]
+                if extras:
+                    self.asked += 2 + len(extras)
+        self.asked += 1  # "Done"
+
+    def _picked(
+        self, question: Question, items: list[dict[str, Any]], wanted: dict[str, Any]
+    ) -> None:
+        assert question.spec.model is not None
+        item = self._new_item(question, wanted.get(question.data.pick or ""))
+        scope = Scope(item, question.spec.model)
+        for inner in question.questions:
+            if inner.data.ask_each and not (
+                inner.data.when and not self._holds(inner.data.when, {"item": scope})
+            ):
+                self.asked += 1
+                if inner.field in wanted:
+                    set_path(item, inner.field, wanted[inner.field])
+        shown, meant = _dumped(question.spec.model, item), _dumped(question.spec.model, wanted)
+        differing = [
+            q for q in question.questions if get_path(shown, q.field) != get_path(meant, q.field)
+        ]
+        if differing:
+            self.asked += 2 + len(differing)
+        items.append(copy.deepcopy(wanted))
+
+
+def count(path: Path) -> Counting:
+    """The interview run to reach the answers in ``path``, with its counts."""
+    interview = Counting(load(), Enter(), read_answers(path)[0])
+    interview.run()
+    return interview
+
+
+def main(argv: list[str]) -> int:
+    paths = [Path(a) for a in argv] or sorted((ROOT / "examples").rglob("*.yaml"))
+    for path in paths:
+        interview = count(path)
+        sections = ", ".join(f"{k} {v}" for k, v in interview.by_section.items() if v)
+        print(f"{path.name}: {interview.asked} prompts  ({sections})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
