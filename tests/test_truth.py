@@ -907,3 +907,22 @@ def test_childrens_data_deletion_counts_from_what_the_owner_says() -> None:
     assert "no later than 12 months after the profile was last used," in counted
     assert "after we collect it" not in counted
     assert "no later than 12 months after we collect it," in text(store(children=kids))
+
+
+def test_the_ccpa_table_says_which_of_a_rows_data_is_sold_when_not_all_of_it() -> None:
+    """Identifiers groups the name with device data; an ad network that gets only device
+    data must not read as buying the name (Tinkerbird's child profiles read as sold)."""
+    ads = {
+        "kind": "advertising",
+        "categories": ["device_and_log"],
+        "use": "own_purposes",
+        "cross_context_ads": True,
+    }
+    profile = store(
+        **business(annual_revenue_usd=30_000_000),
+        sharing={"recipients": [ads]},
+    )
+    rows = [line for line in text(profile).splitlines() if line.startswith("| Identifiers")]
+    assert rows, "no Identifiers row"
+    sold = rows[0].split("|")[6]
+    assert "Advertising networks, only device and log data" in sold

@@ -4,8 +4,8 @@ and its regulations (11 CCR §7000 ff.)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import NamedTuple, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple, TypeVar
 
 from generator.laws.base import (
     Applicability,
@@ -127,6 +127,10 @@ class CategoryRow(NamedTuple):
     disclosed_to: tuple[RecipientKind, ...]
     sold_or_shared_to: tuple[RecipientKind, ...]
     retention: tuple[RetentionRule, ...]
+    # Per kind sold or shared to, the row's members it gets when that is not all of them:
+    # a row groups kinds of data, and "Identifiers: sold to ad networks" must not read as
+    # if a child's profile in the same row went to them too.
+    sold_members: tuple[tuple[RecipientKind, tuple[DataCategory, ...]], ...] = ()
 
 
 def _unique(items: Iterable[T]) -> tuple[T, ...]:
@@ -163,9 +167,28 @@ def category_table(profile: StoreProfile) -> tuple[CategoryRow, ...]:
                 retention=tuple(
                     rule for rule in profile.retention.rules if group & set(rule.categories)
                 ),
+                sold_members=_sold_members(members, profile, judge),
             )
         )
     return tuple(rows)
+
+
+def _sold_members(
+    members: list[DataCategory], profile: StoreProfile, judge: Callable[[Any], Any]
+) -> tuple[tuple[RecipientKind, tuple[DataCategory, ...]], ...]:
+    """Each kind of recipient the row is sold or shared to, with the members it gets
+    when it gets only some of them."""
+    got: dict[RecipientKind, list[DataCategory]] = {}
+    for recipient in profile.sharing.recipients:
+        judged = judge(recipient)
+        if judged.sold or judged.shared:
+            kinds = got.setdefault(recipient.kind, [])
+            kinds += [c for c in members if c in recipient.categories and c not in kinds]
+    return tuple(
+        (kind, tuple(c for c in members if c in received))
+        for kind, received in got.items()
+        if received and set(received) != set(members)
+    )
 
 
 def facts(profile: StoreProfile) -> dict[str, object]:
