@@ -63,6 +63,21 @@ def _interview(keys: str, target: Path, from_file: Path | None = None) -> Record
     return prompter
 
 
+def _wizard_in_a_terminal(tmp_path: Path, **env: str) -> pexpect.spawn:
+    """`policygen wizard tea.yaml` in a pseudo-terminal, at its first question."""
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "generator", "wizard", "tea.yaml"],
+        cwd=str(tmp_path),
+        env={**os.environ, "TERM": "xterm", **env},
+        encoding="utf-8",
+        dimensions=(40, 120),
+        timeout=60,
+    )
+    child.expect("What do customers call your store")
+    return child
+
+
 def test_a_whole_interview_through_questionary(tmp_path: Path) -> None:
     target = tmp_path / "tea.yaml"
     prompter = _interview(_typed(*FIRST_SECTION) + ENTER * 150, target)
@@ -140,17 +155,7 @@ def test_without_a_terminal_the_wizard_points_to_build(tmp_path: Path) -> None:
 
 @pytest.mark.terminal
 def test_a_whole_interview_in_a_pseudo_terminal(tmp_path: Path) -> None:
-    env = {**os.environ, "TERM": "xterm", "COLUMNS": "120", "LINES": "40"}
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "generator", "wizard", "tea.yaml"],
-        cwd=str(tmp_path),
-        env=env,
-        encoding="utf-8",
-        dimensions=(40, 120),
-        timeout=60,
-    )
-    child.expect("What do customers call your store")
+    child = _wizard_in_a_terminal(tmp_path, COLUMNS="120", LINES="40")
     child.send(_typed(*FIRST_SECTION) + ENTER * 150)
     child.expect("Build the privacy policy now")
     child.send("n")
@@ -170,16 +175,7 @@ def test_a_whole_interview_in_a_pseudo_terminal(tmp_path: Path) -> None:
 
 @pytest.mark.terminal
 def test_a_closed_terminal_keeps_the_answers(tmp_path: Path) -> None:
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "generator", "wizard", "tea.yaml"],
-        cwd=str(tmp_path),
-        env={**os.environ, "TERM": "xterm"},
-        encoding="utf-8",
-        dimensions=(40, 120),
-        timeout=60,
-    )
-    child.expect("What do customers call your store")
+    child = _wizard_in_a_terminal(tmp_path)
     child.send(_typed(*FIRST_SECTION) + ENTER * 4)  # no phone, name or app; rare ones kept
     child.expect("Which countries do you sell to")
     child.kill(signal.SIGHUP)
@@ -194,16 +190,7 @@ def test_a_closed_terminal_keeps_the_answers(tmp_path: Path) -> None:
 def test_the_enter_after_a_yes_no_answer_is_not_the_next_answer(tmp_path: Path) -> None:
     """A person types "n" and then Enter. If the "n" alone answered, that Enter would
     accept the next question's default: here, selling to the address's country (US)."""
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "generator", "wizard", "tea.yaml"],
-        cwd=str(tmp_path),
-        env={**os.environ, "TERM": "xterm"},
-        encoding="utf-8",
-        dimensions=(40, 120),
-        timeout=60,
-    )
-    child.expect("What do customers call your store")
+    child = _wizard_in_a_terminal(tmp_path)
     child.send(_typed(*FIRST_SECTION) + ENTER * 3)  # no phone, named team or app
     child.expect("Keep these answers")
     child.send(DOWN + ENTER)  # answer the section's rare questions one by one
