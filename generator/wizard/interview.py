@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -189,7 +190,7 @@ class Interview:
         indent: str,
     ) -> None:
         for question in questions:
-            if question.data.when and not self._holds(question.data.when, {"item": item}):
+            if not self._applies(question, item):
                 continue
             if question.kind is Kind.GROUP:
                 items = get_path(data, question.field) or []
@@ -210,7 +211,7 @@ class Interview:
         self, questions: tuple[Question, ...], data: dict[str, Any], item: Scope | None
     ) -> None:
         for question in questions:
-            if question.data.when and not self._holds(question.data.when, {"item": item}):
+            if not self._applies(question, item):
                 self._forget((question,), data)
                 continue
             if not question.data.rare:
@@ -219,11 +220,7 @@ class Interview:
     def _ask_rare(self, section: Section) -> None:
         """Show the section's rare answers (defaults that hold for most stores, or the
         owner's earlier answers) in one list, and ask them one by one only if wanted."""
-        rare = [
-            q
-            for q in section.questions
-            if q.data.rare and not (q.data.when and not self._holds(q.data.when, {}))
-        ]
+        rare = [q for q in section.questions if q.data.rare and self._applies(q)]
         if not rare:
             return
         self.prompter.say("These hold for most stores and are recorded as shown:")
@@ -384,27 +381,23 @@ class Interview:
             validate=lambda values: None if len(values) >= least else f"Tick at least {least}.",
         )
         items[:] = [item for item in items if get_path(item, key) in ticked]
-        new = [i for i, item in enumerate(items)] if fresh else []
-        for value in ticked:
-            if value not in had:
-                items.append(self._new_item(question, value))
-                new.append(len(items) - 1)
+        items += [self._new_item(question, value) for value in ticked if value not in had]
         if fresh:
-            # The suggested starting items are new to the owner too, and everything is
-            # asked in the order of the tick list.
-            order = [value for value, _ in self._choices(key_question, self.answers)]
+            # The suggested starting items are new to the owner too: filled the same way,
+            # one left with none of the data it is about goes, as an unticked one would,
+            # and all are asked in the order of the tick list.
             for item in items:
                 self._fill(question, item)
-            # A suggested item left with none of the data it is about goes, as an unticked one.
             items[:] = [
                 item
                 for item in items
                 if get_path(item, key) not in had or not self._lacks_data(question, item)
             ]
+            order = [value for value, _ in self._choices(key_question, self.answers)]
             items.sort(key=lambda item: order.index(get_path(item, key)))
-            new = list(range(len(items)))
-        for index in new:
-            self._complete_item(question, items, index)
+        for index, item in enumerate(items):
+            if fresh or get_path(item, key) not in had:
+                self._complete_item(question, items, index)
 
     def _new_item(self, question: Question, value: Any) -> dict[str, Any]:
         """An item for a ticked value: the questionnaire's starting item for it if there is
@@ -425,7 +418,7 @@ class Interview:
                 continue
             if not (inner.data.default_expr or inner.data.default is not None):
                 continue
-            if inner.data.when and not self._holds(inner.data.when, {"item": scope}):
+            if not self._applies(inner, scope):
                 continue
             suggested = self._current(inner, item, scope)
             if inner.data.choices_from and isinstance(suggested, list):
@@ -452,16 +445,13 @@ class Interview:
         inner = next(q for q in question.questions if q.field == telling)
         assert question.spec.model is not None
         for other in twins:
-            self._about = capfirst(self._summary(question, other))
-            try:
+            with self._asking_about(question, other):
                 while True:
                     self._ask(inner, other, Scope(other, question.spec.model))
                     error = _twin_error(question, items, other)
                     if error is None:
                         break
                     self.prompter.say(f"That does not fit together: {error}")
-            finally:
-                self._about = None
 
     def _lacks_data(self, question: Question, item: Mapping[str, Any]) -> bool:
         """Whether the item has none of the collected data it must name."""
@@ -475,15 +465,10 @@ class Interview:
         assert question.spec.model is not None
         item = items[index]
         scope = Scope(item, question.spec.model)
-        self._about = capfirst(self._summary(question, item))
-        try:
+        with self._asking_about(question, item):
             for inner in question.questions:
-                if inner.data.ask_each and not (
-                    inner.data.when and not self._holds(inner.data.when, {"item": scope})
-                ):
+                if inner.data.ask_each and self._applies(inner, scope):
                     self._ask(inner, item, scope)
-        finally:
-            self._about = None
         if _item_error(question.spec.model, item) is not None:
             self._ask_item(question, items, index)
 
@@ -497,7 +482,7 @@ class Interview:
             scope = Scope(item, question.spec.model)
             parts = []
             for inner in question.questions[1:]:
-                if inner.data.when and not self._holds(inner.data.when, {"item": scope}):
+                if not self._applies(inner, scope):
                     continue
                 if has_path(item, inner.field) and inner.kind is not Kind.GROUP:
                     value = label_of(get_path(item, inner.field), inner.spec.enum)
@@ -535,11 +520,7 @@ class Interview:
         assert question.spec.model is not None
         item = items[index]
         scope = Scope(item, question.spec.model)
-        fields = [
-            inner
-            for inner in question.questions
-            if not (inner.data.when and not self._holds(inner.data.when, {"item": scope}))
-        ]
+        fields = [inner for inner in question.questions if self._applies(inner, scope)]
         choices = [(REMOVE, f"Remove this {name}")]
         choices += [(inner.field, f"{inner.short}: {self._shown(inner, item)}") for inner in fields]
         self.asked += 1
@@ -553,11 +534,8 @@ class Interview:
         if REMOVE in ticked:
             del items[index]
             return
-        self._about = capfirst(self._summary(question, item))
-        try:
+        with self._asking_about(question, item):
             self._change_fields(question, item, items, fields, ticked)
-        finally:
-            self._about = None
         if _item_error(question.spec.model, item) or _twin_error(question, items, item):
             self._ask_item(question, items, index)
 
@@ -583,7 +561,7 @@ class Interview:
         before = {inner.field for inner in fields}
         self._fill(question, item)
         for inner in question.questions:
-            if inner.data.when and not self._holds(inner.data.when, {"item": scope}):
+            if not self._applies(inner, scope):
                 self._forget((inner,), item)
             elif inner.field not in before and inner.kind is not Kind.GROUP:
                 self._ask(inner, item, scope)
@@ -602,7 +580,7 @@ class Interview:
         while True:
             scope = Scope(item, question.spec.model)
             for inner in question.questions:
-                if inner.data.when and not self._holds(inner.data.when, {"item": scope}):
+                if not self._applies(inner, scope):
                     self._forget((inner,), item)
                     continue
                 if inner.data.extra and not extras:
@@ -631,6 +609,15 @@ class Interview:
         set_path(item, question.field, picked)
 
     # -- helpers -----------------------------------------------------------------------
+    @contextmanager
+    def _asking_about(self, question: Question, item: Mapping[str, Any]) -> Iterator[None]:
+        """Questions asked inside name the group item they are about."""
+        self._about = capfirst(self._summary(question, item))
+        try:
+            yield
+        finally:
+            self._about = None
+
     def _prompt(self, question: Question, item: Scope | None) -> str:
         """The question's prompt with its `{{ expression }}` parts filled from the answers,
         after the item it is about when several items are asked in a row."""
@@ -710,6 +697,10 @@ class Interview:
 
     def condition(self, name: str) -> bool:
         return bool(self.evaluate(name))
+
+    def _applies(self, question: Question, item: Scope | None = None) -> bool:
+        """Whether the question's `when` holds (for this item, inside a group)."""
+        return not question.data.when or self._holds(question.data.when, {"item": item})
 
     def _holds(self, expression: str, extra: Mapping[str, Any]) -> bool:
         return bool(self.evaluate(expression, extra.get("item")))
