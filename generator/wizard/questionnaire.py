@@ -496,17 +496,11 @@ def _unasked_in(model: type[BaseModel], prefix: str, asked: set[str], out: list[
     for name, info in model.model_fields.items():
         path = prefix + name
         spec = _spec(path, info)
-        if path in asked and spec.kind in (Kind.OBJECT, Kind.GROUP) and spec.model is not None:
+        offered = path in asked or any(a.startswith(path + ".") for a in asked)
+        if offered and spec.model is not None and spec.kind in (Kind.OBJECT, Kind.GROUP):
             inner = path + ("[]." if spec.kind is Kind.GROUP else ".")
             _unasked_in(spec.model, inner, asked, out)
-        elif (
-            path not in asked
-            and spec.model is not None
-            and spec.kind is Kind.OBJECT
-            and any(a.startswith(path + ".") for a in asked)
-        ):
-            _unasked_in(spec.model, path + ".", asked, out)
-        elif path not in asked and not any(a.startswith(path + ".") for a in asked):
+        elif not offered:
             out.append(path)
 
 
