@@ -33,6 +33,7 @@ from generator.laws.base import (
 from generator.laws.messaging import electronic_without_consent
 from generator.model import StoreProfile
 from generator.model.vocab import (
+    BannerAudience,
     Channel,
     CookieKind,
     MarketingConsent,
@@ -462,6 +463,29 @@ def sale_notes(profile: StoreProfile) -> list[str]:
 
 
 @rule
+def light_consent_with_disclosure(
+    profile: StoreProfile, verdicts: dict[str, Applicability]
+) -> Iterator[Finding]:
+    # 16 CFR §312.5(b)(2), as amended in 2025: "email plus" and "text plus" are open only to
+    # an operator that does not disclose children's personal information (§312.2).
+    kids = derive(profile, verdicts).children
+    if kids.coppa_operator and kids.discloses and kids.light_consent:
+        ways = " and ".join(w.value for w in kids.light_consent)
+        yield Finding(
+            "light-parental-consent",
+            f"Parents consent by {ways}, but children's information is shared with a "
+            "recipient for its own use or made public; the FTC allows those ways only to "
+            "operators that disclose nothing.",
+            "add a stronger way to children.consent_ways (signed_form, payment, "
+            "toll_free_call, video_call, government_id, knowledge_questions or face_match) "
+            "for the disclosures, and say which way covers what in "
+            "children.parental_consent_method",
+            ("children.consent_ways", "children.made_public", "sharing.recipients"),
+            requirement="COPPA-01",
+        )
+
+
+@rule
 def young_minimum_age(profile: StoreProfile, _v: dict[str, Applicability]) -> Iterator[Finding]:
     # COPPA 16 CFR §312.5: verifiable parental consent before collecting from under-13s.
     kids = profile.children
@@ -497,18 +521,38 @@ def sale_without_opt_out(
 def cookies_without_consent_banner(
     profile: StoreProfile, verdicts: dict[str, Applicability]
 ) -> Iterator[Finding]:
-    # ePrivacy Directive Art 5(3) and UK PECR reg 6: non-essential cookies need consent.
-    if not (verdicts["gdpr"].applies or verdicts["uk_gdpr"].applies):
-        return
+    # ePrivacy Directive Art 5(3) and UK PECR reg 6: non-essential cookies need consent, so
+    # the banner must reach visitors from each region whose law applies.
     optional = [k for k in profile.cookies.kinds if k is not CookieKind.STRICTLY_NECESSARY]
-    if profile.cookies.uses_cookies and optional and not profile.cookies.consent_banner:
-        yield Finding(
-            "cookies-without-consent",
-            "Non-essential cookies are used for EEA or UK visitors without asking first.",
-            "set cookies.consent_banner: true (or use only strictly necessary cookies)",
-            ("cookies.kinds", "cookies.consent_banner"),
-            requirement="GDPR-17",
+    if not (profile.cookies.uses_cookies and optional):
+        return
+    # PECR reg 6(4), as the Data (Use and Access) Act 2025 amends it: the UK exempt kinds
+    # need no consent.
+    needs_uk = set(optional) - set(profile.cookies.uk_exempt_kinds)
+    unasked = [
+        (law, region, name)
+        for law, region, name, needed in (
+            ("gdpr", BannerAudience.EEA, "EEA", True),
+            ("uk_gdpr", BannerAudience.UK, "UK", bool(needs_uk)),
         )
+        if needed and verdicts[law].applies and not profile.cookies.banner_shown_in(region)
+    ]
+    if not unasked:
+        return
+    if profile.cookies.consent_banner:
+        regions = ", ".join(region.value for _, region, _ in unasked)
+        fix = f"add {regions} to cookies.banner_for"
+    else:
+        fix = "set cookies.consent_banner: true (or use only strictly necessary cookies)"
+    yield Finding(
+        "cookies-without-consent",
+        "Non-essential cookies are used for "
+        + " or ".join(name for _, _, name in unasked)
+        + " visitors without asking first.",
+        fix,
+        ("cookies.kinds", "cookies.consent_banner", "cookies.banner_for"),
+        requirement="GDPR-17" if unasked[0][0] == "gdpr" else None,
+    )
 
 
 @rule

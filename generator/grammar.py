@@ -80,6 +80,13 @@ def plural(count: int | Sized, singular: str, plural_form: str) -> str:
     return singular if n == 1 else plural_form
 
 
+def within_days(days: int, kind: str = "business") -> str:
+    """When a request is acted on: "immediately" for 0 days, else "within N <kind> day(s)"."""
+    if days == 0:
+        return "immediately"
+    return f"within {days} {kind} {plural(days, 'day', 'days')}"
+
+
 @pass_context
 def them(context: Context, categories: Sequence[object]) -> str:
     """'it' or 'them' for a list of data categories, by count and by each label's number."""
@@ -242,6 +249,7 @@ FILTERS: dict[str, Any] = {
     "join_and": join_and,
     "join_or": join_or,
     "plural": plural,
+    "within_days": within_days,
     "a_an": a_an,
     "article": article,
     "date_long": date_long,

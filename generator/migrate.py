@@ -32,7 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 VERSION_KEY = "schema_version"
 
 
@@ -43,7 +43,8 @@ class Change(NamedTuple):
     note: str
     edit: str
     """'drop-key' (remove the answer's line), 'drop-item:VALUE' (remove VALUE from a list) or
-    'usd-revenue' (the US-dollar amount becomes ``revenue: {amount: N, currency: USD}``)."""
+    'usd-revenue' (the US-dollar amount becomes ``revenue: {amount: N, currency: USD}``) or
+    'list:A,B' (the answer's one value becomes the list ``[A, B]``)."""
 
 
 def version_of(data: dict[str, Any]) -> int:
@@ -62,7 +63,7 @@ def upgrade(data: dict[str, Any]) -> tuple[dict[str, Any], list[Change]]:
         return data, []
     changes: list[Change] = []
     upgraded = data
-    for since, step in ((2, _to_v2), (3, _to_v3)):
+    for since, step in ((2, _to_v2), (3, _to_v3), (4, _to_v4)):
         if version < since:
             made = step(upgraded)
             upgraded = _apply(upgraded, made)
@@ -128,6 +129,22 @@ def _to_v3(data: dict[str, Any]) -> list[Change]:
     ]
 
 
+def _to_v4(data: dict[str, Any]) -> list[Change]:
+    from generator.model.engagement import OLD_BANNER_AUDIENCES
+
+    audience = _get(data, "cookies", "banner_for")
+    if not isinstance(audience, str):
+        return []
+    regions = [str(r) for r in OLD_BANNER_AUDIENCES.get(audience, [audience])]
+    return [
+        Change(
+            ("cookies", "banner_for"),
+            f"cookies.banner_for: '{audience}' is now the list of regions [{', '.join(regions)}]",
+            "list:" + ",".join(regions),
+        )
+    ]
+
+
 def _get(data: Any, *path: str) -> Any:
     for part in path:
         if not isinstance(data, dict):
@@ -149,6 +166,8 @@ def _apply(data: dict[str, Any], changes: list[Change]) -> dict[str, Any]:
             del holder[last]
         elif change.edit == "usd-revenue":
             holder["revenue"] = {"amount": holder.pop(last), "currency": "USD"}
+        elif change.edit.startswith("list:"):
+            holder[last] = change.edit.split(":", 1)[1].split(",")
         else:
             value = change.edit.split(":", 1)[1]
             holder[last] = [v for v in holder[last] if v != value]
@@ -203,6 +222,7 @@ _FLOW_LIST = re.compile(r"^(?P<head>\s*(?:-\s+)?[\w-]+:\s*\[)(?P<items>[^\]#]*)(
 _USD_REVENUE_LINE = re.compile(
     r"^(?P<indent>\s*)annual_revenue_usd:\s*(?P<amount>[0-9_]+)(?P<rest>\s*(#.*)?\n?)$"
 )
+_SCALAR_LINE = re.compile(r"^(?P<head>\s*(?:-\s+)?[\w-]+:\s*)[\w-]+(?P<rest>\s*(#.*)?\n?)$")
 _KEY_LINE = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s*[^\s\[{|>][^#]*(#.*)?$")
 
 
@@ -231,6 +251,13 @@ def _edit_lines(
             lines[index] = (
                 f"{usd['indent']}revenue: {{amount: {usd['amount']}, currency: USD}}{usd['rest']}"
             )
+            continue
+        if change.edit.startswith("list:"):
+            scalar = _SCALAR_LINE.match(lines[index])
+            if scalar is None:
+                return None
+            regions = change.edit.split(":", 1)[1].replace(",", ", ")
+            lines[index] = f"{scalar['head']}[{regions}]{scalar['rest']}"
             continue
         match = _FLOW_LIST.match(lines[index].rstrip("\n"))
         value = change.edit.split(":", 1)[1]

@@ -365,6 +365,17 @@ def _cookies(draw: st.DrawFn) -> dict[str, Any]:
         "remembers": draw(st.lists(_text(30), max_size=3)),
         "without_cookies": draw(st.sampled_from([f.value for f in V.CookieFallback])),
         "consent_banner": draw(st.booleans()),
+        "banner_for": draw(
+            st.one_of(
+                st.just(["everyone"]),
+                st.lists(
+                    st.sampled_from(["eea", "uk", "ch", "quebec"]),
+                    min_size=1,
+                    max_size=4,
+                    unique=True,
+                ),
+            )
+        ),
         "do_not_track": draw(st.sampled_from([d.value for d in V.DntResponse])),
         "global_privacy_control": draw(st.booleans()),
         "signal_status_shown": draw(st.booleans()),
@@ -508,6 +519,7 @@ def _children(draw: st.DrawFn, collected: list[str]) -> dict[str, Any]:
         if profile in collected and profile not in children["child_data"]:
             children["child_data"].append(profile)
         children["parental_consent_method"] = draw(_sentence())
+        children["consent_ways"] = draw(_members(V.ParentalConsentWay))
         if draw(_rarely()):
             children["made_public"] = draw(_sentence())
         if draw(st.booleans()):

@@ -211,6 +211,25 @@ EU = business(sells_to_countries=["US", "DE"])
             },
         ),
         (
+            "cookies-without-consent",
+            {
+                **EU,
+                "cookies": {
+                    "kinds": ["strictly_necessary", "analytics"],
+                    "consent_banner": True,
+                    "banner_for": ["quebec"],
+                },
+            },
+            {
+                **EU,
+                "cookies": {
+                    "kinds": ["strictly_necessary", "analytics"],
+                    "consent_banner": True,
+                    "banner_for": ["eea", "quebec"],
+                },
+            },
+        ),
+        (
             "casl-opt-out-email",
             {
                 **business(sells_to_countries=["CA"]),

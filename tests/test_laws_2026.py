@@ -599,6 +599,16 @@ def test_quebec_tracking_is_covered_only_when_off_by_default() -> None:
     assert "QC-04" in rendered(everything(cookies={"consent_banner": True}))[1]
 
 
+def test_a_banner_for_quebec_only_is_said_to_be_for_quebec_only() -> None:
+    quebec_only = everything(cookies={"consent_banner": True, "banner_for": ["quebec"]})
+    text, covered = rendered(quebec_only)
+    assert "QC-04" in covered
+    assert "If you visit from Québec, a banner asks on your first visit" in text
+    assert "Elsewhere, the cookies we use are on until you turn them off." in text
+    assert "On your first visit, a banner asks" not in text
+    assert "We ask before we use cookies the site does not need to work." not in text
+
+
 def test_uk_complaints_to_the_store_only_from_june_19_2026() -> None:
     before, covered_before = rendered(store(**UK, policy={"effective_date": "2026-06-18"}))
     after, covered_after = rendered(store(**UK, policy={"effective_date": "2026-06-19"}))

@@ -119,3 +119,15 @@ def test_a_saved_profile_records_its_version(tmp_path: Path) -> None:
     profile = load_profile(example_paths()[0])
     path = save_profile(profile, tmp_path / "saved.yaml")
     assert f"schema_version: {CURRENT_VERSION}" in path.read_text(encoding="utf-8")
+
+
+def test_a_single_banner_audience_becomes_a_list_of_regions(tmp_path: Path) -> None:
+    banner = "cookies:\n  consent_banner: true\n  banner_for: eea_uk  # CMP geo rule\npolicy:\n"
+    old = OLD.replace("policy:\n", banner)
+    done = migrate_text("old.yaml", old)
+    assert "  banner_for: [eea, uk]  # CMP geo rule\n" in done.text
+    path = tmp_path / "old.yaml"
+    path.write_text(old, encoding="utf-8")
+    cookies = load_profile(path).cookies
+    assert [r.value for r in cookies.banner_for] == ["eea", "uk"]
+    assert not cookies.banner_everywhere

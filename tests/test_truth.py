@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from law_stores import AD_RECIPIENT, BASE, CHECK_DAY, business, everything, store, usd
 
 from generator import laws
 from generator.check import check_profile
 from generator.compose import render_policy
+from generator.errors import AnswersError
 from generator.model import StoreProfile
 
 
@@ -926,3 +928,64 @@ def test_the_ccpa_table_says_which_of_a_rows_data_is_sold_when_not_all_of_it() -
     assert rows, "no Identifiers row"
     sold = rows[0].split("|")[6]
     assert "Advertising networks, only device and log data" in sold
+
+
+def test_a_cookieless_analytics_tool_is_not_called_a_cookie_or_a_tracker() -> None:
+    plausible = {"name": "Plausible", "kind": "analytics", "sets_cookies": False}
+    profile = store(
+        business={"sells_to_countries": ["CA"], "sells_to_ca_provinces": ["QC"]},
+        cookies={"kinds": ["strictly_necessary"], "tools": [plausible]},
+    )
+    words = text(profile)
+    assert (
+        "- **Plausible** (analytics, without cookies or anything else stored on your device)."
+        in words
+    )
+    assert "analytics cookies" not in words
+    assert "Our site uses technology that can identify you" not in words
+    # A tool that does set cookies still needs its kind among the cookies the site uses.
+    with_cookies = {**plausible, "sets_cookies": True}
+    with pytest.raises(AnswersError, match="lacks 'analytics'"):
+        store(cookies={"kinds": ["strictly_necessary"], "tools": [with_cookies]})
+
+
+def test_recipients_bound_only_by_their_own_terms_are_not_said_to_be_under_contract() -> None:
+    canada = {"sells_to_countries": ["CA"], "sells_to_ca_provinces": ["BC"]}
+    transfers = [
+        {"destination": "US", "safeguard": "provider_contract", "recipients": "Shopify"},
+        {"destination": "US", "safeguard": "recipient_terms", "recipients": "Meta and TikTok"},
+    ]
+    words = text(store(business=canada, international={"transfers": transfers}))
+    assert (
+        "- **The United States** (Meta and TikTok): only the recipient's own privacy terms, "
+        "as it also uses the data for its own purposes." in words
+    )
+    assert "- **The United States** (Shopify): contracts that require" in words
+    # For the GDPR, a recipient's own terms are no transfer tool (Art 44-46).
+    german = {"sells_to_countries": ["DE"], "data_stored_in": ["DE"]}
+    only_terms = [{"destination": "US", "safeguard": "recipient_terms"}]
+    weak = store(business=german, international={"transfers": only_terms})
+    assert "transfer-without-safeguard" in {
+        f.rule for f in check_profile(weak, on=CHECK_DAY).findings
+    }
+
+
+def test_text_plus_consent_is_flagged_when_childrens_data_is_disclosed() -> None:
+    kids = {
+        "directed_to_children": True,
+        "minimum_age": 5,
+        "child_data": ["name"],
+        "consent_ways": ["payment", "text_plus"],
+        "parental_consent_method": "A card purchase verifies the parent.",
+    }
+    private = store(children=kids)
+    words = text(private)
+    assert (
+        "we get a parent's permission, by a card or other payment that notifies the account "
+        "holder or a text message to the parent, confirmed by a further step. A card purchase"
+    ) in words
+    rules = {f.rule for f in check_profile(private, on=CHECK_DAY).findings}
+    assert "light-parental-consent" not in rules
+    gallery = store(children={**kids, "made_public": "A parent can switch on the gallery."})
+    rules = {f.rule for f in check_profile(gallery, on=CHECK_DAY).findings}
+    assert "light-parental-consent" in rules

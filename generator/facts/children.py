@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from generator.model.vocab import CollectionPoint, DataCategory, RecipientKind
+from generator.model.vocab import (
+    CollectionPoint,
+    DataCategory,
+    ParentalConsentWay,
+    RecipientKind,
+    RecipientUse,
+)
 
 if TYPE_CHECKING:
     from generator.facts.sharing import RecipientFacts
@@ -38,6 +44,13 @@ class ChildrenFacts(NamedTuple):
     recipients: tuple[RecipientFacts, ...] = ()
     """Who gets children's data (16 CFR §312.4(d) as amended in 2025: the third parties
     and the purpose of each disclosure)."""
+    discloses: bool = False
+    """Children's information is 'disclosed' in COPPA's sense (16 CFR §312.2): released to a
+    recipient that uses it for itself (not only to support our internal operations), or made
+    publicly available."""
+    light_consent: tuple[ParentalConsentWay, ...] = ()
+    """The consent ways (email plus, text plus) the FTC allows only to an operator that does
+    not disclose children's information (16 CFR §312.5(b)(2), as amended in 2025)."""
     no_advertisers: bool = False
     """The owner said of every recipient whether it gets children's data, and no
     advertiser, marketing partner, data broker or affiliate does: the policy may say so."""
@@ -83,10 +96,15 @@ def children_facts(
         or any(set(item.points) & _OFFLINE_POINTS for item in profile.collection.items),
         cameras=profile.collects(DataCategory.CAMERA_FOOTAGE),
         recipients=tuple(theirs),
+        discloses=bool(kids.made_public)
+        or any(rf.recipient.use is not RecipientUse.ON_OUR_BEHALF for rf in theirs),
+        light_consent=tuple(w for w in kids.consent_ways if w in _LIGHT_WAYS),
         no_advertisers=all(r.gets_childrens_data is not None for r in profile.sharing.recipients)
         and not any(rf.kind in _ADVERTISERS for rf in theirs),
     )
 
+
+_LIGHT_WAYS = frozenset({ParentalConsentWay.EMAIL_PLUS, ParentalConsentWay.TEXT_PLUS})
 
 _OFFLINE_POINTS = frozenset(
     {

@@ -35,6 +35,11 @@ class MarketingFacts(NamedTuple):
     """Channels also used for existing customers' similar-product offers without asking."""
     sms_without_consent: bool
     """Texts on an opt-out basis: unlawful under the TCPA and CASL, reported by check."""
+    similar_products_only: bool
+    """Offers to customers who did not sign up are only about products like those they
+    bought: the soft opt-in of ePrivacy Directive Art 13(2) and PECR reg 22(3), where the GDPR
+    or the UK GDPR applies. Elsewhere (CAN-SPAM, CASL s.10(10)(a) implied consent, the Spam
+    Act's inferred consent) the law sets no such limit, and the policy claims none."""
     opt_out_days: int | None
     """Business days to act on an unsubscribe: the owner's answer, else the shortest limit
     of the laws that apply, else None (the policy then names no number)."""
@@ -76,5 +81,6 @@ def marketing_facts(
         unless_objected=unless_objected,
         to_customers=to_customers,
         sms_without_consent=Channel.SMS in unless_objected,
+        similar_products_only=bool({"gdpr", "uk_gdpr"} & applying_laws),
         opt_out_days=opt_out_days,
     )

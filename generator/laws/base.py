@@ -149,7 +149,7 @@ def profiles_visitors(profile: StoreProfile) -> bool:
     cookies = profile.cookies
     tracked = cookies.uses_cookies and (
         bool(_PROFILING_COOKIES & set(cookies.kinds))
-        or any(tool.kind in _PROFILING_COOKIES for tool in cookies.tools)
+        or any(tool.kind in _PROFILING_COOKIES and tool.sets_cookies for tool in cookies.tools)
     )
     return tracked or profile.targets_ads
 

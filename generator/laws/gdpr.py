@@ -16,7 +16,7 @@ NAME = "GDPR"
 # Not transfer tools under Chapter V: a processor contract alone is no Art 46(2) safeguard
 # (only the Commission's clauses inside it are), and consent is an Art 49(1)(a) derogation
 # for occasional transfers, not for a store's routine hosting (EDPB Guidelines 2/2018).
-_NOT_ART_46 = frozenset({Safeguard.PROVIDER_CONTRACT, Safeguard.CONSENT})
+_NOT_ART_46 = frozenset({Safeguard.PROVIDER_CONTRACT, Safeguard.CONSENT, Safeguard.RECIPIENT_TERMS})
 
 
 def unsafeguarded(profile: StoreProfile) -> tuple[str, ...]:

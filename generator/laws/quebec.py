@@ -7,7 +7,7 @@ import datetime as dt
 
 from generator.laws.base import Applicability, Law, established_in, profiles_visitors, req, sells_to
 from generator.model import StoreProfile, vocab
-from generator.model.vocab import CookieKind, Purpose
+from generator.model.vocab import BannerAudience, CookieKind, Purpose
 
 _PROFILING = frozenset({CookieKind.ANALYTICS, CookieKind.ADVERTISING})
 
@@ -45,7 +45,9 @@ def tracking_technology(profile: StoreProfile) -> tuple[str, ...]:
     """The technologies s.8.1 asks to be named, in words."""
     if not identifies_locates_or_profiles(profile):
         return ()
-    named = [tool.name for tool in profile.cookies.tools if tool.kind in _PROFILING]
+    named = [
+        tool.name for tool in profile.cookies.tools if tool.kind in _PROFILING and tool.sets_cookies
+    ]
     kinds = [f"{vocab.label(k)} cookies" for k in profile.cookies.kinds if k in _PROFILING]
     if profile.uses_for(Purpose.PERSONALIZATION):
         kinds.append("personalised recommendations")
@@ -55,7 +57,14 @@ def tracking_technology(profile: StoreProfile) -> tuple[str, ...]:
 def judge(profile: StoreProfile) -> Applicability:
     verdict = applies(profile)
     return Applicability(
-        verdict.applies, verdict.reason, facts={"tracking": tracking_technology(profile)}
+        verdict.applies,
+        verdict.reason,
+        facts={
+            "tracking": tracking_technology(profile),
+            # s.8.1: the functions are off until the person turns them on; a banner for
+            # Québec's visitors (or for everyone) that asks first does that.
+            "tracking_off_by_default": profile.cookies.banner_shown_in(BannerAudience.QUEBEC),
+        },
     )
 
 
@@ -94,8 +103,8 @@ REQUIREMENTS = (
         "default, and how to turn it on",
         # s.8.1 asks that the person be told how to activate the functions; a banner that
         # leaves them off until the visitor turns them on does that (a settings link helps).
-        "cookies.consent_banner: true and cookies.banner_for: everyone (tracking off until "
-        "the visitor agrees)",
+        "cookies.consent_banner: true and cookies.banner_for: everyone or quebec (tracking off "
+        "until the visitor agrees)",
         kind="S/C",
         needed=identifies_locates_or_profiles,
         since=PHASE_2,

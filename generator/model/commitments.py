@@ -22,6 +22,7 @@ from generator.model.base import (
 from generator.model.vocab import (
     ChangeNotice,
     DataCategory,
+    ParentalConsentWay,
     Purpose,
     RequestMethod,
     RetentionBasis,
@@ -202,6 +203,11 @@ class Children(Part):
     )
     parental_consent_method: Sentence | None = Field(
         default=None, description="How a parent's verifiable consent is obtained."
+    )
+    consent_ways: list[ParentalConsentWay] = Field(
+        default_factory=list,
+        description="The FTC's verifiable-consent methods you use (16 CFR §312.5(b)(2)); "
+        "email_plus and text_plus only if you disclose no child's information.",
     )
     child_data: list[DataCategory] = Field(default_factory=list)
     made_public: Sentence | None = Field(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Any
+
+from pydantic import Field, field_validator
 
 from generator.model.base import CompanyName, Email, Name, Part, Phrase, PostalAddress, WebAddress
 from generator.model.vocab import (
@@ -20,6 +22,11 @@ class TrackingTool(Part):
     name: CompanyName = Field(description="e.g. 'Google Analytics' or 'Meta Pixel'.")
     provider: CompanyName | None = None
     kind: CookieKind
+    sets_cookies: bool = Field(
+        default=True,
+        description="False for a tool that stores and reads nothing on the visitor's device "
+        "(no cookies, local storage or fingerprint), e.g. Plausible or Fathom Analytics.",
+    )
     purpose: Phrase | None = Field(
         default=None, description="What it is used for, e.g. 'measure which pages are read'."
     )
@@ -40,11 +47,12 @@ class Cookies(Part):
     )
     without_cookies: CookieFallback = CookieFallback.LIMITED
     consent_banner: bool = False
-    banner_for: BannerAudience = Field(
-        default=BannerAudience.EVERYONE,
-        description="Who sees the consent banner: everyone, or only visitors from the EEA "
-        "and the UK (eea_uk) or also Switzerland (eea_uk_ch); elsewhere optional cookies "
-        "are then on until the visitor turns them off.",
+    banner_for: list[BannerAudience] = Field(
+        default_factory=lambda: [BannerAudience.EVERYONE],
+        min_length=1,
+        description="Who sees the consent banner: everyone, or only visitors from the regions "
+        "listed (eea, uk, ch, quebec); elsewhere optional cookies are then on until the "
+        "visitor turns them off.",
     )
     do_not_track: DntResponse = DntResponse.NOT_HONORED
     global_privacy_control: bool = Field(
@@ -76,11 +84,38 @@ class Cookies(Part):
         description="Cookies never gather details that identify a person unless they agree.",
     )
 
+    @field_validator("banner_for", mode="before")
+    @classmethod
+    def _one_audience_as_list(cls, value: Any) -> Any:
+        # Files of schema version 3 and before held one audience, the regions joined.
+        if isinstance(value, str):
+            return OLD_BANNER_AUDIENCES.get(value, [value])
+        return value
+
+    @field_validator("banner_for")
+    @classmethod
+    def _everyone_alone(cls, value: list[BannerAudience]) -> list[BannerAudience]:
+        if BannerAudience.EVERYONE in value and len(value) > 1:
+            raise ValueError(
+                "'everyone' already takes in every region; list either everyone or the regions"
+            )
+        return list(dict.fromkeys(value))
+
     @property
     def banner_everywhere(self) -> bool:
         """Whether every visitor is asked first, wherever they visit from (Québec's s.8.1
-        and Canada's consent reach visitors the EEA-and-UK banner skips)."""
-        return self.consent_banner and self.banner_for is BannerAudience.EVERYONE
+        and Canada's consent reach visitors a banner for Europe skips)."""
+        return self.consent_banner and BannerAudience.EVERYONE in self.banner_for
+
+    def banner_shown_in(self, region: BannerAudience) -> bool:
+        """Whether visitors from the region are asked first, by a banner for them or for all."""
+        return self.consent_banner and (self.banner_everywhere or region in self.banner_for)
+
+
+OLD_BANNER_AUDIENCES = {
+    "eea_uk": [BannerAudience.EEA, BannerAudience.UK],
+    "eea_uk_ch": [BannerAudience.EEA, BannerAudience.UK, BannerAudience.SWITZERLAND],
+}
 
 
 class Unsubscribe(Part):
@@ -140,7 +175,8 @@ class Marketing(Part):
     )
     existing_customers: bool = Field(
         default=False,
-        description="Customers get offers about similar products unless they opt out.",
+        description="Past customers get offers without signing up, unless they opt out (in "
+        "Europe and the UK only about products like the ones they bought).",
     )
     purchased_opt_in_lists: bool = Field(
         default=False, description="You email people from rented lists certified as opt-in."
@@ -158,7 +194,10 @@ class Marketing(Part):
     )
     unsubscribe: Unsubscribe = Field(default_factory=Unsubscribe)
     opt_out_days: int = Field(
-        default=10, ge=1, le=30, description="Business days to honor an opt-out."
+        default=10,
+        ge=0,
+        le=30,
+        description="Business days to honor an opt-out; 0 when it takes effect immediately.",
     )
     transactional_notices: bool = Field(
         default=True, description="Order and account notices continue after an unsubscribe."

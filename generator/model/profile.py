@@ -200,7 +200,7 @@ class StoreProfile(Part):
             or any(
                 r.shared and on_site & set(r.recipient.categories) for r in recipient_facts(self)
             )
-            or any(t.kind is CookieKind.ADVERTISING for t in self.cookies.tools)
+            or any(t.kind is CookieKind.ADVERTISING and t.sets_cookies for t in self.cookies.tools)
         )
 
     def asked_beyond_need(self) -> list[tuple[int, str]]:
@@ -437,18 +437,20 @@ class StoreProfile(Part):
 
     def _cookie_clashes(self) -> Iterator[Clash]:
         cookies = self.cookies
-        if not cookies.uses_cookies and (cookies.tools or cookies.pixels or cookies.third_party):
+        cookie_tools = [tool for tool in cookies.tools if tool.sets_cookies]
+        if not cookies.uses_cookies and (cookie_tools or cookies.pixels or cookies.third_party):
             yield Clash(
                 ("cookies.uses_cookies", "cookies.tools"),
-                "the store says it uses no cookies but lists tracking tools, pixels or "
-                "third-party cookies",
+                "the store says it uses no cookies but lists tracking tools that set them, "
+                "pixels or third-party cookies",
             )
         for i, tool in enumerate(cookies.tools):
-            if cookies.uses_cookies and tool.kind not in cookies.kinds:
+            if cookies.uses_cookies and tool.sets_cookies and tool.kind not in cookies.kinds:
                 yield Clash(
                     (f"cookies.tools[{i}].kind", "cookies.kinds"),
-                    f"tool '{tool.name}' is a {tool.kind.value} tool but cookies.kinds "
-                    f"lacks '{tool.kind.value}'",
+                    f"tool '{tool.name}' sets {tool.kind.value} cookies but cookies.kinds "
+                    f"lacks '{tool.kind.value}'; add it, or set sets_cookies: false if the "
+                    "tool stores nothing on the visitor's device",
                 )
 
     def _rights_clashes(self) -> Iterator[Clash]:

@@ -173,6 +173,9 @@ class RecipientKind(StrEnum):
     WARRANTY = "warranty"
     SURVEY_VENDOR = "survey_vendor"
     FULFILMENT_PARTNER = "fulfilment_partner"
+    SUPPLIER = "supplier"
+    CUSTOMS_BROKER = "customs_broker"
+    REVIEW_PLATFORM = "review_platform"
     FRAUD_PREVENTION = "fraud_prevention"
     AFFILIATE = "affiliate"
     MARKETING_PARTNER = "marketing_partner"
@@ -200,11 +203,14 @@ class CookieKind(StrEnum):
 
 
 class BannerAudience(StrEnum):
-    """Who sees the cookie consent banner."""
+    """Where the visitors come from who see the cookie consent banner (consent
+    management tools target it by region)."""
 
     EVERYONE = "everyone"
-    EEA_UK = "eea_uk"
-    EEA_UK_CH = "eea_uk_ch"
+    EEA = "eea"
+    UK = "uk"
+    SWITZERLAND = "ch"
+    QUEBEC = "quebec"
 
 
 class CookieFallback(StrEnum):
@@ -278,6 +284,21 @@ class TimeUnit(StrEnum):
     YEARS = "years"
 
 
+class ParentalConsentWay(StrEnum):
+    """The FTC's ways of getting a parent's verifiable consent (16 CFR §312.5(b)(2), as
+    amended in 2025)."""
+
+    SIGNED_FORM = "signed_form"
+    PAYMENT = "payment"
+    TOLL_FREE_CALL = "toll_free_call"
+    VIDEO_CALL = "video_call"
+    GOVERNMENT_ID = "government_id"
+    KNOWLEDGE_QUESTIONS = "knowledge_questions"
+    FACE_MATCH = "face_match"
+    EMAIL_PLUS = "email_plus"
+    TEXT_PLUS = "text_plus"
+
+
 class SecurityMeasure(StrEnum):
     TLS = "tls"
     ENCRYPTION_AT_REST = "encryption_at_rest"
@@ -302,6 +323,9 @@ class Safeguard(StrEnum):
     CONSENT = "consent"
     CONTRACT_NECESSITY = "contract_necessity"
     PROVIDER_CONTRACT = "provider_contract"
+    # Not a safeguard at all: a recipient that also uses the data for itself (an ad platform,
+    # a marketplace) is bound only by its own terms, and a policy must not claim more.
+    RECIPIENT_TERMS = "recipient_terms"
 
 
 class TrustProgramKind(StrEnum):
@@ -518,6 +542,9 @@ LABELS = LabelTable(
         (RecipientKind.WARRANTY, "warranty and service companies"),
         (RecipientKind.SURVEY_VENDOR, "survey companies"),
         (RecipientKind.FULFILMENT_PARTNER, "authorized dealers and fulfilment partners"),
+        (RecipientKind.SUPPLIER, "suppliers who send orders to you directly"),
+        (RecipientKind.CUSTOMS_BROKER, "customs brokers"),
+        (RecipientKind.REVIEW_PLATFORM, "review platforms"),
         (RecipientKind.FRAUD_PREVENTION, "fraud prevention services"),
         (RecipientKind.AFFILIATE, "our affiliated companies"),
         (RecipientKind.MARKETING_PARTNER, "marketing partners"),
@@ -579,6 +606,15 @@ LABELS = LabelTable(
         (TimeUnit.DAYS, "days"),
         (TimeUnit.MONTHS, "months"),
         (TimeUnit.YEARS, "years"),
+        (ParentalConsentWay.SIGNED_FORM, "a consent form the parent signs and returns"),
+        (ParentalConsentWay.PAYMENT, "a card or other payment that notifies the account holder"),
+        (ParentalConsentWay.TOLL_FREE_CALL, "a call to our toll-free number"),
+        (ParentalConsentWay.VIDEO_CALL, "a video call with our trained staff"),
+        (ParentalConsentWay.GOVERNMENT_ID, "a check of a government ID, which we then delete"),
+        (ParentalConsentWay.KNOWLEDGE_QUESTIONS, "questions only the parent can answer"),
+        (ParentalConsentWay.FACE_MATCH, "a photo of the parent matched to their photo ID"),
+        (ParentalConsentWay.EMAIL_PLUS, "an email from the parent, confirmed by a further step"),
+        (ParentalConsentWay.TEXT_PLUS, "a text message to the parent, confirmed by a further step"),
         (SecurityMeasure.TLS, "encryption in transit (TLS)"),
         (SecurityMeasure.ENCRYPTION_AT_REST, "encryption of stored data"),
         (SecurityMeasure.PASSWORD_HASHING, "hashed passwords"),
@@ -605,14 +641,17 @@ LABELS = LabelTable(
             Safeguard.PROVIDER_CONTRACT,
             "contracts that require the recipient to protect the data as we do",
         ),
+        (
+            Safeguard.RECIPIENT_TERMS,
+            "only the recipient's own privacy terms, as it also uses the data for its own purposes",
+        ),
         (TrustProgramKind.SEAL, "privacy seal"),
         (TrustProgramKind.DISPUTE_RESOLUTION, "dispute resolution program"),
         (BannerAudience.EVERYONE, "everyone"),
-        (BannerAudience.EEA_UK, "the European Economic Area or the United Kingdom"),
-        (
-            BannerAudience.EEA_UK_CH,
-            "the European Economic Area, the United Kingdom or Switzerland",
-        ),
+        (BannerAudience.EEA, "the European Economic Area"),
+        (BannerAudience.UK, "the United Kingdom"),
+        (BannerAudience.SWITZERLAND, "Switzerland"),
+        (BannerAudience.QUEBEC, "Québec"),
         (ChangeNotice.POSTING, "posting the new version on this page"),
         (ChangeNotice.EMAIL, "emailing you if we have your email address"),
         (ChangeNotice.BANNER, "showing a notice on the site"),

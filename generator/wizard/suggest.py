@@ -126,6 +126,15 @@ RECIPIENT_DATA: dict[K, tuple[tuple[D, ...], str]] = {
     ),
     K.SURVEY_VENDOR: ((D.EMAIL, D.SURVEY_RESPONSES), "run our surveys"),
     K.FULFILMENT_PARTNER: ((D.NAME, D.POSTAL_ADDRESS, D.ORDER_HISTORY), "pack and send orders"),
+    K.SUPPLIER: (
+        (D.NAME, D.POSTAL_ADDRESS, D.PHONE, D.ORDER_HISTORY),
+        "send your order to you from their own stock",
+    ),
+    K.CUSTOMS_BROKER: (
+        (D.NAME, D.POSTAL_ADDRESS, D.ORDER_HISTORY),
+        "clear parcels through customs",
+    ),
+    K.REVIEW_PLATFORM: ((D.NAME, D.EMAIL, D.ORDER_HISTORY, D.REVIEWS), "collect and show reviews"),
     K.FRAUD_PREVENTION: (
         (D.NAME, D.EMAIL, D.POSTAL_ADDRESS, D.PAYMENT_CARD, D.DEVICE_AND_LOG),
         "check orders for fraud",
