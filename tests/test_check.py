@@ -37,6 +37,15 @@ def rules_hit(profile: StoreProfile) -> set[str]:
     return {f.rule for f in consistency(profile, applicable(profile))}
 
 
+LIGHT_CONSENT = {
+    "directed_to_children": True,
+    "minimum_age": 6,
+    "child_data": ["name"],
+    "consent_ways": ["text_plus"],
+    "parental_consent_method": "A code by text message, then a confirming email.",
+}
+
+
 @pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.stem)
 def test_every_example_checks_clean(path: Path) -> None:
     # The examples are dated 2026-12-02 and checked on that day, as CI does with --as-of.
@@ -191,6 +200,11 @@ EU = business(sells_to_countries=["US", "DE"])
             {"children": {"minimum_age": 10, "parental_consent_method": "A signed form."}},
         ),
         (
+            "light-parental-consent",
+            {"children": {**LIGHT_CONSENT, "made_public": "A parent can open the gallery."}},
+            {"children": {**LIGHT_CONSENT, "consent_ways": ["signed_form", "text_plus"]}},
+        ),
+        (
             "sale-without-opt-out",
             {
                 **business(revenue=usd(30_000_000)),
@@ -269,6 +283,7 @@ def test_every_rule_has_a_test() -> None:
         "email-without-unsubscribe", "sms-without-stop", "sms-without-consent", "retention-not-specific",
         "child-age-without-consent", "sale-without-opt-out", "cookies-without-consent",
         "casl-opt-out-email", "slow-opt-out", "electronic-marketing-without-consent",
+        "light-parental-consent",
     }  # fmt: skip
     assert len(check.RULES) == len(tested)
 

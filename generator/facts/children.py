@@ -50,7 +50,8 @@ class ChildrenFacts(NamedTuple):
     publicly available."""
     light_consent: tuple[ParentalConsentWay, ...] = ()
     """The consent ways (email plus, text plus) the FTC allows only to an operator that does
-    not disclose children's information (16 CFR §312.5(b)(2), as amended in 2025)."""
+    not disclose children's information (16 CFR §312.5(b)(2), as amended in 2025), when the
+    store names no stronger way beside them."""
     no_advertisers: bool = False
     """The owner said of every recipient whether it gets children's data, and no
     advertiser, marketing partner, data broker or affiliate does: the policy may say so."""
@@ -98,7 +99,7 @@ def children_facts(
         recipients=tuple(theirs),
         discloses=bool(kids.made_public)
         or any(rf.recipient.use is not RecipientUse.ON_OUR_BEHALF for rf in theirs),
-        light_consent=tuple(w for w in kids.consent_ways if w in _LIGHT_WAYS),
+        light_consent=tuple(kids.consent_ways) if set(kids.consent_ways) <= _LIGHT_WAYS else (),
         no_advertisers=all(r.gets_childrens_data is not None for r in profile.sharing.recipients)
         and not any(rf.kind in _ADVERTISERS for rf in theirs),
     )
