@@ -986,6 +986,42 @@ def test_text_plus_consent_is_flagged_when_childrens_data_is_disclosed() -> None
     ) in words
     rules = {f.rule for f in check_profile(private, on=CHECK_DAY).findings}
     assert "light-parental-consent" not in rules
-    gallery = store(children={**kids, "made_public": "A parent can switch on the gallery."})
-    rules = {f.rule for f in check_profile(gallery, on=CHECK_DAY).findings}
+    gallery = {**kids, "made_public": "A parent can switch on the gallery."}
+    rules = {f.rule for f in check_profile(store(children=gallery), on=CHECK_DAY).findings}
+    assert "light-parental-consent" not in rules  # a card payment verifies the disclosures
+    text_plus_only = store(children={**gallery, "consent_ways": ["text_plus"]})
+    rules = {f.rule for f in check_profile(text_plus_only, on=CHECK_DAY).findings}
     assert "light-parental-consent" in rules
+
+
+def test_a_us_count_caps_what_an_uncounted_state_may_hold() -> None:
+    worldwide = {
+        "sells_to_countries": ["US", "GB", "NZ"],
+        "consumers_per_year": 167_000,
+        "revenue": usd(12_000_000),
+        "employees": 30,
+        "sba_small_business": False,
+    }
+    # Virginia's law reaches a controller of 100,000 Virginians' data (Va. Code §59.1-576).
+    unknown = laws.applicable(store(business=worldwide), on=CHECK_DAY)["us_states"]
+    assert "Virginia" in unknown.scope  # every one of them might be Virginian
+    counted = store(business={**worldwide, "us_consumers_per_year": 41_000})
+    assert "Virginia" not in laws.applicable(counted, on=CHECK_DAY)["us_states"].scope
+    assert "Virginia" not in text(counted)
+
+
+def test_trackers_limited_to_some_pages_are_said_to_run_only_there() -> None:
+    where = "our shop pages, never the Kids Zone or the app"
+    words = text(
+        store(
+            sharing={"recipients": [*BASE["sharing"]["recipients"], AD_RECIPIENT]},
+            cookies={
+                "kinds": ["strictly_necessary", "advertising"],
+                "third_party": True,
+                "others_track_only_on": where,
+            },
+        )
+    )
+    assert f"Other companies also set cookies through {where}." in words
+    assert f"based on what you do on {where} and elsewhere" in words
+    assert "based on what you do on our site" not in words

@@ -195,13 +195,16 @@ def consumers_in_state(profile: StoreProfile, state: str) -> int:
     """Consumers a year in one state, from the store's breakdown where it names the state.
 
     For a state it does not name, every consumer not counted elsewhere might live there,
-    so the unassigned rest of ``consumers_per_year`` is used: the stricter reading that
-    the answers still allow.
+    so the unassigned rest of the US count (``us_consumers_per_year``, else
+    ``consumers_per_year``) is used: the stricter reading that the answers still allow.
     """
-    by_state = profile.business.consumers_by_state
+    business = profile.business
+    by_state = business.consumers_by_state
     if state in by_state:
         return by_state[state]
-    return max(0, profile.business.consumers_per_year - sum(by_state.values()))
+    in_us = business.us_consumers_per_year
+    total = business.consumers_per_year if in_us is None else in_us
+    return max(0, total - sum(by_state.values()))
 
 
 def money(amount: int) -> str:

@@ -118,6 +118,12 @@ class Business(Part):
     consumers_per_year: int = Field(
         default=0, ge=0, description="People whose personal data you handle in a year, all regions."
     )
+    us_consumers_per_year: int | None = Field(
+        default=None,
+        ge=0,
+        description="How many of them live in the United States, where known; a state you "
+        "give no count for may then hold at most the US people not counted elsewhere.",
+    )
     consumers_by_state: dict[StateCode, int] = Field(
         default_factory=dict,
         description="Consumers a year per US state, where known; otherwise the total is used.",

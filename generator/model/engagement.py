@@ -41,6 +41,12 @@ class Cookies(Part):
     third_party: bool = False
     pixels: bool = Field(default=False, description="Pixels, web beacons or clear GIFs.")
     tools: list[TrackingTool] = Field(default_factory=list)
+    others_track_only_on: Phrase | None = Field(
+        default=None,
+        description="Where other companies' cookies, pixels and tags run, when not on every "
+        "page; it completes 'when you use …', e.g. 'our shop pages, never the Kids Zone or "
+        "the app'.",
+    )
     remembers: list[Name] = Field(
         default_factory=list,
         description="What cookies store, e.g. 'shopping cart', 'login', 'country and language'.",

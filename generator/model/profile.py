@@ -250,6 +250,21 @@ class StoreProfile(Part):
         yield from self._children_clashes()
 
     def _scope_clashes(self) -> Iterator[Clash]:
+        b = self.business
+        if b.us_consumers_per_year is not None:
+            if b.us_consumers_per_year > b.consumers_per_year:
+                yield Clash(
+                    ("business.us_consumers_per_year", "business.consumers_per_year"),
+                    f"{b.us_consumers_per_year:,} people in the US is more than the "
+                    f"{b.consumers_per_year:,} people in all; raise the total or lower the US "
+                    "count",
+                )
+            elif sum(b.consumers_by_state.values()) > b.us_consumers_per_year:
+                yield Clash(
+                    ("business.consumers_by_state", "business.us_consumers_per_year"),
+                    "the states' counts add up to more than the people in the US; correct "
+                    "one of them",
+                )
         both = set(self.business.affiliates) & set(self.business.excluded_affiliates)
         if both:
             yield Clash(
