@@ -386,7 +386,8 @@ def retention_not_specific(
             f"No specific retention period or criterion for: {names}. The general rule "
             f"'{retention.general}' does not say how long.",
             "add retention.rules entries that name these categories with a period or an "
-            "event (account_lifetime, until_unsubscribe, until_deleted, fixed_period), or make "
+            "event (account_lifetime, until_unsubscribe, until_deleted, while_published, "
+            "fixed_period), or make "
             "retention.default_criteria concrete",
             ("retention.rules", "retention.default_criteria"),
             requirement=next(

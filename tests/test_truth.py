@@ -957,8 +957,8 @@ def test_recipients_bound_only_by_their_own_terms_are_not_said_to_be_under_contr
     ]
     words = text(store(business=canada, international={"transfers": transfers}))
     assert (
-        "- **The United States** (Meta and TikTok): only the recipient's own privacy terms, "
-        "as it also uses the data for its own purposes." in words
+        "- **The United States** (Meta and TikTok): only each recipient's own privacy terms, "
+        "since each also uses the data for its own purposes." in words
     )
     assert "- **The United States** (Shopify): contracts that require" in words
     # For the GDPR, a recipient's own terms are no transfer tool (Art 44-46).
@@ -1025,3 +1025,15 @@ def test_trackers_limited_to_some_pages_are_said_to_run_only_there() -> None:
     assert f"Other companies also set cookies through {where}." in words
     assert f"based on what you do on {where} and elsewhere" in words
     assert "based on what you do on our site" not in words
+
+
+def test_reviews_kept_while_published_say_so_in_one_rule() -> None:
+    reviews = {"category": "reviews", "sources": ["from_you"]}
+    rule = {"categories": ["reviews"], "basis": "while_published"}
+    words = text(
+        store(
+            collection={"items": [*BASE["collection"]["items"], reviews]},
+            retention={"rules": [rule]},
+        )
+    )
+    assert "- **Product reviews:** we keep them while they are published on our site." in words

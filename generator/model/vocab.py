@@ -274,6 +274,7 @@ class RetentionBasis(StrEnum):
     ACCOUNT_LIFETIME = "account_lifetime"
     UNTIL_UNSUBSCRIBE = "until_unsubscribe"
     UNTIL_DELETED = "until_deleted"
+    WHILE_PUBLISHED = "while_published"
     LEGAL_REQUIREMENT = "legal_requirement"
     INDEFINITE = "indefinite"
 
@@ -601,6 +602,7 @@ LABELS = LabelTable(
         (RetentionBasis.ACCOUNT_LIFETIME, "while your account is open"),
         (RetentionBasis.UNTIL_UNSUBSCRIBE, "until you unsubscribe"),
         (RetentionBasis.UNTIL_DELETED, "until you delete it or ask us to"),
+        (RetentionBasis.WHILE_PUBLISHED, "while it is published on our site"),
         (RetentionBasis.LEGAL_REQUIREMENT, "as long as the law requires"),
         (RetentionBasis.INDEFINITE, "with no set end date"),
         (TimeUnit.DAYS, "days"),
@@ -643,7 +645,8 @@ LABELS = LabelTable(
         ),
         (
             Safeguard.RECIPIENT_TERMS,
-            "only the recipient's own privacy terms, as it also uses the data for its own purposes",
+            "only each recipient's own privacy terms, since each also uses the data for its "
+            "own purposes",
         ),
         (TrustProgramKind.SEAL, "privacy seal"),
         (TrustProgramKind.DISPUTE_RESOLUTION, "dispute resolution program"),
