@@ -24,6 +24,7 @@ from generator.wizard.terminal import QuestionaryPrompter
 ENTER = "\r"
 CTRL_C = "\x03"
 DOWN = "\x1b[B"
+BACKSPACE = "\x7f"
 # The first section, typed: store name, legal name (Enter keeps the store name), website,
 # street, city, region, postal code, country (no default: it is typed), privacy email.
 FIRST_SECTION = [
@@ -158,7 +159,7 @@ def test_a_whole_interview_in_a_pseudo_terminal(tmp_path: Path) -> None:
     child = _wizard_in_a_terminal(tmp_path, COLUMNS="120", LINES="40")
     child.send(_typed(*FIRST_SECTION) + ENTER * 150)
     child.expect("Build the privacy policy now")
-    child.send("n")
+    child.send("n" + ENTER)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -197,13 +198,16 @@ def test_the_enter_after_a_yes_no_answer_is_not_the_next_answer(tmp_path: Path) 
     child.expect("Web address of a privacy request form")
     child.send(ENTER)  # no form
     child.expect("sell in your own shops")
-    child.send("n" + ENTER)
+    # A line typed one prompt early is refused, not taken as "no".
+    child.send("Meta, TikTok" + ENTER)
+    child.expect("is not an answer here")
+    child.send(BACKSPACE * len("Meta, TikTok") + "n" + ENTER)
     child.expect("larger parent company")
     child.send("n" + ENTER)
     child.expect("Which countries do you sell to")
     child.send("DE" + ENTER + ENTER * 150)
     child.expect("Build the privacy policy now")
-    child.send("n")
+    child.send("n" + ENTER)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -41,6 +41,22 @@ def _adapt(validate: Validator) -> Callable[[Any], bool | str]:
     return check
 
 
+_YES = frozenset({"y", "yes"})
+_NO = frozenset({"n", "no"})
+
+
+def _yes_or_no(typed: str) -> bool | str:
+    word = typed.strip().lower()
+    if not word or word in _YES | _NO:
+        return True
+    return f"'{typed.strip()}' is not an answer here: type y or n, or press Enter for the default"
+
+
+def _as_bool(typed: str, default: bool) -> bool:
+    word = typed.strip().lower()
+    return default if not word else word in _YES
+
+
 class QuestionaryPrompter:
     """Asks through questionary; `input`/`output` let tests drive it through a pipe."""
 
@@ -82,12 +98,15 @@ class QuestionaryPrompter:
     def confirm(self, message: str, *, default: bool, help: str | None) -> bool:
         self._help(help)
         self.questions += 1
-        # auto_enter=False: the answer waits for Enter, so the Enter a person types after
-        # "n" is not taken as the answer to the next question.
-        answer: bool = questionary.confirm(
-            message, default=default, auto_enter=False, style=STYLE, **self._io
+        # A typed line, not a single key: questionary's confirm takes "n" alone (so the
+        # Enter after it answers the next question) or ignores every other key (so text
+        # typed one prompt early becomes the default). Here a stray line is refused and
+        # stays on screen to correct.
+        hint = "(Y/n)" if default else "(y/N)"
+        answer: str = questionary.text(
+            f"{message} {hint}", validate=_yes_or_no, style=STYLE, **self._io
         ).unsafe_ask()
-        return answer
+        return _as_bool(answer, default)
 
     def select(
         self,
@@ -150,9 +169,10 @@ def offer_build(answers_file: Path, build: Callable[[Path], Any] | None) -> None
     if build is None:
         questionary.print(f"Next: run `{command}` to write the policy.")
         return
-    if questionary.confirm(
-        "Build the privacy policy now?", default=True, auto_enter=False
-    ).unsafe_ask():
+    typed = questionary.text(
+        "Build the privacy policy now? (Y/n)", validate=_yes_or_no
+    ).unsafe_ask()
+    if _as_bool(typed, True):
         build(answers_file)
     else:
         questionary.print(f"Later, run `{command}` to write the policy.")
