@@ -13,6 +13,7 @@ from pathlib import Path
 import pexpect
 import pytest
 from click.testing import CliRunner
+from conftest import example_paths
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
@@ -140,10 +141,16 @@ def test_interrupted_interview_resumes_with_every_earlier_answer(tmp_path: Path)
     assert not resume_path(target).exists()
 
 
-def test_from_file_prefills_every_answer(tmp_path: Path, examples_dir: Path) -> None:
-    source = examples_dir / "tonerrefillkits.yaml"
-    target = tmp_path / "toner.yaml"
-    _interview(ENTER * 300, target, from_file=source)
+@pytest.mark.parametrize(
+    "source",
+    [*example_paths(), *sorted((example_paths()[0].parent / "practice").glob("*.yaml"))],
+    ids=lambda p: p.stem,
+)
+def test_from_file_prefills_every_answer(tmp_path: Path, source: Path) -> None:
+    """Enter through every question keeps every answer of the file: none is dropped as not
+    asked, and no suggestion replaces what the file leaves to the model's default."""
+    target = tmp_path / "again.yaml"
+    _interview(ENTER * 400, target, from_file=source)
     assert load_profile(target) == load_profile(source)
 
 

@@ -123,12 +123,31 @@ def starting_answers(
         ):
             return answers, completed
     if from_file is not None:
-        return read_answers(from_file)[0], []
+        return _every_answer(read_answers(from_file)[0]), []
     if answers_file.exists() and prompter.confirm(
         f"{answers_file} already exists. Start from its answers?", default=True, help=None
     ):
-        return read_answers(answers_file)[0], []
+        return _every_answer(read_answers(answers_file)[0]), []
     return {}, []
+
+
+def _every_answer(data: dict[str, Any]) -> dict[str, Any]:
+    """A valid file's answers with the model's defaults written out.
+
+    A file leaves out what it does not change, and means the model's default by it; the
+    questionnaire's suggestions (``default_expr``) are for new answers and must not
+    change what an existing file says. A file that does not validate is kept as written,
+    for the interview to correct.
+    """
+    from generator.answers import profile_from_answers
+    from generator.errors import AnswersError
+
+    try:
+        profile = profile_from_answers(data)
+    except AnswersError:
+        return data
+    dumped: dict[str, Any] = profile.model_dump(mode="json", exclude_none=True)
+    return dumped
 
 
 def conduct(
