@@ -187,3 +187,10 @@ def test_every_provincial_requirement_is_met_by_a_complete_store(
 def test_without_a_privacy_officer_the_provincial_officer_duty_is_missing() -> None:
     report = check_profile(store(**based_in("BC")), on=CHECK_DAY)
     assert {c.requirement.id for _, c in report.missing} >= {"BCP-01"}
+
+
+def test_a_store_based_in_quebec_is_reached_however_the_address_spells_it() -> None:
+    # P-39.1 s.1: an enterprise in Québec, even one that sells only to Ontario.
+    for spelling in ("QC", "Québec", "Quebec"):
+        assert verdict("quebec", store(**based_in(spelling, sells_to_ca_provinces=["ON"])))
+    assert not verdict("quebec", store(**based_in("ON", sells_to_ca_provinces=["ON"])))
