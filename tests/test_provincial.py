@@ -116,11 +116,15 @@ ABROAD: dict[str, Any] = {
 def test_alberta_names_the_countries_of_service_providers_outside_canada() -> None:
     profile = store(**based_in("AB", data_stored_in=["US"]), **ABROAD)
     text = canada_section(profile)
-    assert "We use service providers outside Canada" in text
+    assert "goes to service providers and other organizations outside Canada" in text
     assert "- The United States: where we store personal information." in text
     assert "- China: our suppliers." in text
     assert "written information about our policies and practices for service providers" in text
     assert "ABP-02" in {id_ for s in render_policy(profile).sections for id_ in s.covers}
+    assert "You can ask us for written information" in text  # no privacy officer answered
+    officer = {"name": "Privacy Officer", "email": "privacy@plainpaper.example"}
+    with_officer = store(**based_in("AB", data_stored_in=["US"], privacy_officer=officer))
+    assert "You can ask our privacy officer for written information" in canada_section(with_officer)
 
 
 def test_alberta_data_kept_in_canada_has_no_outside_canada_statement() -> None:
@@ -131,7 +135,7 @@ def test_alberta_data_kept_in_canada_has_no_outside_canada_statement() -> None:
 
 def test_bc_statement_is_only_for_alberta() -> None:
     text = canada_section(store(**based_in("BC", data_stored_in=["US"]), **ABROAD))
-    assert "We use service providers outside Canada" not in text
+    assert "organizations outside Canada, in these countries" not in text
 
 
 @pytest.mark.parametrize(
