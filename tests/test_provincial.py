@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -198,3 +199,11 @@ def test_a_store_based_in_quebec_is_reached_however_the_address_spells_it() -> N
     for spelling in ("QC", "Québec", "Quebec"):
         assert verdict("quebec", store(**based_in(spelling, sells_to_ca_provinces=["ON"])))
     assert not verdict("quebec", store(**based_in("ON", sells_to_ca_provinces=["ON"])))
+
+
+def test_albertas_outside_canada_duty_dates_from_may_2010() -> None:
+    # Personal Information Protection Amendment Act, 2009, in force May 1, 2010.
+    abroad = store(**based_in("AB", data_stored_in=["US"]))
+    duty = laws.requirement("ABP-02")
+    assert duty.needed_for(abroad, dt.date(2010, 5, 1))
+    assert not duty.needed_for(abroad, dt.date(2010, 4, 30))

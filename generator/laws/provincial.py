@@ -179,6 +179,8 @@ def _judge(province: Province) -> Any:
     return applies
 
 
+# Citations marked † name the section from secondary sources (the OIPC guides, law-firm
+# bulletins); the statute's own text was not at hand to confirm the subsection number.
 BC_ID = BC.law_id
 AB_ID = ALBERTA.law_id
 
@@ -242,6 +244,8 @@ AB_REQUIREMENTS = (
         "business.data_stored_in and international.transfers (destination and recipients)",
         kind="S/C",
         needed=lambda p: bool(outside_canada(p)),
+        # Personal Information Protection Amendment Act, 2009 (Bill 54), in force May 1, 2010.
+        since=dt.date(2010, 5, 1),
     ),
     req(
         AB_ID,
