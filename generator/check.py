@@ -21,7 +21,7 @@ from pathlib import Path
 from generator import laws
 from generator.document import PolicyDocument, Section
 from generator.facts import derive
-from generator.laws import ccpa, gdpr, pipeda, shine_the_light, substance
+from generator.laws import ccpa, gdpr, pipeda, provincial, shine_the_light, substance
 from generator.laws.base import (
     Applicability,
     Requirement,
@@ -582,6 +582,30 @@ def slow_opt_out(profile: StoreProfile, verdicts: dict[str, Applicability]) -> I
             ("marketing.opt_out_days",),
             requirement="SPAM-01",
         )
+
+
+@rule
+def slower_than_provincial_law(
+    profile: StoreProfile, verdicts: dict[str, Applicability]
+) -> Iterator[Finding]:
+    # BC PIPA s.29 (30 days that leave out Saturdays and holidays, s.1) and Alberta PIPA
+    # s.28 (45 days): the store's own promise must not run past the Act's time. The policy
+    # keeps the owner's number and states the Act's; the clash is the owner's to settle.
+    for province in provincial.PROVINCES:
+        if not verdicts[province.law_id].applies:
+            continue
+        if provincial.promise_too_slow(profile, province):
+            unit = "business days" if province.business_days else "days"
+            yield Finding(
+                "slower-than-provincial-law",
+                f"The policy promises answers within {profile.rights.response_days} days, "
+                f"but {province.name}'s Personal Information Protection Act requires an "
+                f"answer to a request for access within {province.response_days} {unit} "
+                f"(as little as {province.longest_calendar_days} calendar days).",
+                f"set rights.response_days to {province.longest_calendar_days} or fewer",
+                ("rights.response_days",),
+                requirement="BCP-03" if province is provincial.BC else "ABP-03",
+            )
 
 
 def consistency(profile: StoreProfile, verdicts: dict[str, Applicability]) -> list[Finding]:

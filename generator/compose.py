@@ -41,6 +41,8 @@ LAW_KEYWORDS = {
     "coppa": "COPPA",
     "can_spam": "CAN-SPAM",
     "pipeda": "PIPEDA",
+    "bc_pipa": "BC PIPA",
+    "alberta_pipa": "Alberta PIPA",
     "lgpd": "LGPD",
     "australia": "Australian Privacy Principles",
 }

@@ -44,6 +44,41 @@ EEA_CODES = tuple(sorted(EEA))
 UK = ("GB",)
 CANADA = ("CA",)
 
+# How an address may spell a Canadian province (Canada Post codes, English and French
+# names), folded by ``province_code``: the address region is free text, so "BC", "B.C."
+# and "British Columbia" must all name the same province.
+_PROVINCE_SPELLINGS = {
+    "AB": ("ab", "alta", "alberta"),
+    "BC": ("bc", "british columbia", "colombie-britannique", "colombie britannique"),
+    "MB": ("mb", "man", "manitoba"),
+    "NB": ("nb", "new brunswick", "nouveau-brunswick"),
+    "NL": ("nl", "nfld", "newfoundland and labrador", "terre-neuve-et-labrador"),
+    "NS": ("ns", "nova scotia", "nouvelle-écosse"),
+    "NT": ("nt", "nwt", "northwest territories", "territoires du nord-ouest"),
+    "NU": ("nu", "nunavut"),
+    "ON": ("on", "ont", "ontario"),
+    "PE": ("pe", "pei", "prince edward island", "île-du-prince-édouard"),
+    "QC": ("qc", "que", "québec", "quebec", "pq"),
+    "SK": ("sk", "sask", "saskatchewan"),
+    "YT": ("yt", "yukon"),
+}
+_PROVINCE_BY_SPELLING = {
+    spelling: code for code, spellings in _PROVINCE_SPELLINGS.items() for spelling in spellings
+}
+
+
+def province_code(region: str | None) -> str | None:
+    """The Canada Post code of a province or territory as an address spells it, or None.
+
+    Case, dots and surrounding spaces do not matter: "B.C.", "bc" and "British Columbia"
+    all give "BC".
+    """
+    if not region:
+        return None
+    folded = " ".join(region.replace(".", "").split()).casefold()
+    return _PROVINCE_BY_SPELLING.get(folded)
+
+
 # Names as they read mid-sentence; any other code prints as the code itself.
 COUNTRY_NAMES = {
     "US": "the United States",

@@ -121,6 +121,18 @@ def business(**fields: Any) -> dict[str, Any]:
     return {"business": fields}
 
 
+def based_in(region: str, **fields: Any) -> dict[str, Any]:
+    """A ``business`` part whose address is in a Canadian province (as spelled)."""
+    address = {
+        "lines": ["1 Main Street"],
+        "city": "Town",
+        "region": region,
+        "postal_code": "V1Y 9X1",
+        "country": "CA",
+    }
+    return business(address=address, **fields)
+
+
 def money(amount: int | str, currency: str) -> dict[str, Any]:
     """A ``business.revenue`` answer."""
     return {"amount": amount, "currency": currency}

@@ -284,6 +284,7 @@ def test_every_rule_has_a_test() -> None:
         "child-age-without-consent", "sale-without-opt-out", "cookies-without-consent",
         "casl-opt-out-email", "slow-opt-out", "electronic-marketing-without-consent",
         "light-parental-consent",
+        "slower-than-provincial-law",  # tests/test_provincial.py
     }  # fmt: skip
     assert len(check.RULES) == len(tested)
 

@@ -13,6 +13,7 @@ from law_stores import (
     CHECK_DAY,
     GB_REP,
     answers,
+    based_in,
     business,
     everything,
     money,
@@ -298,6 +299,13 @@ CASES["MHMD-02"] = CASES["MHMD-01"]
 CASES["MHMD-03"] = CASES["MHMD-01"]
 MN = business(sells_to_us_states=["MN"], consumers_per_year=100_000)
 CASES["ST-15"] = ({**MN, **seller()}, MN)
+# BC PIPA s.3 and Alberta PIPA s.4: the province the business is based in, not where it sells.
+for _id in ("BCP-01", "BCP-02", "BCP-03", "BCP-04"):
+    CASES[_id] = (based_in("BC"), based_in("ON"))
+for _id in ("ABP-01", "ABP-03", "ABP-04"):
+    CASES[_id] = (based_in("AB"), based_in("BC"))
+# Alberta PIPA s.13.1: only a store whose data goes to service providers outside Canada.
+CASES["ABP-02"] = (based_in("AB", data_stored_in=["US"]), based_in("AB"))
 CASES["ST-16"] = ({**MN, **DECIDES}, MN)
 CASES["CCPA-25"] = ({**BIG_CA, **DECIDES}, BIG_CA)
 
@@ -315,6 +323,10 @@ MORE_CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
      {**CANADA, "marketing": {"channels": ["email"]}}),
     ("LGPD-02", {**SMALL_BR, **DECIDES}, SMALL_BR),
     ("ST-09", state("CO"), state("CO", 99_999)),
+    ("BCP-01", based_in("British Columbia"),
+     business(sells_to_countries=["US", "CA"], sells_to_ca_provinces=["BC"])),
+    ("ABP-02", {**based_in("AB"), "international": {"transfers": [
+        {"destination": "CN", "safeguard": "provider_contract"}]}}, based_in("AB")),
 ]  # fmt: skip
 
 # Not a duty of the law it is listed under: COPPA-02 is the optional statement of a store

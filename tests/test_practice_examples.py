@@ -36,6 +36,9 @@ REAL_GAPS: dict[str, set[str]] = {
     # Keepsake Lane's brief gives no retention for reviews and no address for its UK
     # complaints form.
     "06-keepsake": {"GDPR-07", "UK-02", "retention-not-specific"},
+    # Driftlight Home's brief names no staff roles for Québec's governance policies and has
+    # no French version yet (planned for February 2027).
+    "08-driftlight": {"QC-02", "QC-09"},
     # Nettlewood shares data with ad networks but has no opt-out link or signal status
     # page, links no notice at collection, gives no accessible format, and uses health
     # data for marketing (which Maryland forbids): the owner's brief says nothing more.

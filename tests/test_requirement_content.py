@@ -29,6 +29,7 @@ from law_stores import (
     CHECK_DAY,
     EVERYTHING,
     answers,
+    based_in,
     dated,
     deep_merge,
     everything,
@@ -125,6 +126,10 @@ TEXAS_SALE = {
     **deep_merge(SENSITIVE, {"business": {"sells_to_us_states": ["TX"], **STATE}}),
     **recipients({"kind": "data_broker", "categories": ["sensitive"], "sale": True}),
 }
+
+# The complete store, based in British Columbia or in Alberta (BC PIPA s.3, Alberta PIPA s.4).
+IN_BC = based_in("BC")
+IN_AB = based_in("AB")
 
 # id -> answers that fall short while the clause renders.
 SHORT: dict[str, Short] = {
@@ -226,6 +231,10 @@ SHORT: dict[str, Short] = {
     "PIP-01": Short({"business": {"privacy_officer": None}}, "canada"),
     "PIP-02": Short({"rights": {"rights": ["delete", "opt_out_sale_sharing",
                                           "opt_out_targeted_ads"]}}, "canada"),
+    "BCP-01": Short(deep_merge(IN_BC, {"business": {"privacy_officer": None}}), "canada"),
+    "BCP-03": Short({**IN_BC, "rights": {"response_days": 43}}, "canada"),
+    "ABP-01": Short(deep_merge(IN_AB, {"business": {"privacy_officer": None}}), "canada"),
+    "ABP-03": Short({**IN_AB, "rights": {"response_days": 46}}, "canada"),
     "QC-01": Short({"business": {"privacy_officer": None}}, "quebec"),
     "QC-02": Short({"security": {"staff_roles": None}}, "quebec"),
     "QC-03": Short({"rights": {"rights": ["access", "delete", "opt_out_sale_sharing",
@@ -306,6 +315,10 @@ OVERRIDE: dict[str, Override] = {
     "PIP-03": Override(("canada",)),
     "PIP-04": Override(("canada",)),
     "PIP-05": Override(("canada",)),
+    "BCP-02": Override(("canada",), IN_BC),
+    "BCP-04": Override(("canada",), IN_BC),
+    "ABP-02": Override(("canada",), IN_AB),
+    "ABP-04": Override(("canada",), IN_AB),
     "QC-05": Override(("quebec",)),
     "QC-06": Override(("quebec",), DECIDES),
     "QC-07": Override(("quebec",)),

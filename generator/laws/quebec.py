@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.countries import province_code
 from generator.laws.base import Applicability, Law, established_in, profiles_visitors, req, sells_to
 from generator.model import StoreProfile, vocab
 from generator.model.vocab import BannerAudience, CookieKind, Purpose
@@ -20,7 +21,8 @@ PHASE_3 = dt.date(2024, 9, 22)
 
 def reaches_quebec(profile: StoreProfile) -> bool:
     """Sells to Canada (all provinces unless limited) including Québec, or is based there."""
-    if profile.business.address.country == "CA" and profile.business.address.region == "QC":
+    address = profile.business.address
+    if address.country == "CA" and province_code(address.region) == "QC":
         return True
     if not (sells_to(profile, "CA") or established_in(profile, "CA")):
         return False

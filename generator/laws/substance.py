@@ -99,6 +99,15 @@ def _direct_marketing_objection(profile: StoreProfile) -> Iterable[Element]:
         yield Element("the right to object to direct marketing", r"object[^.]*direct marketing")
 
 
+def _countries_outside_canada(profile: StoreProfile) -> Iterable[Element]:
+    from generator.countries import country_name
+    from generator.laws.provincial import outside_canada
+
+    for place in outside_canada(profile):
+        name = country_name(place.country)
+        yield Element(f"the country '{name}'", re.escape(name))
+
+
 def _all(*needs: Needs) -> Needs:
     return lambda profile: [element for need in needs for element in need(profile)]
 
@@ -264,6 +273,23 @@ MUST_SAY: dict[str, Needs] = {
     ),
     # P-39.1 ss.42, 81.
     "QC-08": says("the Commission d'accès à l'information du Québec", r"Commission d.acc[eè]s"),
+    # BC PIPA s.10(1)(a).
+    "BCP-02": _each_purpose,
+    # BC PIPA ss.36(2), 46-47.
+    "BCP-04": says(
+        "the Information and Privacy Commissioner for British Columbia",
+        r"Information and Privacy Commissioner for British Columbia",
+    ),
+    # Alberta PIPA s.6(2), s.13.1.
+    "ABP-02": _all(
+        _countries_outside_canada,
+        says("that written information about the policies can be had", r"written information"),
+    ),
+    # Alberta PIPA ss.36, 46-47.
+    "ABP-04": says(
+        "the Information and Privacy Commissioner of Alberta",
+        r"Information and Privacy Commissioner of Alberta",
+    ),
     # LGPD Art 20.
     "LGPD-04": says("the right to have such a decision reviewed", r"\breview"),
     # APP 1.4(c)-(g).
