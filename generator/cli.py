@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from generator import __version__
-from generator.errors import PolicygenError
+from generator.errors import PolicygenError, UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -327,3 +327,46 @@ def _print_report(report: Any) -> int:
     click.echo(report.out, nl=False)
     click.echo(report.err, nl=False, err=True)
     return int(report.exit_code)
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--git",
+    "revision",
+    metavar="REV",
+    help="Compare FILE with itself at this git revision (e.g. HEAD, HEAD~1, a tag).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="How to print the changes.",
+)
+def diff(old: Path, new: Path | None, revision: str | None, fmt: str) -> None:
+    """What changed between two versions of an answers file, as the policy would say it.
+
+    `policygen diff OLD NEW` compares two files; `policygen diff FILE --git REV` compares
+    FILE with itself at a git revision. Each change is marked material or not, with the
+    reason, followed by what the laws that apply then ask (notice, consent, a new date).
+
+    Exit status: 0 no changes, 1 changes found, 2 bad input.
+    """
+    from generator.versions.diff import compare
+    from generator.versions.load import earlier, load_file
+    from generator.versions.notice import report
+
+    if new is None:
+        if revision is None:
+            raise UsageError("name two answers files (OLD NEW), or one file and --git REV")
+        current, before = load_file(old), earlier(old, None, revision)
+    else:
+        if revision is not None:
+            raise UsageError("--git compares one file with its history; name one file with it")
+        before, current = load_file(old), load_file(new)
+    comparison = compare(before.profile, current.profile)
+    click.echo(report(comparison, fmt, before.name, current.name), nl=False)
+    sys.exit(1 if comparison.changes else 0)
