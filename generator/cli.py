@@ -161,6 +161,26 @@ def migrate(files: tuple[Path, ...], dry_run: bool) -> None:
     "replace the built-in files of the same name.",
 )
 @click.option("--annotate", is_flag=True, help="Add an appendix mapping sections to the law.")
+@click.option(
+    "--since",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="OLD",
+    help="The earlier answers file: add the changes to the revision history, update the "
+    "date, and write changes.md and changes.html (a notice to customers).",
+)
+@click.option(
+    "--git", "since_git", metavar="REV", help="Like --since, with FILE as it was at git REV."
+)
+@click.option(
+    "--record",
+    is_flag=True,
+    help="With --since or --git: write the revision entry and date into FILE (comments kept).",
+)
+@click.option(
+    "--archive",
+    is_flag=True,
+    help="Also keep this version under OUT/<file name>/versions/<date>/, with an index page.",
+)
 def build(
     files: tuple[Path, ...],
     formats: str,
@@ -169,16 +189,35 @@ def build(
     fragment: bool,
     templates: Path | None,
     annotate: bool,
+    since: Path | None,
+    since_git: str | None,
+    record: bool,
+    archive: bool,
 ) -> None:
-    """Build privacy policies: OUT/<file name>/privacy-policy.{md,html,pdf}."""
+    """Build privacy policies: OUT/<file name>/privacy-policy.{md,html,pdf}.
+
+    With --since OLD (or --git REV) for one FILE, the policy gets a revision entry for what
+    changed and today's date as last updated (or the later date FILE gives), and a notice
+    to customers is written beside it: changes.md and changes.html.
+    """
     from generator import build as builder
 
+    if (since or since_git) and len(files) != 1:
+        raise UsageError("--since and --git compare one answers file with its earlier version")
+    if since and since_git:
+        raise UsageError("name the earlier version once: --since OLD or --git REV")
+    if record and not (since or since_git):
+        raise UsageError("--record writes the revision found with --since or --git; add one")
     options = builder.BuildOptions(
         formats=builder.parse_formats(formats),
         out=out,
         templates=templates,
         annotate=annotate,
         fragment=fragment,
+        since=since,
+        since_git=since_git,
+        record=record,
+        archive=archive,
     )
     sys.exit(_print_report(builder.run(files, options, jobs)))
 
