@@ -296,7 +296,9 @@ def write_outputs(
     files of the same build (the change notice, archived copies) written with them."""
     from generator.output import remove_stale, write_all_atomic
 
-    remove_stale(folder, [f"{OUTPUT_NAME}.{fmt}" for fmt in FORMATS] + ["changes.md", "changes.html"])
+    remove_stale(
+        folder, [f"{OUTPUT_NAME}.{fmt}" for fmt in FORMATS] + ["changes.md", "changes.html"]
+    )
     files = {folder / f"{OUTPUT_NAME}.{fmt}": data for fmt, data in rendered.items()}
     files.update(extra or {})
     write_all_atomic(files)

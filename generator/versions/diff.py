@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from generator.escape import Md, unescape_markdown
 from generator.model.vocab import (
+    PLURAL_LABELS,
     DataCategory,
     Purpose,
     RecipientKind,
@@ -596,7 +597,7 @@ def _longer(old: RetentionRule, new: RetentionRule) -> bool | None:
 
 
 def _same(old: RetentionRule, new: RetentionRule) -> bool:
-    return (old.basis, old.period, old.counted_from) == (new.basis, new.period, new.counted_from)
+    return _rule_key(old) == _rule_key(new)
 
 
 @functools.cache
@@ -623,54 +624,84 @@ def _rules(side: _Side, category: DataCategory) -> dict[tuple[Purpose, ...], Ret
     return {tuple(r.purposes): r for r in entry.scoped}
 
 
+def _rule_key(rule: RetentionRule | None) -> tuple[object, ...]:
+    if rule is None:
+        return ()
+    period = (rule.period.amount, rule.period.unit) if rule.period else None
+    return (rule.basis, period, rule.counted_from)
+
+
+class _Kept(NamedTuple):
+    """Categories whose retention changed the same way, to say in one sentence."""
+
+    form: str
+    scope: tuple[Purpose, ...]
+    rule: RetentionRule
+    previous: RetentionRule | None
+    kind: str
+    reason: str
+
+
 def _retention(old: _Side, new: _Side) -> Iterator[Change]:
     w = new.words
     held_before = set(old.profile.categories)
+    groups: dict[tuple[object, ...], tuple[_Kept, list[DataCategory]]] = {}
+
+    def add(category: DataCategory, kept_as: _Kept) -> None:
+        key = (
+            kept_as.form,
+            kept_as.scope,
+            _rule_key(kept_as.rule),
+            _rule_key(kept_as.previous),
+            kept_as.kind,
+        )
+        groups.setdefault(key, (kept_as, []))[1].append(category)
+
     for category in new.profile.categories:
         if category not in held_before:
             continue
         then, now = _rules(old, category), _rules(new, category)
         for scope, rule in now.items():
-            to = f" to {w.labels(scope)}" if scope else ""
-            what = w.your([category])
             previous = then.get(scope) or (then.get(()) if scope else None)
             if previous is None:
                 longer = rule.basis is RetentionBasis.INDEFINITE
-                yield Change(
-                    "retention",
-                    _sentence(f"We now keep {what}{to} {kept(rule)}"),
-                    "longer-retention" if longer else "shorter-retention",
-                    "a set rule now replaces our general rule"
-                    + (", with no end date" if longer else "; check it is no longer than before"),
+                reason = "a set rule now replaces our general rule" + (
+                    ", with no end date"
+                    if longer
+                    else "; check it keeps data no longer than before"
                 )
+                kind = "longer-retention" if longer else "shorter-retention"
+                add(category, _Kept("set", scope, rule, None, kind, reason))
                 continue
             if _same(previous, rule):
                 continue
             order = _longer(previous, rule)
-            text = _sentence(f"We now keep {what}{to} {kept(rule)} instead of {kept(previous)}")
             if order is None:
-                yield Change(
-                    "retention",
-                    text,
-                    "longer-retention",
-                    "a different kind of retention rule that may keep data longer",
-                )
+                reason = "a different kind of retention rule, which may keep data longer"
+                add(category, _Kept("changed", scope, rule, previous, "longer-retention", reason))
             else:
-                yield Change(
-                    "retention", text, "longer-retention" if order else "shorter-retention"
-                )
+                kind = "longer-retention" if order else "shorter-retention"
+                add(category, _Kept("changed", scope, rule, previous, kind, ""))
         for scope, rule in then.items():
             if scope not in now and () not in now:
-                to = f" to {old.words.labels(scope)}" if scope else ""
-                yield Change(
-                    "retention",
-                    _sentence(
-                        f"We no longer keep {w.your([category])}{to} {kept(rule)}: our general "
-                        "rule now decides how long we keep it"
-                    ),
-                    "longer-retention",
-                    "a set period is gone, and the general rule may keep data longer",
-                )
+                reason = "a set period is gone, and the general rule may keep data longer"
+                add(category, _Kept("gone", scope, rule, None, "longer-retention", reason))
+    for kept_as, categories in groups.values():
+        what = w.your(categories)
+        to = f" to {w.labels(kept_as.scope)}" if kept_as.scope else ""
+        them = "them" if len(categories) > 1 or categories[0] in PLURAL_LABELS else "it"
+        period = kept(kept_as.rule, them)
+        if kept_as.form == "set":
+            text = f"We now keep {what}{to} {period}"
+        elif kept_as.form == "changed":
+            assert kept_as.previous is not None
+            text = f"We now keep {what}{to} {period} instead of {kept(kept_as.previous, them)}"
+        else:
+            text = (
+                f"We no longer keep {what}{to} {period}: our general rule now decides how long "
+                f"we keep {them}"
+            )
+        yield Change("retention", _sentence(text), kept_as.kind, kept_as.reason)
     if old.facts.retention.general != new.facts.retention.general:
         yield Change(
             "retention",
