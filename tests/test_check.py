@@ -250,6 +250,8 @@ def test_every_rule_has_a_test() -> None:
         "email-without-unsubscribe", "sms-without-stop", "sms-without-consent", "retention-not-specific",
         "child-age-without-consent", "sale-without-opt-out", "cookies-without-consent",
         "casl-opt-out-email", "slow-opt-out", "electronic-marketing-without-consent",
+        # tests/test_versions.py:
+        "material-change-without-notice", "material-change-without-consent",
     }  # fmt: skip
     assert len(check.RULES) == len(tested)
 

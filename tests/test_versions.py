@@ -547,3 +547,75 @@ def test_text_report_groups_by_section() -> None:
     assert text.splitlines()[0] == "a -> b: 2 changes, 1 material"
     assert "\nWho we share it with\n  [MATERIAL] We now also share" in text
     assert "What the law asks" in text
+
+
+# ---- check: notice before a material change, and consent for old data -----------------------
+
+
+def _findings(profile: StoreProfile) -> set[str]:
+    from generator.check import check_profile
+
+    return {f.rule for f in check_profile(profile, on=profile.policy.in_force_from).findings}
+
+
+def _revised(edit: Edit) -> StoreProfile:
+    def with_revision(d: dict[str, Any]) -> None:
+        d["policy"]["revisions"].append(
+            {"date": "2026-12-02", "changes": ["We now store data in Ireland."], "material": True}
+        )
+        edit(d)
+
+    return variant(US, with_revision)
+
+
+def test_check_fails_a_material_change_that_takes_effect_the_day_it_is_published() -> None:
+    same_day = _revised(lambda d: None)  # last updated 2026-12-02, in force that day
+    assert "material-change-without-notice" in _findings(same_day)
+    later = _revised(lambda d: d["policy"].update(effective_date="2027-01-15"))
+    assert "material-change-without-notice" not in _findings(later)
+    not_material = variant(
+        US,
+        lambda d: d["policy"]["revisions"].append(
+            {"date": "2026-12-02", "changes": ["Reworded the cookie section."]}
+        ),
+    )
+    assert "material-change-without-notice" not in _findings(not_material)
+
+
+def test_check_fails_a_material_change_without_a_consent_answer() -> None:
+    # The example promises to ask before new uses: no finding.
+    assert "material-change-without-consent" not in _findings(_revised(lambda d: None))
+    unanswered = _revised(lambda d: d["policy"].pop("new_uses_need_consent"))
+    assert "material-change-without-consent" in _findings(unanswered)
+    kept_terms = _revised(
+        lambda d: (
+            d["policy"].pop("new_uses_need_consent"),
+            d["policy"].update(old_data_keeps_old_terms=True),
+        )
+    )
+    assert "material-change-without-consent" not in _findings(kept_terms)
+
+
+def test_build_since_records_material_for_check(tmp_path: Path) -> None:
+    text = US.read_text(encoding="utf-8").replace(
+        "data_stored_in: [US]", "data_stored_in: [US, IE]"
+    )
+    shop = tmp_path / "shop.yaml"
+    shop.write_text(text, encoding="utf-8")
+    done = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(shop),
+            "--since",
+            str(US),
+            "--format",
+            "md",
+            "--out",
+            str(tmp_path / "o"),
+            "--record",
+        ],
+    )
+    assert done.exit_code == 0, done.output
+    assert "  material: true\n" in shop.read_text(encoding="utf-8")
+    assert load_profile(shop).policy.revisions[-1].material

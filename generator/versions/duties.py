@@ -16,6 +16,7 @@ from generator.versions.diff import MATERIAL_KINDS, Change, Duty
 if TYPE_CHECKING:
     from generator.laws.base import Applicability
     from generator.model import StoreProfile
+    from generator.model.commitments import Revision
 
 # Changes that put data to a use people were not told of when it was collected.
 _NEW_USES = frozenset(
@@ -158,3 +159,32 @@ def _reaches_us(profile: StoreProfile) -> bool:
     from generator.laws.base import established_in, sells_to
 
     return sells_to(profile, "US") or established_in(profile, "US")
+
+
+def prior_notice_laws(profile: StoreProfile, verdicts: Mapping[str, Applicability]) -> list[str]:
+    """The laws that want people told before a material change applies to them, by name.
+
+    None sets a number of days; each asks for notice before: the FTC's position under s.5
+    (Gateway Learning, 2004; the FTC's February 2024 guidance), GDPR and UK GDPR Art 13(3)
+    ("prior to that further processing"), COPPA 16 CFR §312.4(b) and §312.5(a)(1) (notice
+    and the parent's consent before a material change applies), PIPEDA Principle 4.2.4 (a
+    new purpose identified "prior to use")."""
+    applies = {law for law, verdict in verdicts.items() if verdict.applies}
+    named = ["the FTC (FTC Act s.5)"] if _reaches_us(profile) else []
+    for law, name in (
+        ("gdpr", "GDPR Art 13(3)"),
+        ("uk_gdpr", "UK GDPR Art 13(3)"),
+        ("coppa", "COPPA (16 CFR §312.4(b), §312.5(a)(1))"),
+        ("pipeda", "PIPEDA Principle 4.2.4"),
+    ):
+        if law in applies:
+            named.append(name)
+    return named
+
+
+def material_revisions(profile: StoreProfile) -> list[Revision]:
+    """The material revisions of the version the answers describe: dated on or after the
+    day it is published or takes effect, whichever is earlier."""
+    policy = profile.policy
+    since = min(policy.updated, policy.effective_date)
+    return [r for r in policy.revisions if r.material and r.date >= since]

@@ -20,9 +20,11 @@ if TYPE_CHECKING:
 
 
 def revision_day(old: StoreProfile, new: StoreProfile, today: dt.date) -> dt.date:
-    """The date of the new version: the one the owner gave it when later than the old
-    version's, else today (the day it is built and published)."""
-    return new.policy.updated if new.policy.updated > old.policy.updated else today
+    """The day the new version is published: the owner's ``last_updated`` when it is later
+    than the old version's date, else today. An effective date alone is when the version
+    takes effect, which may be later than the day it is published (the notice period)."""
+    given = new.policy.last_updated
+    return given if given is not None and given > old.policy.updated else today
 
 
 def entry(comparison: Comparison, day: dt.date) -> Revision:
@@ -32,7 +34,12 @@ def entry(comparison: Comparison, day: dt.date) -> Revision:
 
     ordered = comparison.material + comparison.minor
     practices = any(c.kind not in ("wording", "contact") for c in comparison.changes)
-    return Revision(date=day, changes=[c.plain for c in ordered], practices_changed=practices)
+    return Revision(
+        date=day,
+        changes=[c.plain for c in ordered],
+        practices_changed=practices,
+        material=bool(comparison.material),
+    )
 
 
 def with_revision(profile: StoreProfile, revision: Revision) -> StoreProfile:
@@ -47,6 +54,7 @@ def with_revision(profile: StoreProfile, revision: Revision) -> StoreProfile:
                 update={
                     "changes": [*held.changes, *more],
                     "practices_changed": held.practices_changed or revision.practices_changed,
+                    "material": held.material or revision.material,
                 }
             )
             break
@@ -117,6 +125,8 @@ def _entry_data(revision: Revision) -> dict[str, object]:
     data: dict[str, object] = {"date": revision.date.isoformat(), "changes": list(revision.changes)}
     if not revision.practices_changed:
         data["practices_changed"] = False
+    if revision.material:
+        data["material"] = True
     return data
 
 
@@ -200,6 +210,8 @@ def _entry_lines(revision: Revision) -> list[str]:
     out += [f"    - {json.dumps(c, ensure_ascii=False)}\n" for c in revision.changes]
     if not revision.practices_changed:
         out.append("  practices_changed: false\n")
+    if revision.material:
+        out.append("  material: true\n")
     return out
 
 
