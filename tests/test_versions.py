@@ -130,7 +130,12 @@ def test_a_new_ad_recipient_is_material_and_says_it_is_sharing_for_ads() -> None
 
 
 def test_a_new_name_within_a_kind_is_a_new_recipient() -> None:
-    change = only(diff(lambda d: recipient(d, "shipping_carrier")["names"].append("FedEx")))
+    def edit(d: dict[str, Any]) -> None:
+        recipient(d, "shipping_carrier").update(use="own_purposes")
+        recipient(d, "shipping_carrier")["names"].append("FedEx")
+
+    before = variant(US, lambda d: recipient(d, "shipping_carrier").update(use="own_purposes"))
+    change = only(compare(before, variant(US, edit)))
     assert change.kind == "new-recipient" and change.material
     assert "shipping carriers (FedEx)" in change.plain
 
@@ -227,8 +232,23 @@ def test_contact_and_wording_changes_are_not_material() -> None:
 def test_answers_no_part_compares_are_named_not_passed_over() -> None:
     change = only(diff(lambda d: d["security"]["measures"].remove("audits")))
     assert change.kind == "not-compared" and not change.material
-    assert "security.measures" in change.plain
-    assert "does not judge" in change.why
+    assert change.plain == 'We also updated the section "How we protect it".'
+    assert "(security.measures)" in change.why and "does not judge" in change.why
+
+
+def test_another_service_provider_of_a_named_kind_is_not_material() -> None:
+    change = only(diff(lambda d: recipient(d, "email_provider")["names"].append("Postmark")))
+    assert change.kind == "new-service-provider" and not change.material
+    assert "email service providers (Postmark)" in change.plain
+
+    # A new kind of service provider is a new category of recipient: material.
+    def edit(d: dict[str, Any]) -> None:
+        d["sharing"]["recipients"].append(
+            {"kind": "survey_vendor", "names": ["Typeform"], "categories": ["email"]}
+        )
+
+    change = only(diff(edit))
+    assert change.kind == "new-recipient" and change.material
 
 
 # ---- the duties each law attaches ----------------------------------------------------------

@@ -60,6 +60,10 @@ KINDS: dict[str, tuple[bool, str]] = {
     "less-choice": (True, "people have less choice than before"),
     "longer-retention": (True, "personal information is kept longer"),
     "new-country": (True, "personal information goes to a new country"),
+    "new-service-provider": (
+        False,
+        "another service provider of a kind the policy already names; it works only for us",
+    ),
     "fewer-data": (False, "less personal information is collected"),
     "purpose-dropped": (False, "personal information is used for fewer purposes"),
     "removed-recipient": (False, "fewer recipients get personal information"),
@@ -355,19 +359,21 @@ class _Kind(NamedTuple):
     sold: bool
     shared: bool
     asked_first: bool
+    third_party: bool
 
 
 def _by_kind(side: _Side) -> dict[RecipientKind, _Kind]:
     kinds: dict[RecipientKind, _Kind] = {}
     for rf in side.facts.recipients:
         r = rf.recipient
-        held = kinds.get(r.kind, _Kind([], [], False, False, True))
+        held = kinds.get(r.kind, _Kind([], [], False, False, True, False))
         kinds[r.kind] = _Kind(
             held.names + [n for n in r.names if n not in held.names],
             held.categories + [c for c in r.categories if c not in held.categories],
             held.sold or rf.sold,
             held.shared or rf.shared,
             held.asked_first and r.with_consent_only,
+            held.third_party or rf.third_party,
         )
     return kinds
 
@@ -378,31 +384,23 @@ def _sharing(old: _Side, new: _Side) -> Iterator[Change]:
     for kind, now in after.items():
         then = before.get(kind)
         if then is None:
-            kind_of, tail = "new-recipient", ""
-            if now.shared:
-                kind_of = "new-share"
-                tail = (
-                    " They use it to show you ads based on what you do on our site and elsewhere."
-                )
-            if now.sold:
-                kind_of = "new-sale"
-                tail += " This is a sale: they give us something of value for it."
-            if now.asked_first:
-                tail += " We share it only if you agree."
             yield Change(
                 "sharing",
                 Md(
                     _sentence(
                         f"We now share {w.your(now.categories)} with {w.recipient(kind, now.names)}"
                     )
-                    + tail
+                    + _tail(kind, now)
                 ),
-                kind_of,
+                _recipient_kind(now),
             )
             continue
         new_names = [n for n in now.names if n not in then.names]
         if new_names:
-            agree = " We share it only if you agree." if now.asked_first else ""
+            # A newly named company of a kind whose data is sold or shared for ads is itself
+            # a new sale or share. Another service provider of a kind the policy already names
+            # changes no category of recipient the policy states (GDPR Art 13(1)(e) and the
+            # CCPA name categories), and it may use the data only for the store.
             yield Change(
                 "sharing",
                 Md(
@@ -410,9 +408,9 @@ def _sharing(old: _Side, new: _Side) -> Iterator[Change]:
                         f"We now also share {w.your(now.categories)} with "
                         f"{w.recipient(kind, new_names)}"
                     )
-                    + agree
+                    + _tail(kind, now)
                 ),
-                "new-recipient",
+                _recipient_kind(now) if now.third_party else "new-service-provider",
             )
         more = [c for c in now.categories if c not in then.categories]
         if more:
@@ -479,6 +477,24 @@ def _sharing(old: _Side, new: _Side) -> Iterator[Change]:
             _sentence(f"We no longer share your information with {old.words.labels(gone)}"),
             "removed-recipient",
         )
+
+
+def _recipient_kind(now: _Kind) -> str:
+    return "new-sale" if now.sold else "new-share" if now.shared else "new-recipient"
+
+
+def _tail(kind: RecipientKind, now: _Kind) -> str:
+    """What the policy says of such a recipient: ads across sites, a sale, the person's say."""
+    tail = ""
+    if now.shared:
+        tail += " They use it to show you ads based on what you do on our site and elsewhere."
+    if now.sold:
+        tail += " This is a sale: they give us something of value for it."
+    if kind is RecipientKind.PEOPLE_YOU_NAME:
+        tail += " We send it only when you ask us to."
+    elif now.asked_first:
+        tail += " We share it only if you agree."
+    return tail
 
 
 def _join(names: Sequence[str]) -> Md:
@@ -809,16 +825,26 @@ def _changed_keys(old: StoreProfile, new: StoreProfile) -> list[tuple[str, str]]
 
 
 def _unjudged(old: StoreProfile, new: StoreProfile, found: bool) -> Iterator[Change]:
-    """One change naming the answers no part compares; a wording change when only compared
-    answers differ and no part found a change in what they say."""
+    """One change naming the sections whose answers no part compares (the reason lists the
+    answers, for the owner); a wording change when only compared answers differ and no part
+    found a change in what they say."""
     keys = [k for k in _changed_keys(old, new) if k not in _DATES]
     other = [k for k in keys if k not in _COMPARED and (k[0], "*") not in _COMPARED]
     if other:
-        names = list(dict.fromkeys(_answer_name(section, key) for section, key in other))
+        sections = list(dict.fromkeys(_ANSWER_SECTIONS.get(section, "") for section, _ in other))
+        titles = [Md(f'"{section_title(a)}"') for a in sections if a]
+        named = (
+            f"the {'section' if len(titles) == 1 else 'sections'} {_join(titles)}"
+            if titles
+            else "other parts of this policy"
+        )
+        answers = ", ".join(_answer_name(section, key) for section, key in other)
         yield Change(
             "",
-            _sentence(f"Other answers changed too: {_join(names)}"),
+            _sentence(f"We also updated {named}"),
             "not-compared",
+            f"policygen does not judge these answers ({answers}); read those sections before "
+            "deciding that no notice is needed",
         )
     elif keys and not found:
         yield Change(
@@ -828,6 +854,24 @@ def _unjudged(old: StoreProfile, new: StoreProfile, found: bool) -> Iterator[Cha
             ),
             "wording",
         )
+
+
+# The policy section that states each part of the answers (clause names).
+_ANSWER_SECTIONS = {
+    "business": "about",
+    "collection": "information-we-collect",
+    "use": "how-we-use",
+    "payments": "payments",
+    "sharing": "sharing",
+    "cookies": "cookies",
+    "marketing": "marketing",
+    "rights": "your-choices-and-rights",
+    "retention": "retention",
+    "security": "security",
+    "children": "children",
+    "international": "international",
+    "policy": "changes",
+}
 
 
 def _answer_name(section: str, key: str) -> str:
