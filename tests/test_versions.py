@@ -639,3 +639,40 @@ def test_build_since_records_material_for_check(tmp_path: Path) -> None:
     assert done.exit_code == 0, done.output
     assert "  material: true\n" in shop.read_text(encoding="utf-8")
     assert load_profile(shop).policy.revisions[-1].material
+
+
+# ---- the wizard ends with the diff against the file it opened -------------------------------
+
+
+def test_wizard_shows_the_changes_and_records_a_revision(tmp_path: Path) -> None:
+    from test_interview import Scripted
+
+    from generator.wizard.session import conduct
+
+    shop = tmp_path / "shop.yaml"
+    shutil.copy(US, shop)
+    prompter = Scripted({"Which countries is customer data stored in?": ["US, IE"]})
+    conduct(prompter, shop, from_file=shop)
+    shown = "\n".join(prompter.said)
+    assert "[MATERIAL] Your information may now be stored in or sent to Ireland." in shown
+    assert any(
+        q.startswith("Add these changes to the policy's revision history") for q in prompter.asked
+    )
+    saved = load_profile(shop)
+    assert saved.policy.revisions[-1].changes == [
+        "Your information may now be stored in or sent to Ireland."
+    ]
+    assert saved.policy.revisions[-1].material
+    assert saved.policy.last_updated == dt.date.today()
+
+
+def test_wizard_with_nothing_changed_offers_no_revision(tmp_path: Path) -> None:
+    from test_interview import Scripted
+
+    from generator.wizard.session import conduct
+
+    shop = tmp_path / "shop.yaml"
+    shutil.copy(US, shop)
+    prompter = Scripted()
+    conduct(prompter, shop, from_file=shop)
+    assert not any(q.startswith("Add these changes") for q in prompter.asked)
