@@ -676,3 +676,28 @@ def test_wizard_with_nothing_changed_offers_no_revision(tmp_path: Path) -> None:
     prompter = Scripted()
     conduct(prompter, shop, from_file=shop)
     assert not any(q.startswith("Add these changes") for q in prompter.asked)
+
+
+def test_record_into_an_empty_flow_list_keeps_its_comment_and_json_is_rewritten(
+    tmp_path: Path,
+) -> None:
+    from generator.model.commitments import Revision
+    from generator.versions.history import record
+
+    revision = Revision(date=dt.date(2031, 1, 2), changes=["A change."], material=True)
+    shop = tmp_path / "shop.yaml"
+    text = EU.read_text(encoding="utf-8").replace(
+        "policy:\n", "policy:\n  revisions: []  # none yet\n", 1
+    )
+    shop.write_text(text, encoding="utf-8")
+    assert record(shop, revision).kept_comments
+    assert "  revisions:  # none yet\n    - date: '2031-01-02'\n" in shop.read_text(
+        encoding="utf-8"
+    )
+    assert load_profile(shop).policy.revisions == [revision]
+
+    as_json = tmp_path / "shop.json"
+    as_json.write_text(json.dumps(answers(EU), default=str), encoding="utf-8")
+    done = record(as_json, revision)
+    assert done.written and "rewritten whole" not in done.note
+    assert load_profile(as_json).policy.revisions[-1] == revision

@@ -46,9 +46,9 @@ def duties(
             Duty(
                 "ftc",
                 "FTC Act (United States)",
-                "A material change may apply to data collected before it only with people's "
-                "affirmative (opt-in) consent; for everything else, tell people directly and "
-                "prominently before the change takes effect, not only by posting the new policy.",
+                "Apply a material change to data collected before it only with people's "
+                "affirmative (opt-in) consent, and announce the change clearly before it takes "
+                "effect rather than only posting the new policy.",
                 "FTC Act s.5 (15 U.S.C. §45); In re Gateway Learning Corp. (FTC 2004); FTC, "
                 "'Quietly Changing Your Terms of Service Could Be Unfair or Deceptive' (Feb. 13, 2024)",
             )

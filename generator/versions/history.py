@@ -99,9 +99,10 @@ def record(path: Path, revision: Revision) -> Recorded:
         if isinstance(held, dict) and str(held.get("date")) == revision.date.isoformat():
             return Recorded(False, True, f"{path} already has a revision dated {revision.date}")
     edited = None
-    if not name.lower().endswith(".json"):
+    is_json = name.lower().endswith(".json")
+    if not is_json:
         edited = _edit(text, policy, positions.line_of, revision)
-    kept = edited is not None
+    kept = edited is not None or is_json  # JSON has no comments to keep
     if edited is None:
         items = [*(policy.get("revisions") or []), _entry_data(revision)]
         updated = {
@@ -177,8 +178,9 @@ def _edit(
     index = found[0]
     rest = key.match(lines[index].rstrip("\n"))
     assert rest is not None
-    if rest["rest"].strip() in ("[]", "[] #") or rest["rest"].strip().startswith("[] "):
-        lines[index] = f"{indent}revisions:\n"
+    if rest["rest"].strip() == "[]" or rest["rest"].strip().startswith(("[] ", "[]#")):
+        comment = rest["rest"].strip()[2:].strip()
+        lines[index] = f"{indent}revisions:{'  ' + comment if comment else ''}\n"
         lines[index + 1 : index + 1] = [f"{indent}  {b}" for b in block]
         return "".join(lines)
     if rest["rest"].strip() and not rest["rest"].strip().startswith("#"):
