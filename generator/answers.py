@@ -61,7 +61,7 @@ def read_answers(path: Path) -> tuple[dict[str, Any], Positions]:
 def read_text(path: Path) -> str:
     """The text of an answers file, read as ``read_bounded`` reads it; AnswersError if it
     is not a regular UTF-8 file within the size limit."""
-    return _decode(str(path), read_bounded(path))
+    return decode_text(str(path), read_bounded(path))
 
 
 def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -113,7 +113,9 @@ def _too_big(size: int, limit: int) -> str:
     )
 
 
-def _decode(name: str, data: bytes) -> str:
+def decode_text(name: str, data: bytes) -> str:
+    """An answers file's bytes as text; an AnswersError naming the line of a byte that is
+    not UTF-8."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

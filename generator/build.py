@@ -34,6 +34,19 @@ class BuildOptions(NamedTuple):
     templates: Path | None = None
     annotate: bool = False
     fragment: bool = False
+    since: Path | None = None
+    """An earlier answers file: write changes.md/html and add a revision entry (versions)."""
+    since_git: str | None = None
+    """The same, with the earlier version read from git at this revision."""
+    record: bool = False
+    """Write the revision entry back into the answers file."""
+    archive: bool = False
+    """Keep this version under OUT/<file>/versions/<date>/ with an index page."""
+
+    @property
+    def compares(self) -> bool:
+        """Whether the build compares with an earlier version (--since or --git)."""
+        return self.since is not None or self.since_git is not None
 
     @property
     def publishes(self) -> bool:
@@ -49,6 +62,8 @@ class BuildResult(NamedTuple):
     errors: tuple[str, ...] = ()
     exit_code: int = 0
     warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    """What else the build did or found (a revision recorded, no changes since ...)."""
 
     @property
     def ok(self) -> bool:
@@ -112,8 +127,8 @@ def build_file(
 ) -> BuildResult:
     """Build one answers file; every problem becomes part of the result, never an exception."""
     try:
-        written, warnings = _build(source, options, publisher)
-        return BuildResult(source, written=written, warnings=warnings)
+        written, warnings, notes = _build(source, options, publisher)
+        return BuildResult(source, written=written, warnings=warnings, notes=notes)
     except PolicygenError as exc:
         return BuildResult(source, errors=_error_lines(source, exc), exit_code=exc.exit_code)
     except Exception as exc:  # a bug must not take the rest of the batch down with it
@@ -123,11 +138,17 @@ def build_file(
 
 def _build(
     source: Path, options: BuildOptions, publisher: Publisher | None
-) -> tuple[tuple[Path, ...], tuple[str, ...]]:
+) -> tuple[tuple[Path, ...], tuple[str, ...], tuple[str, ...]]:
     from generator.answers import load_profile
     from generator.compose import render_policy
 
     profile = load_profile(source)
+    since = None
+    if options.compares:
+        from generator.versions import build as versions
+
+        since = versions.since(source, profile, options)
+        profile = since.profile
     doc = render_policy(profile, options.templates, annotate=options.annotate)
     rendered = {"md": doc.markdown.encode("utf-8")} if "md" in options.formats else {}
     warnings: tuple[str, ...] = ()
@@ -135,7 +156,26 @@ def _build(
         published = publisher(doc) if publisher else publish(doc, options)
         rendered.update(published.files)
         warnings = published.warnings
-    return write_outputs(output_dir(source, options), rendered), warnings
+    folder = output_dir(source, options)
+    extra: dict[Path, bytes] = {}
+    notes: tuple[str, ...] = ()
+    if since is not None:
+        extra.update({folder / name: data for name, data in since.files.items()})
+        notes = since.notes
+    if options.archive:
+        from generator.versions.history import archive_files
+
+        extra.update(
+            archive_files(
+                folder, profile.policy.updated, rendered, doc.store_name, profile.policy.language
+            )
+        )
+    written = write_outputs(folder, rendered, extra)
+    if since is not None and options.record:
+        from generator.versions import build as versions
+
+        notes += versions.record(source, since)
+    return written, warnings, notes
 
 
 def publish(doc: PolicyDocument, options: BuildOptions) -> Published:
@@ -248,13 +288,19 @@ def _helper_main(inbox: int, outbox: int, options: BuildOptions) -> NoReturn:
         os._exit(code)
 
 
-def write_outputs(folder: Path, rendered: dict[str, bytes]) -> tuple[Path, ...]:
+def write_outputs(
+    folder: Path, rendered: dict[str, bytes], extra: dict[Path, bytes] | None = None
+) -> tuple[Path, ...]:
     """Write one store's outputs all together or not at all (``output.write_all_atomic``),
-    after removing temporaries a killed earlier run left in its folder."""
+    after removing temporaries a killed earlier run left in its folder. ``extra`` are other
+    files of the same build (the change notice, archived copies) written with them."""
     from generator.output import remove_stale, write_all_atomic
 
-    remove_stale(folder, [f"{OUTPUT_NAME}.{fmt}" for fmt in FORMATS])
+    remove_stale(
+        folder, [f"{OUTPUT_NAME}.{fmt}" for fmt in FORMATS] + ["changes.md", "changes.html"]
+    )
     files = {folder / f"{OUTPUT_NAME}.{fmt}": data for fmt, data in rendered.items()}
+    files.update(extra or {})
     write_all_atomic(files)
     return tuple(files)
 
@@ -398,8 +444,10 @@ def report(results: Sequence[BuildResult], options: BuildOptions) -> Report:
     err: list[str] = []
     for result in results:
         if result.ok:
-            names = ", ".join(path.name for path in result.written)
-            out.append(f"{result.source}: wrote {output_dir(result.source, options)}/ ({names})")
+            folder = output_dir(result.source, options)
+            names = ", ".join(_shown(path, folder) for path in result.written)
+            out.append(f"{result.source}: wrote {folder}/ ({names})")
+            out.extend(f"{result.source}: {note}" for note in result.notes)
         err.extend(f"{result.source}: warning: {w}" for w in result.warnings)
         err.extend(result.errors)
     failed = [r for r in results if not r.ok]
@@ -407,6 +455,14 @@ def report(results: Sequence[BuildResult], options: BuildOptions) -> Report:
         err.append(f"{len(failed)} of {len(results)} files failed to build")
     code = max((r.exit_code for r in failed), default=0)
     return Report("".join(f"{line}\n" for line in out), "".join(f"{line}\n" for line in err), code)
+
+
+def _shown(path: Path, folder: Path) -> str:
+    """A written file as the report names it: its path inside the store's folder."""
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _build_with_progress(

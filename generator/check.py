@@ -608,6 +608,61 @@ def slower_than_provincial_law(
             )
 
 
+@rule
+def material_change_without_notice(
+    profile: StoreProfile, verdicts: dict[str, Applicability]
+) -> Iterator[Finding]:
+    # A material change takes effect no earlier than the day after it is published where a
+    # law asks for notice before it applies (versions.duties.prior_notice_laws: no law sets
+    # a number of days, so one day is the floor this rule can check).
+    from generator.versions.duties import material_revisions, prior_notice_laws
+
+    revisions = material_revisions(profile)
+    named = prior_notice_laws(profile, verdicts) if revisions else []
+    if not named:
+        return
+    published = min(r.date for r in revisions)
+    takes_effect = profile.policy.in_force_from
+    if takes_effect > published:
+        return
+    yield Finding(
+        "material-change-without-notice",
+        f"The revision of {long_date(published)} makes material changes, and the policy takes "
+        f"effect on {long_date(takes_effect)}, with no time to tell people first; "
+        f"{', '.join(named)} ask that people are told before a material change applies.",
+        "set policy.effective_date to a day after the revision's date, and send the notice "
+        "(`policygen build --since` writes changes.md) before then",
+        ("policy.effective_date", "policy.revisions"),
+    )
+
+
+@rule
+def material_change_to_old_data_without_consent(
+    profile: StoreProfile, verdicts: dict[str, Applicability]
+) -> Iterator[Finding]:
+    # FTC Act s.5: a material change applied to data collected before it needs the person's
+    # affirmative consent (In re Gateway Learning Corp., FTC 2004); GDPR Art 6(4) and PIPEDA
+    # Principle 4.2.4 ask for compatibility or consent for a new purpose.
+    from generator.versions.duties import material_revisions, prior_notice_laws
+
+    policy = profile.policy
+    if policy.new_uses_need_consent or policy.old_data_keeps_old_terms:
+        return
+    revisions = material_revisions(profile)
+    named = prior_notice_laws(profile, verdicts) if revisions else []
+    if not named:
+        return
+    yield Finding(
+        "material-change-without-consent",
+        f"The revision of {long_date(min(r.date for r in revisions))} makes material changes, "
+        "and the answers do not say that data collected before them is used the new way only "
+        f"with people's consent ({', '.join(named)}).",
+        "set policy.new_uses_need_consent: true (and ask before using old data in new ways), "
+        "or policy.old_data_keeps_old_terms: true",
+        ("policy.new_uses_need_consent", "policy.old_data_keeps_old_terms"),
+    )
+
+
 def consistency(profile: StoreProfile, verdicts: dict[str, Applicability]) -> list[Finding]:
     return [finding for check in RULES for finding in check(profile, verdicts)]
 

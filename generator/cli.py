@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from generator import __version__
-from generator.errors import PolicygenError
+from generator.errors import PolicygenError, UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -161,6 +161,26 @@ def migrate(files: tuple[Path, ...], dry_run: bool) -> None:
     "replace the built-in files of the same name.",
 )
 @click.option("--annotate", is_flag=True, help="Add an appendix mapping sections to the law.")
+@click.option(
+    "--since",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="OLD",
+    help="The earlier answers file: add the changes to the revision history, update the "
+    "date, and write changes.md and changes.html (a notice to customers).",
+)
+@click.option(
+    "--git", "since_git", metavar="REV", help="Like --since, with FILE as it was at git REV."
+)
+@click.option(
+    "--record",
+    is_flag=True,
+    help="With --since or --git: write the revision entry and date into FILE (comments kept).",
+)
+@click.option(
+    "--archive",
+    is_flag=True,
+    help="Also keep this version under OUT/<file name>/versions/<date>/, with an index page.",
+)
 def build(
     files: tuple[Path, ...],
     formats: str,
@@ -169,16 +189,35 @@ def build(
     fragment: bool,
     templates: Path | None,
     annotate: bool,
+    since: Path | None,
+    since_git: str | None,
+    record: bool,
+    archive: bool,
 ) -> None:
-    """Build privacy policies: OUT/<file name>/privacy-policy.{md,html,pdf}."""
+    """Build privacy policies: OUT/<file name>/privacy-policy.{md,html,pdf}.
+
+    With --since OLD (or --git REV) for one FILE, the policy gets a revision entry for what
+    changed and today's date as last updated (or the later date FILE gives), and a notice
+    to customers is written beside it: changes.md and changes.html.
+    """
     from generator import build as builder
 
+    if (since or since_git) and len(files) != 1:
+        raise UsageError("--since and --git compare one answers file with its earlier version")
+    if since and since_git:
+        raise UsageError("name the earlier version once: --since OLD or --git REV")
+    if record and not (since or since_git):
+        raise UsageError("--record writes the revision found with --since or --git; add one")
     options = builder.BuildOptions(
         formats=builder.parse_formats(formats),
         out=out,
         templates=templates,
         annotate=annotate,
         fragment=fragment,
+        since=since,
+        since_git=since_git,
+        record=record,
+        archive=archive,
     )
     sys.exit(_print_report(builder.run(files, options, jobs)))
 
@@ -327,3 +366,46 @@ def _print_report(report: Any) -> int:
     click.echo(report.out, nl=False)
     click.echo(report.err, nl=False, err=True)
     return int(report.exit_code)
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--git",
+    "revision",
+    metavar="REV",
+    help="Compare FILE with itself at this git revision (e.g. HEAD, HEAD~1, a tag).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="How to print the changes.",
+)
+def diff(old: Path, new: Path | None, revision: str | None, fmt: str) -> None:
+    """What changed between two versions of an answers file, as the policy would say it.
+
+    `policygen diff OLD NEW` compares two files; `policygen diff FILE --git REV` compares
+    FILE with itself at a git revision. Each change is marked material or not, with the
+    reason, followed by what the laws that apply then ask (notice, consent, a new date).
+
+    Exit status: 0 no changes, 1 changes found, 2 bad input.
+    """
+    from generator.versions.diff import compare
+    from generator.versions.load import earlier, load_file
+    from generator.versions.notice import report
+
+    if new is None:
+        if revision is None:
+            raise UsageError("name two answers files (OLD NEW), or one file and --git REV")
+        current, before = load_file(old), earlier(old, None, revision)
+    else:
+        if revision is not None:
+            raise UsageError("--git compares one file with its history; name one file with it")
+        before, current = load_file(old), load_file(new)
+    comparison = compare(before.profile, current.profile)
+    click.echo(report(comparison, fmt, before.name, current.name), nl=False)
+    sys.exit(1 if comparison.changes else 0)

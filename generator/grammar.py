@@ -31,14 +31,22 @@ def label(context: Context, member: StrEnum) -> Md:
     said it holds ('government identification numbers'; several in brackets after the
     generic name), so no sentence calls an ID number sensitive under a law that does not
     (APP: Privacy Act 1988 s.6(1)) or hides what it is."""
+    profile = context.get("p")
+    return label_for(profile if isinstance(profile, StoreProfile) else None, member)
+
+
+def label_for(profile: StoreProfile | None, member: StrEnum) -> Md:
+    """``label`` outside a template: the member's label as the policy of ``profile`` words it
+    (the catch-all sensitive category named by that store's kinds)."""
     if member is vocab.DataCategory.SENSITIVE:
-        names = vocab.sensitive_names(_sensitive_kinds(context))
+        kinds = list(catchall_kinds(profile)) if profile is not None else []
+        names = vocab.sensitive_names(kinds)
         if len(names) == 1:
             return Md(names[0])
         if names:
             # Several kinds stay one category, so they read as one item in a list.
-            kinds = _join([Md(name) for name in names], "or")
-            return Md(f"{vocab.label(member)} ({kinds})")
+            joined = _join([Md(name) for name in names], "or")
+            return Md(f"{vocab.label(member)} ({joined})")
     return Md(vocab.label(member))
 
 
@@ -230,7 +238,29 @@ def lower_we(text: object) -> Md:
     return Md("we" + value[2:]) if value.startswith("We ") else value
 
 
+# What a person can ask of the store for each right, after "you can ask us to".
+RIGHT_ASKS: dict[vocab.Right, str] = {
+    vocab.Right.ACCESS: "see the personal information we hold about you",
+    vocab.Right.CORRECT: "correct information that is wrong or out of date",
+    vocab.Right.DELETE: "delete your personal information",
+    vocab.Right.PORTABILITY: "get a copy of your information in a format you can reuse",
+    vocab.Right.RESTRICT: "limit how we use your information while a concern is checked",
+    vocab.Right.OBJECT: "stop using your information for a purpose you object to",
+    vocab.Right.OPT_OUT_SALE_SHARING: "stop selling or sharing your personal information",
+    vocab.Right.OPT_OUT_TARGETED_ADS: "stop using your information for targeted ads",
+    vocab.Right.OPT_OUT_PROFILING: "stop using your information to profile you for decisions that affect you",
+    vocab.Right.LIMIT_SENSITIVE: "limit how we use your sensitive personal information",
+    vocab.Right.WITHDRAW_CONSENT: "withdraw any consent you gave us",
+}
+
+
+def right_ask(right: vocab.Right) -> Md:
+    """'delete your personal information': the request a right lets a person make."""
+    return Md(RIGHT_ASKS[right])
+
+
 FILTERS: dict[str, Any] = {
+    "right_ask": right_ask,
     "lower_we": lower_we,
     "link": link,
     "email_link": email_link,

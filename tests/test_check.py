@@ -285,6 +285,8 @@ def test_every_rule_has_a_test() -> None:
         "casl-opt-out-email", "slow-opt-out", "electronic-marketing-without-consent",
         "light-parental-consent",
         "slower-than-provincial-law",  # tests/test_provincial.py
+        # tests/test_versions.py:
+        "material-change-without-notice", "material-change-without-consent",
     }  # fmt: skip
     assert len(check.RULES) == len(tested)
 

@@ -323,6 +323,13 @@ class Revision(Part):
     date: dt.date
     changes: list[Text] = Field(min_length=1)
     practices_changed: bool = True
+    material: bool = Field(
+        default=False,
+        description="A material change: new kinds of data, uses, recipients, sales or "
+        "countries, less choice or longer retention (policygen diff says which). People "
+        "must be told before it takes effect, so check wants the policy dated to take effect "
+        "after this date.",
+    )
 
 
 class Policy(Part):

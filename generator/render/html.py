@@ -68,6 +68,18 @@ def render_html(
         raise TemplateError.from_jinja(exc) from None
 
 
+def render_page(markdown: str, title: str, language: str = "en") -> str:
+    """A short Markdown text (a change notice, an index of versions) as a standalone HTML5
+    page with the policy's stylesheet; parsed like the policy, so no raw HTML or images."""
+    body = _parser().render(markdown)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(language)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>\n{_stylesheet(None)}</style>\n</head>\n"
+        f'<body>\n<main class="privacy-policy">\n{body}</main>\n</body>\n</html>\n'
+    )
+
+
 def warm_up(templates_dir: Path | None = None) -> None:
     """Do the once-per-process work of a render (parser, page template, stylesheet) ahead."""
     user_dir = _user_dir(templates_dir)

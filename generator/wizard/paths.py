@@ -86,6 +86,10 @@ class Scope:
             return Scope(value if isinstance(value, Mapping) else {}, spec.model)
         return value
 
+    def __bool__(self) -> bool:
+        """An object answered at all (``when: business.privacy_officer``) is true."""
+        return bool(self._data)
+
     def __getitem__(self, name: str) -> Any:
         try:
             return getattr(self, name)

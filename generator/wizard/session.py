@@ -150,6 +150,39 @@ def _every_answer(data: dict[str, Any]) -> dict[str, Any]:
     return dumped
 
 
+def offer_revision(prompter: Prompter, profile: StoreProfile, opened: Path) -> StoreProfile:
+    """When the interview began from an answers file: show what changed against it, as
+    `policygen diff` does, and offer to add a revision entry dated today (or the later
+    last-updated date given). The profile to save."""
+    import datetime as dt
+
+    from generator.answers import load_profile
+
+    if not opened.is_file():
+        return profile
+    try:
+        before = load_profile(opened)
+    except AnswersError:
+        return profile  # an earlier file that is not valid has no practices to compare
+    from generator.versions.diff import compare
+    from generator.versions.history import entry, revision_day, with_revision
+    from generator.versions.notice import report
+
+    comparison = compare(before, profile)
+    if not comparison.changes:
+        return profile
+    prompter.say(report(comparison, "text", str(opened), "your new answers").rstrip("\n"))
+    day = revision_day(before, profile, dt.date.today())
+    if not prompter.confirm(
+        f"Add these changes to the policy's revision history, dated {day.isoformat()}?",
+        default=True,
+        help="The policy then shows them under 'Revision history' and is dated that day. "
+        "`policygen build FILE --since OLD` also writes a notice to send to customers.",
+    ):
+        return profile
+    return with_revision(profile, entry(comparison, day))
+
+
 def conduct(
     prompter: Prompter,
     answers_file: Path,
@@ -176,6 +209,7 @@ def conduct(
         ) from None
     finally:
         signal.signal(signal.SIGHUP, previous)
+    profile = offer_revision(prompter, profile, from_file or answers_file)
     try:
         save_profile(profile, answers_file)
     except OutputError as exc:
