@@ -1037,3 +1037,15 @@ def test_reviews_kept_while_published_say_so_in_one_rule() -> None:
         )
     )
     assert "- **Product reviews:** we keep them while they are published on our site." in words
+
+
+def test_data_kept_inside_the_eea_is_not_said_to_leave_its_law() -> None:
+    france = {
+        "address": {"lines": ["1 rue X"], "city": "Paris", "postal_code": "75001", "country": "FR"},
+        "data_stored_in": ["FR"],
+    }
+    eea_only = text(store(business={**france, "sells_to_countries": ["FR", "BE", "LU"]}))
+    assert "If you live outside France, your information travels there." in eea_only
+    assert "may differ from those where you live" not in eea_only
+    swiss = text(store(business={**france, "sells_to_countries": ["FR", "BE", "CH"]}))
+    assert "and the privacy laws there may differ from those where you live." in swiss

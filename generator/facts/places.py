@@ -18,6 +18,10 @@ class PlacesFacts(NamedTuple):
     """Countries the store keeps data in (its answer), in its order."""
     sent_to: tuple[str, ...]
     """Countries named as transfer destinations, in their order, not already stored in."""
+    other_law: tuple[str, ...] = ()
+    """Countries the store sells to whose privacy law differs from that of every country
+    the data is stored in. The EEA counts as one place: the GDPR applies across it (Art 3,
+    and the EEA Agreement's Annex XI), so a Belgian's data kept in France keeps the same law."""
 
     @property
     def all(self) -> tuple[str, ...]:
@@ -35,4 +39,12 @@ def places_facts(profile: StoreProfile) -> PlacesFacts:
             t.destination for t in profile.international.transfers if t.destination not in stored
         )
     )
-    return PlacesFacts(stored, sent)
+    home = {_law_area(c) for c in stored}
+    other = tuple(c for c in profile.business.sells_to_countries if _law_area(c) not in home)
+    return PlacesFacts(stored, sent, other)
+
+
+def _law_area(country: str) -> str:
+    from generator.countries import EEA
+
+    return "EEA" if country in EEA else country
