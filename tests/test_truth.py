@@ -1049,3 +1049,19 @@ def test_data_kept_inside_the_eea_is_not_said_to_leave_its_law() -> None:
     assert "may differ from those where you live" not in eea_only
     swiss = text(store(business={**france, "sells_to_countries": ["FR", "BE", "CH"]}))
     assert "and the privacy laws there may differ from those where you live." in swiss
+
+
+def test_childrens_data_is_said_to_be_used_for_the_purposes_that_use_it() -> None:
+    kids = {
+        "directed_to_children": True,
+        "minimum_age": 6,
+        "child_data": ["name"],
+        "parental_consent_method": "A parent signs a form.",
+    }
+    words = text(store(children=kids))
+    assert "We use it only to run the activity the child takes part in." not in words
+    # The base store uses names to fulfil orders and take payment, and nothing else.
+    assert (
+        "from children under 13: name. We use it only to process and deliver your orders "
+        "and take payment and issue refunds." in words
+    )

@@ -16,6 +16,7 @@ from generator.model.vocab import (
     CollectionPoint,
     DataCategory,
     ParentalConsentWay,
+    Purpose,
     RecipientKind,
     RecipientUse,
 )
@@ -44,6 +45,9 @@ class ChildrenFacts(NamedTuple):
     recipients: tuple[RecipientFacts, ...] = ()
     """Who gets children's data (16 CFR §312.4(d) as amended in 2025: the third parties
     and the purpose of each disclosure)."""
+    purposes: tuple[Purpose, ...] = ()
+    """What the store uses children's data for: every purpose that uses a kind of data
+    taken from children (16 CFR §312.4(d)(2): how the operator uses the information)."""
     discloses: bool = False
     """Children's information is 'disclosed' in COPPA's sense (16 CFR §312.2): released to a
     recipient that uses it for itself (not only to support our internal operations), or made
@@ -97,6 +101,13 @@ def children_facts(
         or any(set(item.points) & _OFFLINE_POINTS for item in profile.collection.items),
         cameras=profile.collects(DataCategory.CAMERA_FOOTAGE),
         recipients=tuple(theirs),
+        purposes=tuple(
+            dict.fromkeys(
+                use.purpose
+                for use in profile.use.purposes
+                if set(use.categories) & set(kids.child_data)
+            )
+        ),
         discloses=bool(kids.made_public)
         or any(rf.recipient.use is not RecipientUse.ON_OUR_BEHALF for rf in theirs),
         light_consent=tuple(kids.consent_ways) if set(kids.consent_ways) <= _LIGHT_WAYS else (),
