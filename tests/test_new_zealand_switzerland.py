@@ -144,11 +144,14 @@ def test_the_swiss_section_names_the_stores_own_destination_countries() -> None:
         international={"transfers": transfers},
     )
     text = section(profile, "switzerland")
-    assert "- Germany: on the Federal Council's list" in text
-    assert "- The United States: to recipients certified under the Swiss-U.S. Data Privacy" in text
-    assert "- India: protected by standard contractual clauses recognised by the FDPIC." in text
+    assert (
+        "outside Switzerland: to Germany, which the Federal Council lists as giving adequate "
+        "data protection; to the United States, for recipients certified under the Swiss-U.S. "
+        "Data Privacy Framework" in text
+    )
+    assert "; to India, protected by standard contractual clauses recognised by the FDPIC;" in text
     # The EU's adequacy decision for Japan is not on the Swiss list: named, without a tool.
-    assert "- Japan.\n" in text
+    assert "; to Japan." in text
     assert swiss_fadp.unprotected(profile) == ("JP",)
     rows = checked(profile)
     assert rows["CH-02"] == "missing"
