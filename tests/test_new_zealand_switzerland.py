@@ -243,3 +243,19 @@ def test_an_eu_store_promising_a_month_names_the_swiss_30_days() -> None:
     rights = section(profile, "your-choices-and-rights")
     assert "We answer requests within one month, and within 30 days where the Swiss FADP" in rights
     assert "answers-slower-than-law" not in checked(profile)
+
+
+def test_a_childs_details_given_by_a_parent_are_collected_from_someone_else() -> None:
+    # IPP 3A and FADP Art 19(3): the child is told that the details came from the parent.
+    child = {"category": "child_profile", "sources": ["parent_or_guardian"]}
+    items = [*store().model_dump(mode="json")["collection"]["items"], child]
+    profile = store(
+        **business(sells_to_countries=["US", "NZ", "CH"]),
+        **DPF_US,
+        collection={"items": items},
+        use={"purposes": [{"purpose": "account", "categories": ["child_profile"]}]},
+    )
+    assert "from a child's parent or guardian." in section(profile, "new-zealand")
+    assert "from a child's parent or guardian." in section(profile, "switzerland")
+    rows = checked(profile)
+    assert rows["NZ-02"] == rows["CH-06"] == "ok"
