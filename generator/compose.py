@@ -43,6 +43,8 @@ LAW_KEYWORDS = {
     "pipeda": "PIPEDA",
     "lgpd": "LGPD",
     "australia": "Australian Privacy Principles",
+    "new_zealand": "New Zealand Privacy Act 2020",
+    "swiss_fadp": "Swiss FADP",
 }
 
 

@@ -119,10 +119,10 @@ def high_risk_signs(profile: StoreProfile) -> tuple[str, ...]:
     profiling, Art 5(g)) are what the answers can show; selling personal data is counted too.
     A store that sells to Switzerland is taken to process regularly (Art 14(1)(c)); the
     scale (Art 14(1)(b)) is the owner's to judge, and the wizard's question says so."""
-    from generator.facts.sensitive import GDPR_SPECIAL, collected_kinds
+    from generator.facts.sensitive import DEFINITION_OF_LAW, collected_kinds
 
     signs = []
-    if GDPR_SPECIAL & set(collected_kinds(profile)):
+    if DEFINITION_OF_LAW[ID] & set(collected_kinds(profile)):
         signs.append("collects sensitive personal data")
     if profile.significant_computer_decisions:
         signs.append("makes significant decisions by computer")
