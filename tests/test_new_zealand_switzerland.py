@@ -259,3 +259,19 @@ def test_a_childs_details_given_by_a_parent_are_collected_from_someone_else() ->
     assert "from a child's parent or guardian." in section(profile, "switzerland")
     rows = checked(profile)
     assert rows["NZ-02"] == rows["CH-06"] == "ok"
+
+
+def test_a_swiss_business_needs_no_representative_and_is_not_told_it_is_abroad() -> None:
+    swiss = business(
+        address={"lines": ["Bahnhofstrasse 1"], "city": "Zürich", "postal_code": "8001",
+                 "country": "CH"},
+        sells_to_countries=["CH", "US"],
+        swiss_representative=REP,
+    )  # fmt: skip
+    profile = store(**swiss, **DPF_US)
+    text = section(profile, "switzerland")
+    assert "explains what the Swiss Federal Act on Data Protection (FADP) asks" in text
+    assert "This section is for people in Switzerland." not in text
+    assert not swiss_fadp.needs_representative(profile)
+    assert "Vertretung Nord AG" not in text  # Art 14 is for controllers seated abroad
+    assert "outside Switzerland: to the United States, for recipients certified" in text

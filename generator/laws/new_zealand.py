@@ -119,7 +119,7 @@ REQUIREMENTS = (
         "NZ-02",
         "Privacy Act 2020 s.22, IPP 3A (Privacy Amendment Act 2025)",
         "for information collected from someone other than the person: that it was "
-        "collected, from whom, why, its intended recipients, the agencies collecting and "
+        "collected, why, its intended recipients, the agencies collecting and "
         "holding it, any law that authorises or requires the collection, and the rights of "
         "access and correction",
         "collection.items[].sources",
