@@ -21,7 +21,16 @@ from pathlib import Path
 from generator import laws
 from generator.document import PolicyDocument, Section
 from generator.facts import derive
-from generator.laws import ccpa, gdpr, pipeda, provincial, shine_the_light, substance
+from generator.laws import (
+    ccpa,
+    gdpr,
+    new_zealand,
+    pipeda,
+    provincial,
+    shine_the_light,
+    substance,
+    swiss_fadp,
+)
 from generator.laws.base import (
     Applicability,
     Requirement,
@@ -314,6 +323,55 @@ def transfer_without_safeguard(
             ("business.data_stored_in", "international.transfers"),
             requirement="GDPR-06",
         )
+
+
+@rule
+def transfer_without_swiss_safeguard(
+    profile: StoreProfile, verdicts: dict[str, Applicability]
+) -> Iterator[Finding]:
+    # FADP Art 16-17, 19(4): data goes abroad only to a State on the Federal Council's list
+    # (DPO Annex 1), under an Art 16(2) safeguard, or under an Art 17 exception.
+    if not verdicts["swiss_fadp"].applies:
+        return
+    for country in swiss_fadp.unprotected(profile):
+        yield Finding(
+            "transfer-without-swiss-safeguard",
+            f"The store sells to Switzerland and sends data to {country}, which is not on the "
+            "Federal Council's list of adequate countries, and names no safeguard Swiss law "
+            "accepts for it (a provider contract counts only if its clauses went to the FDPIC "
+            "first).",
+            f"add an international.transfers entry with destination: {country} and a "
+            "safeguard (scc or bcr; dpf for a US recipient certified under the Swiss-U.S. DPF)",
+            ("business.data_stored_in", "international.transfers"),
+            requirement="CH-02",
+        )
+
+
+@rule
+def answers_slower_than_the_law(
+    profile: StoreProfile, verdicts: dict[str, Applicability]
+) -> Iterator[Finding]:
+    # NZ Privacy Act s.44: a decision within 20 working days (never fewer than 28 calendar
+    # days); Swiss DPO Art 18(1): access within 30 days. A longer promise of the owner's
+    # own is one the store may not keep for people those laws protect.
+    days = derive(profile, verdicts).rights.response_days
+    limits = (
+        ("new_zealand", "NZ-04", new_zealand.RESPONSE_CALENDAR_DAYS_SAFE,
+         f"{new_zealand.RESPONSE_WORKING_DAYS} working days under New Zealand's Privacy Act "
+         "(s.44)"),
+        ("swiss_fadp", "CH-04", swiss_fadp.ACCESS_DAYS,
+         f"{swiss_fadp.ACCESS_DAYS} days under the Swiss Data Protection Ordinance (Art. 18)"),
+    )  # fmt: skip
+    for law, requirement_id, limit, law_says in limits:
+        if verdicts[law].applies and days is not None and days > limit:
+            yield Finding(
+                "answers-slower-than-law",
+                f"Requests are promised an answer within {days} days, but the law asks for "
+                f"an answer within {law_says}; the policy names the law's limit beside yours.",
+                f"set rights.response_days to {limit} or fewer",
+                ("rights.response_days",),
+                requirement=requirement_id,
+            )
 
 
 @rule

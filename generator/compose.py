@@ -45,6 +45,8 @@ LAW_KEYWORDS = {
     "alberta_pipa": "Alberta PIPA",
     "lgpd": "LGPD",
     "australia": "Australian Privacy Principles",
+    "new_zealand": "New Zealand Privacy Act 2020",
+    "swiss_fadp": "Swiss FADP",
 }
 
 

@@ -157,6 +157,18 @@ AD_RECIPIENT = {
 
 GB_REP = {"name": "UK Rep Ltd", "contact": {"email": "rep@ukrep.example"}}
 EU_REP = {"name": "EU Rep GmbH", "contact": {"email": "rep@eurep.example"}}
+CH_REP = {
+    "name": "CH Rep AG",
+    "contact": {
+        "email": "rep@chrep.example",
+        "postal": {
+            "lines": ["Bahnhofstrasse 1"],
+            "city": "Zürich",
+            "postal_code": "8001",
+            "country": "CH",
+        },
+    },
+}
 
 # Reaches every law at once, with every answer the laws ask for.
 EVERYTHING: dict[str, Any] = {
@@ -165,10 +177,11 @@ EVERYTHING: dict[str, Any] = {
         "revenue": {"amount": 90_000_000, "currency": "USD"},
         "consumers_per_year": 400_000,
         "sba_small_business": False,
-        "sells_to_countries": ["US", "CA", "DE", "FR", "GB", "BR", "AU"],
+        "sells_to_countries": ["US", "CA", "DE", "FR", "GB", "BR", "AU", "NZ", "CH"],
         "data_stored_in": ["US"],
         "eu_representative": EU_REP,
         "uk_representative": GB_REP,
+        "swiss_representative": CH_REP,
         "dpo": {"name": "Dana Officer", "email": "dpo@plainpaper.example"},
         "privacy_officer": {
             "name": "Chief Privacy Officer",

@@ -59,7 +59,7 @@ def test_store_under_every_law_is_clean() -> None:
     applying = {law.law_id for law in report.laws if law.applicability.applies}
     assert applying == {
         "caloppa", "ccpa", "us_states", "rhode_island", "nevada", "delaware", "gdpr", "uk_gdpr",
-        "pipeda", "quebec", "lgpd", "australia",
+        "pipeda", "quebec", "lgpd", "australia", "new_zealand", "swiss_fadp",
     }  # fmt: skip
     assert report.clean, render_reports([report], "text")
 
@@ -128,8 +128,10 @@ def test_removing_transfers_misses_gdpr_06_and_flags_it() -> None:
     data = deep_merge(answers(**EVERYTHING), {})
     del data["international"]["transfers"]
     profile = profile_from_answers(data)
-    assert missing_ids(profile) == {"GDPR-06", "UK-06"}
+    # Switzerland lists the US as adequate only for recipients certified under the DPF.
+    assert missing_ids(profile) == {"GDPR-06", "UK-06", "CH-02"}
     assert "transfer-without-safeguard" in rules_hit(profile)
+    assert "transfer-without-swiss-safeguard" in rules_hit(profile)
 
 
 # ---- consistency rules: one store that triggers each, one that does not --------------------
@@ -264,6 +266,24 @@ EU = business(sells_to_countries=["US", "DE"])
             {"marketing": {"channels": ["email"], "opt_out_days": 10}},
         ),
         (
+            "transfer-without-swiss-safeguard",
+            {
+                **business(sells_to_countries=["US", "CH"]),
+                "international": {
+                    "transfers": [{"destination": "US", "safeguard": "provider_contract"}]
+                },
+            },
+            {
+                **business(sells_to_countries=["US", "CH"]),
+                "international": {"transfers": [{"destination": "US", "safeguard": "dpf"}]},
+            },
+        ),
+        (
+            "answers-slower-than-law",
+            {**business(sells_to_countries=["US", "NZ"]), "rights": {"response_days": 29}},
+            {**business(sells_to_countries=["US", "NZ"]), "rights": {"response_days": 28}},
+        ),
+        (
             "electronic-marketing-without-consent",
             {**EU, "marketing": {"channels": ["email", "postal"], "opt_out_channels": ["email"]}},
             {**EU, "marketing": {"channels": ["email", "postal"], "opt_out_channels": ["postal"]}},
@@ -287,6 +307,7 @@ def test_every_rule_has_a_test() -> None:
         "slower-than-provincial-law",  # tests/test_provincial.py
         # tests/test_versions.py:
         "material-change-without-notice", "material-change-without-consent",
+        "transfer-without-swiss-safeguard", "answers-slower-than-law",
     }  # fmt: skip
     assert len(check.RULES) == len(tested)
 

@@ -290,6 +290,21 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "LGPD-02": (business(sells_to_countries=["BR"], revenue=money(4_800_001, "BRL")), SMALL_BR),
     "APP-01": (business(sells_to_countries=["AU"], revenue=money(3_000_001, "AUD")),
                business(sells_to_countries=["AU"], revenue=money(3_000_000, "AUD"))),
+    # ---- laws beyond requirements-2026.md: New Zealand and Switzerland ----
+    "NZ-01": (business(sells_to_countries=["US", "NZ"]), business(sells_to_countries=["US", "AU"])),
+    "NZ-02": ({**business(sells_to_countries=["NZ"]), **BOUGHT},
+              business(sells_to_countries=["NZ"])),
+    "NZ-03": (business(sells_to_countries=["NZ"]),
+              business(sells_to_countries=["NZ"], established_in=["NZ"], data_stored_in=["NZ"])),
+    "NZ-04": (business(established_in=["US", "NZ"]), {}),
+    "NZ-05": (business(established_in=["US", "NZ"]), {}),
+    "CH-01": (SWISS, EU),
+    "CH-02": (SWISS, business(sells_to_countries=["CH"], established_in=["CH"],
+                              data_stored_in=["CH"])),
+    "CH-03": ({**SWISS, **SENSITIVE}, SWISS),
+    "CH-04": (SWISS, EU),
+    "CH-05": (business(visitors_tracked_in=["CH"]) | TRACKING, business(visitors_tracked_in=["CH"])),
+    "CH-06": ({**SWISS, **BOUGHT}, SWISS),
 }  # fmt: skip
 # Duties that hold for every store a law reaches: inside and outside are the law's own edge.
 for _id in ("QC-02", "QC-03", "QC-05", "QC-07", "QC-08", "QC-09"):
@@ -327,6 +342,8 @@ MORE_CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
      business(sells_to_countries=["US", "CA"], sells_to_ca_provinces=["BC"])),
     ("ABP-02", {**based_in("AB"), "international": {"transfers": [
         {"destination": "CN", "safeguard": "provider_contract"}]}}, based_in("AB")),
+    ("CH-03", {**SWISS, **DECIDES}, {**SWISS, **DECIDES,
+                                     **business(sells_to_countries=["CH"], established_in=["CH"])}),
 ]  # fmt: skip
 
 # Not a duty of the law it is listed under: COPPA-02 is the optional statement of a store
@@ -381,6 +398,7 @@ LATER = {"APP-02": dt.date(2026, 12, 10), "CCPA-25": dt.date(2027, 1, 1)}
         ("AI-01", {**EU, **CHAT}, dt.date(2026, 8, 2)),
         ("ST-21", business(sells_to_us_states=["CT"], consumers_per_year=35_000),
          dt.date(2026, 7, 1)),
+        ("NZ-02", {**business(sells_to_countries=["NZ"]), **BOUGHT}, dt.date(2026, 5, 1)),
     ],
 )  # fmt: skip
 def test_a_dated_duty_starts_on_its_day(id_: str, changes: dict[str, Any], start: dt.date) -> None:

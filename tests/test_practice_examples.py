@@ -30,6 +30,9 @@ REAL_GAPS: dict[str, set[str]] = {
     # Brilho Paulista's brief names no Portuguese page on its US transfers and gives no
     # period for contact data, portal logins, browsing data or visit notes.
     "09-brilho": {"LGPD-03", "retention-not-specific"},
+    # Saltbush promises answers within 30 days (its brief); for its New Zealand customers
+    # the Privacy Act allows 20 working days (s.44), which 30 calendar days can pass.
+    "10-saltbush": {"answers-slower-than-law"},
     # Reluisant's brief gives no retention for trade-in photos or reviews, no way to reopen
     # the cookie banner or stop texts, and does not say that Lumi tells users it is an AI.
     "04-reluisant": {"GDPR-07", "AI-01", "GDPR-17", "retention-not-specific"},

@@ -230,7 +230,8 @@ def test_every_field_is_asked_or_left_out_with_a_reason() -> None:
 
     # The ways to reach an officer or representative other than the ones asked fall back
     # to email; the answers file can give them.
-    contact_extras = ("phone", "toll_free", "fax", "web_form", "postal", "name")
+    # A Swiss representative's address is asked without a region (Swiss addresses have none).
+    contact_extras = ("phone", "toll_free", "fax", "web_form", "postal", "name", "region")
     unasked = [
         f
         for f in unasked_fields(QUESTIONNAIRE)
@@ -242,6 +243,7 @@ def test_every_field_is_asked_or_left_out_with_a_reason() -> None:
                     "business.dpo.",
                     "business.eu_representative.contact.",
                     "business.uk_representative.contact.",
+                    "business.swiss_representative.contact.",
                     "business.contact.",
                 )
             )

@@ -118,6 +118,15 @@ HEALTH = {
         }
     }
 }
+# Device data bought from data brokers: collected from someone other than the person.
+BOUGHT = {
+    "collection": {
+        "items": [
+            *answers()["collection"]["items"][:-1],
+            {**answers()["collection"]["items"][-1], "sources": ["automatic", "data_brokers"]},
+        ]
+    }
+}
 VAGUE_RETENTION = {"retention": {"rules": []}}  # the default rule: "as long as we need it"
 MARKETING = {"marketing": {"channels": ["email"], "unsubscribe": {"link_in_message": True}}}
 METRICS = {"year": 2025, "counts": [{"kind": "access", "received": 9, "complied": 8,
@@ -201,6 +210,15 @@ SHORT: dict[str, Short] = {
                                                     "email": "stop@plainpaper.example"}}},
                      "eea-uk"),
     "UK-01": Short({"business": {"uk_representative": None}}, "eea-uk"),
+    # A policy dated before IPP 3A (1 May 2026), checked after it.
+    "NZ-02": Short({**BOUGHT, "policy": {"effective_date": "2026-04-01"}}, "new-zealand"),
+    "CH-02": Short({"international": {"transfers": [{"destination": "US",
+                                                     "safeguard": "provider_contract"}]}},
+                   "switzerland"),
+    "CH-03": Short({"business": {"swiss_representative": {
+        "name": "Vertretung AG", "contact": {"email": "rep@vertretung.example",
+                                             "postal": None}}}},
+        "switzerland"),
     "UK-02": Short({"rights": {"complaints": {"url": None}, "methods": ["email"]}, **contact(
         email="privacy@plainpaper.example")}, "eea-uk"),
     "UK-03": Short(deep_merge(DECIDES, {"use": {"automated_decisions": [
@@ -325,6 +343,14 @@ OVERRIDE: dict[str, Override] = {
     "QC-08": Override(("quebec",)),
     "LGPD-04": Override(("brazil",), DECIDES),
     "APP-01": Override(("australia",)),
+    "NZ-01": Override(("new-zealand",)),
+    "NZ-03": Override(("new-zealand",)),
+    "NZ-04": Override(("new-zealand",)),
+    "NZ-05": Override(("new-zealand",)),
+    "CH-01": Override(("switzerland",)),
+    "CH-04": Override(("switzerland",)),
+    "CH-05": Override(("switzerland",)),
+    "CH-06": Override(("switzerland",), BOUGHT),
 }  # fmt: skip
 
 # Ids that cannot have an insufficient-content case that check could fail, and why.

@@ -99,3 +99,18 @@ def rights_facts(profile: StoreProfile, applying_laws: frozenset[str] = frozense
         appeals=_said_or_forced(r, "appeals", "us_states" in applying_laws),
         response_days=r.response_days if "response_days" in r.model_fields_set else None,
     )
+
+
+def promised_days(profile: StoreProfile) -> int | None:
+    """The longest answer time the general rights section promises, in calendar days: the
+    owner's ``rights.response_days`` where given, or a month (at most 31 days) where an
+    establishment in the EEA makes the GDPR's month the promise to everyone (Art 12(3)).
+    None when the owner gave no time, and the section promises none."""
+    from generator.countries import EEA
+
+    r = profile.rights
+    if "response_days" not in r.model_fields_set:
+        return None
+    if any(c in EEA for c in profile.business.established_in):
+        return 31
+    return r.response_days

@@ -78,8 +78,10 @@ GDPR_SPECIAL = frozenset(
 # government identifiers and financial account credentials.
 CANADA = GDPR_SPECIAL | {_K.GOVERNMENT_ID, _K.FINANCIAL_ACCOUNT_WITH_CODE}
 
-# Each law's own definition, by law id. LGPD Art 5(II) and the Australian Privacy Act s.6
-# ("sensitive information") name the same kinds as GDPR Art 9 here.
+# Each law's own definition, by law id. LGPD Art 5(II), the Australian Privacy Act s.6
+# ("sensitive information") and the Swiss FADP Art 5(c) (which adds criminal proceedings and
+# social assistance, kinds the vocabulary does not have) name the same kinds as GDPR Art 9
+# here. New Zealand's Privacy Act 2020 defines no sensitive class.
 DEFINITION_OF_LAW: dict[str, frozenset[SensitiveKind]] = {
     "ccpa": CCPA,
     "us_states": US_STATES,
@@ -87,6 +89,7 @@ DEFINITION_OF_LAW: dict[str, frozenset[SensitiveKind]] = {
     "uk_gdpr": GDPR_SPECIAL,
     "lgpd": GDPR_SPECIAL,
     "australia": GDPR_SPECIAL,
+    "swiss_fadp": GDPR_SPECIAL,
     "pipeda": CANADA,
     "quebec": CANADA,
 }

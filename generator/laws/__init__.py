@@ -25,11 +25,13 @@ from generator.laws import (
     lgpd,
     messaging,
     nevada,
+    new_zealand,
     pipeda,
     provincial,
     quebec,
     rhode_island,
     shine_the_light,
+    swiss_fadp,
     uk_gdpr,
     us_states,
     washington_health,
@@ -64,6 +66,8 @@ LAWS: dict[str, Law] = {
         lgpd.LAW,
         australia.LAW,
         messaging.SPAM_ACT_LAW,
+        new_zealand.LAW,
+        swiss_fadp.LAW,
     )
 }
 

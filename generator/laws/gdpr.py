@@ -8,7 +8,15 @@ from collections.abc import Iterable
 
 from generator.laws.base import Applicability, Law, req, territorial
 from generator.model import EEA, StoreProfile
-from generator.model.vocab import Channel, CookieKind, LegalBasis, Purpose, Safeguard, Source
+from generator.model.vocab import (
+    Channel,
+    CookieKind,
+    DataCategory,
+    LegalBasis,
+    Purpose,
+    Safeguard,
+    Source,
+)
 
 ID = "gdpr"
 NAME = "GDPR"
@@ -187,9 +195,21 @@ def collects_indirectly(profile: StoreProfile) -> bool:
     Art 13 (WP260 rev.01 para 26), not data "not obtained from the data subject", Art 14(1);
     counting it made every store with order history need GDPR-13.
     """
+    return bool(indirect_sources(profile))
+
+
+def indirect_sources(profile: StoreProfile) -> tuple[tuple[DataCategory, tuple[Source, ...]], ...]:
+    """Each category that comes from someone other than the person, with those sources:
+    the sources ``collects_indirectly`` counts (not the store's own records). New Zealand's
+    IPP 3A and the Swiss FADP Art 19(3) name the same ones."""
     from generator.facts.data import category_facts
 
-    return any(set(c.from_others) - {Source.OUR_RECORDS} for c in category_facts(profile))
+    out = []
+    for c in category_facts(profile):
+        others = tuple(s for s in c.from_others if s is not Source.OUR_RECORDS)
+        if others:
+            out.append((c.category, others))
+    return tuple(out)
 
 
 REQUIREMENTS = (

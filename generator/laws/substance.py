@@ -108,6 +108,14 @@ def _countries_outside_canada(profile: StoreProfile) -> Iterable[Element]:
         yield Element(f"the country '{name}'", re.escape(name))
 
 
+def _indirect_categories(profile: StoreProfile) -> Iterable[Element]:
+    from generator.laws.gdpr import indirect_sources
+
+    for category, _sources in indirect_sources(profile):
+        name = label(category)
+        yield Element(f"the category '{name}', not collected from the person", re.escape(name))
+
+
 def _all(*needs: Needs) -> Needs:
     return lambda profile: [element for need in needs for element in need(profile)]
 
@@ -299,6 +307,42 @@ MUST_SAY: dict[str, Needs] = {
         says("how to complain", r"complain"),
         says("overseas disclosure", r"overseas"),
     ),
+    # NZ Privacy Act 2020 IPP 3(1)(d), (g): the agency's name; access and correction.
+    "NZ-01": _all(
+        _legal_name,
+        says("the right of access", r"\baccess\b"),
+        says("the right of correction", r"correct"),
+    ),
+    # IPP 12: where the information goes, and when overseas disclosure is allowed.
+    "NZ-03": _all(
+        says("that information is held outside New Zealand", r"outside New Zealand"),
+        says("that overseas recipients protect it comparably", r"comparabl"),
+    ),
+    # IPPs 6-7; s.44.
+    "NZ-04": _all(
+        says("the right of access", r"\baccess\b"),
+        says("the right of correction", r"correct"),
+        says("the 20-working-day limit", r"20 working days"),
+    ),
+    # s.70.
+    "NZ-05": says("the Privacy Commissioner", r"Privacy Commissioner"),
+    # FADP Art 19(2).
+    "CH-01": _all(
+        _legal_name,
+        says("the purposes", r"purpose"),
+        says("the recipients", r"recipient"),
+    ),
+    # FADP Art 25, 28, 32; DPO Art 18.
+    "CH-04": _all(
+        says("the right of access", r"\bcopy\b|\baccess\b"),
+        says("the 30-day limit", r"30 days"),
+        says("data portability", r"electronic format|portab"),
+        says("correction and deletion", r"delete|deletion"),
+    ),
+    # FADP Art 49.
+    "CH-05": says("the FDPIC", r"FDPIC|Data Protection and Information Commissioner"),
+    # FADP Art 19(3).
+    "CH-06": _indirect_categories,
     # NRS 603A.340; 6 Del. C. §1205C(b): what is collected and who may receive it.
     "NV-01": says("the third parties data may be shared with", r"third parties"),
     "DE-01": says("the third parties data may be shared with", r"third parties"),

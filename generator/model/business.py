@@ -47,7 +47,7 @@ class App(Part):
 
 
 class Representative(Part):
-    """An EU or UK representative under GDPR Art 27."""
+    """An EU or UK representative under GDPR Art 27, or a Swiss one under FADP Art 14."""
 
     name: Name
     contact: Contact
@@ -111,6 +111,12 @@ class Business(Part):
     dpo: Contact | None = Field(default=None, description="Data protection officer, if appointed.")
     eu_representative: Representative | None = None
     uk_representative: Representative | None = None
+    swiss_representative: Representative | None = Field(
+        default=None,
+        description="Your representative in Switzerland (FADP Art 14), if your business is "
+        "based abroad and processes Swiss customers' data regularly, on a large scale and "
+        "with a high risk to them; the policy publishes its name and address.",
+    )
     employees: int = Field(default=1, ge=1)
     revenue: Revenue = Field(
         default_factory=Revenue, description="Gross revenue last year, in the store's currency."

@@ -81,6 +81,9 @@ class Source(StrEnum):
     CREDIT_BUREAUS = "credit_bureaus"
     OUR_CAMERAS = "our_cameras"
     PEOPLE_YOU_NAME = "people_you_name"
+    # A child's details entered by a parent or guardian (a child profile set up by the
+    # parent): collected from someone other than the child (GDPR Art 14; NZ IPP 3A).
+    PARENT_OR_GUARDIAN = "parent_or_guardian"
 
 
 class CollectionPoint(StrEnum):
@@ -468,6 +471,7 @@ LABELS = LabelTable(
         (Source.CREDIT_BUREAUS, "credit reporting agencies"),
         (Source.OUR_CAMERAS, "our security cameras, when you visit our premises"),
         (Source.PEOPLE_YOU_NAME, "people and businesses you ask to send it to us"),
+        (Source.PARENT_OR_GUARDIAN, "a child's parent or guardian"),
         (Source.OUR_PRODUCTS, "our connected products and apps, automatically, as they are used"),
         (CollectionPoint.BROWSING, "browsing the site"),
         (CollectionPoint.APP, "using our app"),
