@@ -1065,3 +1065,40 @@ def test_childrens_data_is_said_to_be_used_for_the_purposes_that_use_it() -> Non
         "from children under 13: name. We use it only to process and deliver your orders "
         "and take payment and issue refunds." in words
     )
+
+
+def test_breach_reports_name_the_regulators_of_the_laws_that_apply() -> None:
+    canada = {"sells_to_countries": ["CA"], "sells_to_ca_provinces": ["ON"]}
+    words = text(store(business=canada, security={"breach_notice": True}))
+    assert "as the law where you live requires" not in words
+    assert (
+        "If a security breach exposes your personal information, we will tell you. Where the "
+        "law requires it, we also report the breach to the Office of the Privacy Commissioner "
+        "of Canada." in words
+    )
+    silent = text(store(business=canada, security={"breach_notice": False}))
+    assert "If a security breach puts you at risk of harm, we tell you and report it" in silent
+    us_only = text(store(security={"breach_notice": False}))
+    assert "security breach" not in us_only
+
+
+def test_past_incidents_and_a_recipients_terms_are_printed_as_told() -> None:
+    incident = {
+        "when": "July 2024",
+        "what": "A supplier left its order portal open, exposing 3,100 customers' addresses.",
+        "done": "We wrote to everyone affected.",
+    }
+    supplier = {
+        "kind": "supplier",
+        "names": ["CJdropshipping"],
+        "categories": ["name", "postal_address"],
+        "terms": "We cannot check their systems ourselves.",
+    }
+    words = text(
+        store(
+            security={"incidents": [incident]},
+            sharing={"recipients": [*BASE["sharing"]["recipients"], supplier]},
+        )
+    )
+    assert "### Past incidents\n- **July 2024:** A supplier left its order portal open" in words
+    assert "They may use it only to provide services to us. We cannot check their systems" in words

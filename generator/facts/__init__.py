@@ -70,6 +70,19 @@ class Facts(NamedTuple):
     """How readers hear of changes to the policy."""
 
     @property
+    def breach_authorities(self) -> tuple[str, ...]:
+        """The regulators that the laws which apply have breaches reported to."""
+        from generator.laws import LAWS
+
+        return tuple(
+            dict.fromkeys(
+                law.breach_authority
+                for law_id, law in LAWS.items()
+                if law_id in self.applying_laws and law.breach_authority
+            )
+        )
+
+    @property
     def purposes(self) -> tuple[Purpose, ...]:
         """Each purpose once, in the order the answers first name it."""
         return tuple(dict.fromkeys(b.use.purpose for b in self.bases))

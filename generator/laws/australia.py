@@ -89,4 +89,13 @@ REQUIREMENTS = (
     ),
 )
 
-LAW = Law(ID, NAME, applies, REQUIREMENTS, in_force=dt.date(2014, 3, 12))
+# Privacy Act 1988 (Cth) Part IIIC, s.26WK-26WL: eligible data breaches go to the
+# Commissioner and the people at risk of serious harm.
+LAW = Law(
+    ID,
+    NAME,
+    applies,
+    REQUIREMENTS,
+    in_force=dt.date(2014, 3, 12),
+    breach_authority="the Office of the Australian Information Commissioner",
+)

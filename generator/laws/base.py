@@ -118,6 +118,8 @@ class Law(NamedTuple):
     requirements: tuple[Requirement, ...] = ()
     in_force: dt.date | None = None
     amendments: Amendments = no_amendments
+    breach_authority: str | None = None
+    """The regulator this law has breaches that put people at risk reported to, in words."""
 
     def judge(self, profile: StoreProfile) -> Applicability:
         """``applies`` with the law's commencement date taken into account."""

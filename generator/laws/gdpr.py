@@ -374,7 +374,16 @@ REQUIREMENTS = (
     ),
 )
 
-LAW = Law(ID, NAME, applies, REQUIREMENTS, in_force=dt.date(2018, 5, 25))
+# Art 33 (the supervisory authority, unless the breach is unlikely to result in a risk) and
+# Art 34 (the people, when the risk is high).
+LAW = Law(
+    ID,
+    NAME,
+    applies,
+    REQUIREMENTS,
+    in_force=dt.date(2018, 5, 25),
+    breach_authority="the data protection authority",
+)
 
 
 # GDPR Art 8(1): below 16, or a lower age a member state sets (not below 13), a child's

@@ -166,4 +166,13 @@ def judge(profile: StoreProfile) -> Applicability:
     )
 
 
-LAW = Law(ID, NAME, judge, REQUIREMENTS, in_force=dt.date(2020, 9, 18))
+# LGPD art. 48: a security incident that may cause relevant risk or damage is reported to the
+# ANPD and the data subject.
+LAW = Law(
+    ID,
+    NAME,
+    judge,
+    REQUIREMENTS,
+    in_force=dt.date(2020, 9, 18),
+    breach_authority="Brazil's data protection authority (ANPD)",
+)

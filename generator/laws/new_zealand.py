@@ -157,4 +157,13 @@ REQUIREMENTS = (
     ),
 )
 
-LAW = Law(ID, NAME, applies, REQUIREMENTS, in_force=IN_FORCE)
+# Privacy Act 2020 ss.114-115: a notifiable privacy breach (serious harm) goes to the
+# Commissioner and the people affected.
+LAW = Law(
+    ID,
+    NAME,
+    applies,
+    REQUIREMENTS,
+    in_force=IN_FORCE,
+    breach_authority="New Zealand's Privacy Commissioner",
+)

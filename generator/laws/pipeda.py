@@ -90,4 +90,13 @@ REQUIREMENTS = (
     ),
 )
 
-LAW = Law(ID, NAME, applies, REQUIREMENTS, in_force=dt.date(2004, 1, 1))
+# PIPEDA s.10.1(1)-(3) (in force 2018-11-01): a breach creating a real risk of significant harm
+# is reported to the Commissioner and the people affected are told.
+LAW = Law(
+    ID,
+    NAME,
+    applies,
+    REQUIREMENTS,
+    in_force=dt.date(2004, 1, 1),
+    breach_authority="the Office of the Privacy Commissioner of Canada",
+)

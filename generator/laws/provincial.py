@@ -272,4 +272,13 @@ AB_REQUIREMENTS = (
 # policy must say, so it is no requirement here; BC PIPA has no breach-notice duty.
 
 BC_LAW = Law(BC_ID, "BC PIPA", _judge(BC), BC_REQUIREMENTS, in_force=dt.date(2004, 1, 1))
-AB_LAW = Law(AB_ID, "Alberta PIPA", _judge(ALBERTA), AB_REQUIREMENTS, in_force=dt.date(2004, 1, 1))
+# Alberta PIPA s.34.1 (from 2010-05-01): a loss or unauthorized access with a real risk of
+# significant harm is reported to the Commissioner. BC PIPA has no such duty.
+AB_LAW = Law(
+    AB_ID,
+    "Alberta PIPA",
+    _judge(ALBERTA),
+    AB_REQUIREMENTS,
+    in_force=dt.date(2004, 1, 1),
+    breach_authority="the Information and Privacy Commissioner of Alberta",
+)

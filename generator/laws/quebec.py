@@ -161,4 +161,13 @@ REQUIREMENTS = (
     ),
 )
 
-LAW = Law(ID, NAME, judge, REQUIREMENTS, in_force=dt.date(2022, 9, 22))
+# P-39.1 s.3.5: a confidentiality incident presenting a risk of serious injury is reported to
+# the Commission and the people concerned.
+LAW = Law(
+    ID,
+    NAME,
+    judge,
+    REQUIREMENTS,
+    in_force=dt.date(2022, 9, 22),
+    breach_authority="the Commission d'accès à l'information du Québec",
+)

@@ -218,4 +218,12 @@ REQUIREMENTS = (
 )
 
 
-LAW = Law(ID, NAME, applies, REQUIREMENTS, in_force=IN_FORCE)
+# FADP Art 24: a breach likely to result in a high risk is reported to the FDPIC.
+LAW = Law(
+    ID,
+    NAME,
+    applies,
+    REQUIREMENTS,
+    in_force=IN_FORCE,
+    breach_authority="Switzerland's Federal Data Protection and Information Commissioner",
+)

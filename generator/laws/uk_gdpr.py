@@ -188,4 +188,12 @@ REQUIREMENTS = (
 )
 
 # The UK GDPR replaced the EU GDPR in UK law at the end of the transition period.
-LAW = Law(ID, NAME, judge, REQUIREMENTS, in_force=dt.date(2021, 1, 1))
+# UK GDPR Art 33-34, as the EU text.
+LAW = Law(
+    ID,
+    NAME,
+    judge,
+    REQUIREMENTS,
+    in_force=dt.date(2021, 1, 1),
+    breach_authority="the Information Commissioner's Office",
+)

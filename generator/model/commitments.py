@@ -165,8 +165,24 @@ class RetentionRule(Part):
 class Retention(Part):
     rules: list[RetentionRule] = Field(default_factory=list)
     default_criteria: Sentence = Field(
-        default="We keep personal data only as long as we need it for the purposes in this policy.",
+        default="We keep personal information only as long as we need it for the purposes in "
+        "this policy.",
         description="The rule for anything no specific rule covers.",
+    )
+
+
+class Incident(Part):
+    """A past breach the owner chooses to tell customers about."""
+
+    when: Name = Field(description="When it happened, as precisely as you know, e.g. 'July 2024'.")
+    what: Sentence = Field(
+        description="What happened and whose data, e.g. 'A supplier left its order portal "
+        "open for nine days, exposing 3,100 customers' names, addresses and orders.'"
+    )
+    done: Sentence | None = Field(
+        default=None,
+        description="What you did, e.g. 'We wrote to everyone affected, reported it to the "
+        "Privacy Commissioner and stopped using the supplier.'",
     )
 
 
@@ -176,6 +192,9 @@ class Security(Part):
     )
     breach_notice: bool = Field(
         default=True, description="You tell affected people about breaches."
+    )
+    incidents: list[Incident] = Field(
+        default_factory=list, description="Past breaches you tell customers about."
     )
     staff_roles: Text | None = Field(
         default=None,

@@ -272,6 +272,12 @@ class Recipient(Part):
         default=False, description="People can ask you to stop this sharing."
     )
     policy_url: WebAddress | None = None
+    terms: Sentence | None = Field(
+        default=None,
+        description="What holds them to it, or what you cannot check, in a sentence, e.g. "
+        "'Our contracts require suppliers to delete order details 90 days after delivery; we "
+        "cannot check their systems ourselves.'",
+    )
     gets_childrens_data: bool | None = Field(
         default=None,
         description="It receives data collected from children under 13 (COPPA). Left "
