@@ -40,7 +40,9 @@ _STATES = [
 def _text(max_size: int = 60) -> st.SearchStrategy[str]:
     """Free text as a user might type it: never blank after trimming."""
     return (
-        st.text(alphabet=_TEXT_ALPHABET, min_size=1, max_size=max_size).map(str.strip).filter(bool)
+        st.text(alphabet=_TEXT_ALPHABET, min_size=1, max_size=max_size)
+        .map(str.strip)
+        .filter(lambda text: any(char.isalnum() for char in text))
     )
 
 

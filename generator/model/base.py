@@ -98,7 +98,16 @@ def _unpaired(char: str, index: int) -> None:
 
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+def _has_a_word(value: str) -> str:
+    # A name of dots or dashes alone reads as punctuation in every sentence it sits in.
+    if not any(char.isalnum() for char in value):
+        raise ValueError("write a name with at least one letter or number")
+    return value
+
+
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_has_a_word)]
 PHONE_PATTERN = r"^\+?[0-9A-Z][0-9A-Z ().\-]{3,30}[0-9A-Z]$"
 CODE_PATTERN = r"^[A-Z]{2}$"
 
