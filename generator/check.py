@@ -352,16 +352,28 @@ def answers_slower_than_the_law(
     profile: StoreProfile, verdicts: dict[str, Applicability]
 ) -> Iterator[Finding]:
     # NZ Privacy Act s.44: a decision within 20 working days (never fewer than 28 calendar
-    # days); Swiss DPO Art 18(1): access within 30 days. A longer promise of the owner's
-    # own is one the store may not keep for people those laws protect.
+    # days); Swiss DPO Art 18(1): access within 30 days; BC PIPA s.29 (30 days that leave
+    # out Saturdays and holidays, s.1) and Alberta PIPA s.28 (45 days). A longer promise of
+    # the owner's own is one the store may not keep for people those laws protect; the
+    # policy keeps the owner's number and names the law's beside it.
     days = derive(profile, verdicts).rights.response_days
-    limits = (
+    limits = [
         ("new_zealand", "NZ-04", new_zealand.RESPONSE_CALENDAR_DAYS_SAFE,
          f"{new_zealand.RESPONSE_WORKING_DAYS} working days under New Zealand's Privacy Act "
          "(s.44)"),
         ("swiss_fadp", "CH-04", swiss_fadp.ACCESS_DAYS,
          f"{swiss_fadp.ACCESS_DAYS} days under the Swiss Data Protection Ordinance (Art. 18)"),
-    )  # fmt: skip
+    ]  # fmt: skip
+    limits += [
+        (
+            province.law_id,
+            "BCP-03" if province is provincial.BC else "ABP-03",
+            province.longest_calendar_days,
+            f"{province.response_days} {'business ' if province.business_days else ''}days "
+            f"under {province.name}'s Personal Information Protection Act",
+        )
+        for province in provincial.PROVINCES
+    ]
     for law, requirement_id, limit, law_says in limits:
         if verdicts[law].applies and days is not None and days > limit:
             yield Finding(
@@ -640,30 +652,6 @@ def slow_opt_out(profile: StoreProfile, verdicts: dict[str, Applicability]) -> I
             ("marketing.opt_out_days",),
             requirement="SPAM-01",
         )
-
-
-@rule
-def slower_than_provincial_law(
-    profile: StoreProfile, verdicts: dict[str, Applicability]
-) -> Iterator[Finding]:
-    # BC PIPA s.29 (30 days that leave out Saturdays and holidays, s.1) and Alberta PIPA
-    # s.28 (45 days): the store's own promise must not run past the Act's time. The policy
-    # keeps the owner's number and states the Act's; the clash is the owner's to settle.
-    for province in provincial.PROVINCES:
-        if not verdicts[province.law_id].applies:
-            continue
-        if provincial.promise_too_slow(profile, province):
-            unit = "business days" if province.business_days else "days"
-            yield Finding(
-                "slower-than-provincial-law",
-                f"The policy promises answers within {profile.rights.response_days} days, "
-                f"but {province.name}'s Personal Information Protection Act requires an "
-                f"answer to a request for access within {province.response_days} {unit} "
-                f"(as little as {province.longest_calendar_days} calendar days).",
-                f"set rights.response_days to {province.longest_calendar_days} or fewer",
-                ("rights.response_days",),
-                requirement="BCP-03" if province is provincial.BC else "ABP-03",
-            )
 
 
 @rule

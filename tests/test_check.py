@@ -304,7 +304,6 @@ def test_every_rule_has_a_test() -> None:
         "child-age-without-consent", "sale-without-opt-out", "cookies-without-consent",
         "casl-opt-out-email", "slow-opt-out", "electronic-marketing-without-consent",
         "light-parental-consent",
-        "slower-than-provincial-law",  # tests/test_provincial.py
         # tests/test_versions.py:
         "material-change-without-notice", "material-change-without-consent",
         "transfer-without-swiss-safeguard", "answers-slower-than-law",

@@ -158,7 +158,7 @@ def test_the_response_time_words_the_store_promise_and_the_act(
     profile = store(**based_in(province), **rights)
     text = canada_section(profile)
     assert sentence in text
-    slow = "slower-than-provincial-law" in {
+    slow = "answers-slower-than-law" in {
         f.rule for f in check_profile(profile, on=CHECK_DAY).findings
     }
     assert slow == (sentence.startswith("The Act requires"))
@@ -166,7 +166,7 @@ def test_the_response_time_words_the_store_promise_and_the_act(
 
 def test_the_slow_promise_finding_names_the_requirement_and_the_fix() -> None:
     report = check_profile(store(**based_in("BC"), rights={"response_days": 60}), on=CHECK_DAY)
-    finding = next(f for f in report.findings if f.rule == "slower-than-provincial-law")
+    finding = next(f for f in report.findings if f.rule == "answers-slower-than-law")
     assert finding.requirement == "BCP-03"
     assert "within 60 days" in finding.message and "30 business days" in finding.message
     assert "42 or fewer" in finding.fix
