@@ -610,3 +610,18 @@ def test_brackets_in_a_phrase_become_commas_rather_than_a_refusal() -> None:
     ]
     assert item["details"] == "last four digits, from Stripe"
     assert not [m for m, _ in prompter.refused if m.startswith(f"{card}: What exactly")]
+
+
+def test_a_known_cookieless_tool_is_recorded_as_setting_no_cookies() -> None:
+    interview = _run(
+        {
+            "Which kinds of cookies?": [["strictly_necessary", "analytics"]],
+            "Which tracking tools run on the site?": ["add", "add", "done"],
+            "Tool's name": ["Plausible", "Google Analytics"],
+            "What kind of tool is it?": ["analytics", "analytics"],
+        }
+    )
+    tools = interview.answers["cookies"]["tools"]
+    by_name = {tool["name"]: tool.get("sets_cookies", True) for tool in tools}
+    assert by_name == {"Plausible": False, "Google Analytics": True}
+    assert not any(q.startswith("Does it set cookies") for q in interview.prompter.asked)  # type: ignore[attr-defined]

@@ -584,6 +584,12 @@ class Interview:
                     self._forget((inner,), item)
                     continue
                 if inner.data.extra and not extras:
+                    # Left to a change, it still takes the suggestion that follows the
+                    # answers just given (a cookieless tool by its name).
+                    if inner.data.default_expr and not has_path(item, inner.field):
+                        suggested = self._current(inner, item, scope)
+                        if suggested not in (None, [], ""):
+                            set_path(item, inner.field, suggested)
                     continue
                 if inner.data.unique and inner.kind is Kind.CHOICE:
                     taken = {get_path(other, inner.field) for other in items if other is not item}

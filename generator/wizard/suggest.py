@@ -213,7 +213,21 @@ def consent_age(countries: Iterable[str]) -> int:
     return highest(countries)
 
 
+# Analytics tools whose makers say they set no cookies and store nothing on the device
+# (plausible.io/data-policy, usefathom.com/privacy, simpleanalytics.com/privacy, umami.is
+# docs "no cookies", pirsch.io "cookie-free"); every other tool is taken to set them.
+COOKIELESS = frozenset(
+    {"plausible", "fathom", "fathom analytics", "simple analytics", "umami", "pirsch"}
+)
+
+
+def sets_cookies(name: str | None) -> bool:
+    """The suggestion for a tracking tool: it sets cookies unless it is a known cookieless one."""
+    return (name or "").strip().lower() not in COOKIELESS
+
+
 FUNCTIONS = {
+    "sets_cookies": sets_cookies,
     "consent_age": consent_age,
     "purpose_data": purpose_data,
     "purpose_basis": purpose_basis,
