@@ -105,10 +105,10 @@ def test_a_choice_is_picked_with_the_arrow_keys(tmp_path: Path) -> None:
     target = tmp_path / "tea.yaml"
     # Sections 'business' (9 typed + phone, contact name, apps, then its rare answers kept)
     # and 'reach' (countries, states, offices, storage, employees, currency, revenue,
-    # people, people per state, then its rare answers kept), then the collection's tick
+    # people, people per state, SBA size, then its rare answers kept), then the collection's tick
     # list, in the model's order: name, email, phone, postal address, payment card, bank
     # account, credentials. Space ticks.
-    keys = _typed(*FIRST_SECTION) + ENTER * 4 + ENTER * 10
+    keys = _typed(*FIRST_SECTION) + ENTER * 4 + ENTER * 11
     keys += DOWN * 6 + " " + ENTER
     keys += ENTER * 200
     _interview(keys, target)
