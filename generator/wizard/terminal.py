@@ -100,13 +100,18 @@ class QuestionaryPrompter:
         self.questions += 1
         # A typed line, not a single key: questionary's confirm takes "n" alone (so the
         # Enter after it answers the next question) or ignores every other key (so text
-        # typed one prompt early becomes the default). Here a stray line is refused and
-        # stays on screen to correct.
+        # typed one prompt early becomes the default). Here a stray line is refused, and
+        # the question asked again on an empty line, so the retry is not typed onto the
+        # end of the refused text.
         hint = "(Y/n)" if default else "(y/N)"
-        answer: str = questionary.text(
-            f"{message} {hint}", validate=_yes_or_no, style=STYLE, **self._io
-        ).unsafe_ask()
-        return _as_bool(answer, default)
+        while True:
+            answer: str = questionary.text(
+                f"{message} {hint}", style=STYLE, **self._io
+            ).unsafe_ask()
+            refused = _yes_or_no(answer)
+            if refused is True:
+                return _as_bool(answer, default)
+            self._print(f"  {refused}", "fg:ansired")
 
     def select(
         self,
