@@ -179,6 +179,7 @@ class RecipientKind(StrEnum):
     SUPPLIER = "supplier"
     CUSTOMS_BROKER = "customs_broker"
     REVIEW_PLATFORM = "review_platform"
+    OTHER_PROVIDER = "other_provider"
     FRAUD_PREVENTION = "fraud_prevention"
     AFFILIATE = "affiliate"
     MARKETING_PARTNER = "marketing_partner"
@@ -550,6 +551,7 @@ LABELS = LabelTable(
         (RecipientKind.SUPPLIER, "suppliers who send orders to you directly"),
         (RecipientKind.CUSTOMS_BROKER, "customs brokers"),
         (RecipientKind.REVIEW_PLATFORM, "review platforms"),
+        (RecipientKind.OTHER_PROVIDER, "other service providers"),
         (RecipientKind.FRAUD_PREVENTION, "fraud prevention services"),
         (RecipientKind.AFFILIATE, "our affiliated companies"),
         (RecipientKind.MARKETING_PARTNER, "marketing partners"),

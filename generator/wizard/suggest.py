@@ -135,6 +135,8 @@ RECIPIENT_DATA: dict[K, tuple[tuple[D, ...], str]] = {
         "clear parcels through customs",
     ),
     K.REVIEW_PLATFORM: ((D.NAME, D.EMAIL, D.ORDER_HISTORY, D.REVIEWS), "collect and show reviews"),
+    # Named and described by the owner (a catalogue printer, an address-update service).
+    K.OTHER_PROVIDER: ((D.NAME, D.POSTAL_ADDRESS), ""),
     K.FRAUD_PREVENTION: (
         (D.NAME, D.EMAIL, D.POSTAL_ADDRESS, D.PAYMENT_CARD, D.DEVICE_AND_LOG),
         "check orders for fraud",
