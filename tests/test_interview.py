@@ -592,15 +592,16 @@ def test_a_change_asks_what_the_changed_answer_brings_in() -> None:
     assert item["if_not_provided"] == "We cannot arrange delivery."
 
 
-def test_brackets_in_a_phrase_become_commas_rather_than_a_refusal() -> None:
+def test_brackets_in_a_phrase_become_dashes_rather_than_a_refusal() -> None:
     """The policy puts a phrase inside its own brackets; an owner's natural '(...)' is
-    taken as commas instead of being refused."""
+    taken as an aside between dashes instead of being refused (commas would make a list
+    inside it read as more items of the outer list)."""
     card = capfirst(LABELS[DataCategory.PAYMENT_CARD])
     interview = _run(
         {
             "Anything to change in the kinds of data?": ["3", "done"],
             f"{card}: what do you want to change?": [["details"]],
-            f"{card}: What exactly": ["last four digits (from Stripe)"],
+            f"{card}: What exactly": ["last four digits (from Stripe, PayPal), not the number"],
         }
     )
     prompter = interview.prompter
@@ -608,7 +609,7 @@ def test_brackets_in_a_phrase_become_commas_rather_than_a_refusal() -> None:
     (item,) = [
         i for i in interview.answers["collection"]["items"] if i["category"] == "payment_card"
     ]
-    assert item["details"] == "last four digits, from Stripe"
+    assert item["details"] == "last four digits – from Stripe, PayPal – not the number"
     assert not [m for m, _ in prompter.refused if m.startswith(f"{card}: What exactly")]
 
 

@@ -114,13 +114,17 @@ def validated(spec: FieldSpec, raw: Any) -> Parsed:
 
 def _without_brackets(raw: Any) -> Any:
     """'Avis Vérifiés (Skeepers)' where the policy puts the answer inside its own brackets
-    reads 'Avis Vérifiés, Skeepers'; None if there are no brackets to take out."""
+    reads 'Avis Vérifiés – Skeepers'; None if there are no brackets to take out. Dashes, not
+    commas: an aside of its own list ('the co-op (age range, income band)') would otherwise
+    read as more items of the outer list."""
 
     def fix(text: Any) -> Any:
         if not isinstance(text, str) or "(" not in text:
             return text
-        flat = re.sub(r"\s*\(([^()]*)\)", r", \1", text)
-        return re.sub(r",\s*,", ",", flat).strip(" ,")
+        flat = re.sub(r"\s*\(([^()]*)\)\s*", lambda m: f" – {m[1].strip()} – ", text)
+        flat = re.sub(r"\s+–\s*([.;:])", r"\1", flat)
+        flat = re.sub(r"–\s*,", "–", flat)
+        return re.sub(r"\s+", " ", flat).strip(" ,–")
 
     fixed = [fix(v) for v in raw] if isinstance(raw, list) else fix(raw)
     return None if fixed == raw else fixed
