@@ -1102,3 +1102,18 @@ def test_past_incidents_and_a_recipients_terms_are_printed_as_told() -> None:
     )
     assert "### Past incidents\n- **July 2024:** A supplier left its order portal open" in words
     assert "They may use it only to provide services to us. We cannot check their systems" in words
+
+
+def test_the_payments_section_names_every_payment_processor_the_sharing_section_does() -> None:
+    processors = {
+        "kind": "payment_processor",
+        "names": ["Adyen", "Satispay"],
+        "categories": ["name"],
+    }
+    words = text(
+        store(
+            payments={"processors": ["Adyen"]},
+            sharing={"recipients": [*BASE["sharing"]["recipients"], processors]},
+        )
+    )
+    assert "We use these payment processors: Adyen and Satispay." in words

@@ -29,7 +29,7 @@ from generator.facts.rights import RightsFacts, rights_facts
 from generator.facts.sensitive import SensitiveFacts, sensitive_facts
 from generator.facts.sharing import RecipientFacts, recipient_facts
 from generator.model import StoreProfile
-from generator.model.vocab import ChangeNotice, LegalBasis, Purpose, Source
+from generator.model.vocab import ChangeNotice, LegalBasis, Purpose, RecipientKind, Source
 
 if TYPE_CHECKING:
     from generator.laws.base import Applicability
@@ -68,6 +68,11 @@ class Facts(NamedTuple):
     """Ids of the laws that apply (for facts that only a law makes worth stating)."""
     change_notice: ChangeNotices
     """How readers hear of changes to the policy."""
+
+    payment_processors: tuple[str, ...] = ()
+    """Every payment processor the answers name, once: the payments answer and the names
+    of the payment-processor recipients (two answers about one fact, so the payments and
+    sharing sections never list different processors)."""
 
     @property
     def breach_authorities(self) -> tuple[str, ...]:
@@ -197,6 +202,18 @@ def derive(profile: StoreProfile, verdicts: Mapping[str, Applicability] | None =
         languages=language_facts(profile),
         applying_laws=applying,
         change_notice=change_notices(profile),
+        payment_processors=tuple(
+            dict.fromkeys(
+                [
+                    *profile.payments.processors,
+                    *(
+                        name
+                        for r in profile.recipients_of(RecipientKind.PAYMENT_PROCESSOR)
+                        for name in r.names
+                    ),
+                ]
+            )
+        ),
     )
 
 
