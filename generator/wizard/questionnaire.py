@@ -297,7 +297,8 @@ class Question:
     def short(self) -> str:
         """A few words naming the field, for the review ('Contact email', 'City')."""
         if self.data.label:
-            return self.data.label.capitalize()
+            # Only the first letter: 'UK legal basis' keeps its capitals.
+            return self.data.label[:1].upper() + self.data.label[1:]
         parts = self.field.split(".")
         words = parts[-2:] if len(parts) > 2 else parts[-1:]
         return " ".join(words).replace("_", " ").capitalize()
