@@ -195,6 +195,32 @@ def test_a_new_country_is_material_and_a_dropped_one_is_not() -> None:
     assert change.kind == "country-dropped" and not change.material
 
 
+def test_a_dropped_or_own_terms_safeguard_is_material_and_an_added_one_is_not() -> None:
+    def drop_scc(d: dict[str, Any]) -> None:
+        d["international"]["transfers"] = [
+            t for t in d["international"]["transfers"] if t["safeguard"] != "scc"
+        ]
+
+    change = only(diff(drop_scc, EU))
+    assert change.kind == "weaker-safeguard" and change.material
+    assert change.plain.startswith("The United States now gets your information under ")
+
+    def own_terms(d: dict[str, Any]) -> None:
+        d["international"]["transfers"].append(
+            {"destination": "US", "safeguard": "recipient_terms", "recipients": "Meta"}
+        )
+
+    assert only(diff(own_terms, EU)).kind == "weaker-safeguard"
+    change = only(compare(variant(EU, drop_scc), load_profile(EU)))
+    assert change.kind == "safeguard-changed" and not change.material
+
+
+def test_marketing_answers_the_diff_does_not_compare_are_named() -> None:
+    change = only(diff(lambda d: d["marketing"].update(opt_out_days=3)))
+    assert change.kind == "not-compared"
+    assert "marketing.opt_out_days" in change.why
+
+
 def test_a_right_withdrawn_is_less_choice_and_a_new_one_is_not_material() -> None:
     change = only(diff(lambda d: d["rights"]["rights"].remove("portability")))
     assert change.kind == "less-choice" and change.material

@@ -36,6 +36,7 @@ from generator.model.vocab import (
     RecipientKind,
     RetentionBasis,
     Right,
+    Safeguard,
     TimeUnit,
 )
 
@@ -60,6 +61,15 @@ KINDS: dict[str, tuple[bool, str]] = {
     "less-choice": (True, "people have less choice than before"),
     "longer-retention": (True, "personal information is kept longer"),
     "new-country": (True, "personal information goes to a new country"),
+    "weaker-safeguard": (
+        True,
+        "a safeguard named for data sent to a country was dropped, or some of it now goes under "
+        "the recipient's own terms only: it may be less protected",
+    ),
+    "safeguard-changed": (
+        False,
+        "a safeguard was added for a country the data already goes to; nothing was dropped",
+    ),
     "new-service-provider": (
         False,
         "another service provider of a kind the policy already names; it works only for us",
@@ -746,6 +756,7 @@ def _places(old: _Side, new: _Side) -> Iterator[Change]:
             _sentence(f"Your information no longer goes to {join_and(map(country, gone))}"),
             "country-dropped",
         )
+    yield from _safeguards(old, new)
     if (
         new.profile.international.worldwide_processing
         and not old.profile.international.worldwide_processing
@@ -755,6 +766,39 @@ def _places(old: _Side, new: _Side) -> Iterator[Change]:
             _sentence("We may now move and use your information in any country where we need to"),
             "new-country",
             "data may now go to countries the policy does not name",
+        )
+
+
+def _safeguards(old: _Side, new: _Side) -> Iterator[Change]:
+    """For each country the data went to before and still goes to, the safeguards named."""
+    from generator.grammar import capfirst, country
+
+    def named(side: _Side) -> dict[str, list[Any]]:
+        found: dict[str, list[Any]] = {}
+        for transfer in side.profile.international.transfers:
+            held = found.setdefault(transfer.destination, [])
+            if transfer.safeguard not in held:
+                held.append(transfer.safeguard)
+        return found
+
+    then, now = named(old), named(new)
+    for destination, safeguards in now.items():
+        before = then.get(destination)
+        if not before or set(before) == set(safeguards):
+            continue
+        # Dropping a safeguard, or newly sending under nothing but the recipient's own
+        # terms, may leave the data less protected than the old policy said.
+        weaker = [s for s in before if s not in safeguards] or (
+            Safeguard.RECIPIENT_TERMS in safeguards and Safeguard.RECIPIENT_TERMS not in before
+        )
+        yield Change(
+            "international",
+            _sentence(
+                f"{capfirst(country(destination))} now gets your information under "
+                f"{new.words.labels(safeguards)}, where before it was "
+                f"{old.words.labels(before)}"
+            ),
+            "weaker-safeguard" if weaker else "safeguard-changed",
         )
 
 
@@ -787,7 +831,10 @@ _COMPARED = frozenset(
         ("collection", "sensitive_kinds"),
         ("use", "purposes"),
         ("sharing", "recipients"),
-        ("marketing", "*"),
+        # What _marketing compares; the rest of the marketing answers are named unjudged.
+        ("marketing", "channels"),
+        ("marketing", "consent"),
+        ("marketing", "opt_out_channels"),
         ("rights", "rights"),
         ("rights", "offered_to_everyone"),
         ("rights", "contact"),
