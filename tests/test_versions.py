@@ -221,6 +221,23 @@ def test_marketing_answers_the_diff_does_not_compare_are_named() -> None:
     assert "marketing.opt_out_days" in change.why
 
 
+def test_a_company_moved_to_a_better_fitting_kind_is_relabelled_not_new() -> None:
+    def move(d: dict[str, Any]) -> None:
+        recipient(d, "email_provider")["kind"] = "other_provider"
+
+    change = only(diff(move))
+    assert change.kind == "relabelled" and not change.material
+    assert change.plain == (
+        "We now list Klaviyo among other service providers, not email service providers."
+    )
+
+    def move_and_give_more(d: dict[str, Any]) -> None:
+        move(d)
+        recipient(d, "other_provider")["categories"].append("phone")
+
+    assert only(diff(move_and_give_more)).material
+
+
 def test_a_right_withdrawn_is_less_choice_and_a_new_one_is_not_material() -> None:
     change = only(diff(lambda d: d["rights"]["rights"].remove("portability")))
     assert change.kind == "less-choice" and change.material

@@ -70,6 +70,11 @@ KINDS: dict[str, tuple[bool, str]] = {
         False,
         "a safeguard was added for a country the data already goes to; nothing was dropped",
     ),
+    "relabelled": (
+        False,
+        "the same companies, now listed under a kind that fits them better; they get no more "
+        "than before",
+    ),
     "new-service-provider": (
         False,
         "another service provider of a kind the policy already names; it works only for us",
@@ -388,11 +393,54 @@ def _by_kind(side: _Side) -> dict[RecipientKind, _Kind]:
     return kinds
 
 
+def _moved(
+    before: dict[RecipientKind, _Kind], after: dict[RecipientKind, _Kind]
+) -> dict[str, tuple[RecipientKind, RecipientKind]]:
+    """Named companies listed under another kind than before: name -> (old kind, new kind)."""
+    was = {name: kind for kind, k in before.items() for name in k.names}
+    return {
+        name: (was[name], kind)
+        for kind, k in after.items()
+        for name in k.names
+        if name in was and was[name] is not kind
+        if kind not in before or name not in before[kind].names
+        # Still listed under its old kind too: a new recipient, not a move.
+        if was[name] not in after or name not in after[was[name]].names
+    }
+
+
+def _relabelled(
+    old: _Side, new: _Side, moved: dict[str, tuple[RecipientKind, RecipientKind]]
+) -> Iterator[Change]:
+    before, after = _by_kind(old), _by_kind(new)
+    pairs: dict[tuple[RecipientKind, RecipientKind], list[str]] = {}
+    for name, pair in moved.items():
+        pairs.setdefault(pair, []).append(name)
+    for (was, now), names in pairs.items():
+        more = [c for c in after[now].categories if c not in before[was].categories]
+        newly_third = after[now].third_party and not before[was].third_party
+        yield Change(
+            "sharing",
+            _sentence(
+                f"We now list {_join(names)} among {new.words.label(now)}, not "
+                f"{old.words.label(was)}"
+            ),
+            "new-recipient" if more or newly_third else "relabelled",
+            "the companies now get more kinds of information, or use it for themselves"
+            if more or newly_third
+            else "",
+        )
+
+
 def _sharing(old: _Side, new: _Side) -> Iterator[Change]:
     w = new.words
     before, after = _by_kind(old), _by_kind(new)
+    moved = _moved(before, after)
+    yield from _relabelled(old, new, moved)
     for kind, now in after.items():
         then = before.get(kind)
+        if then is None and now.names and all(n in moved for n in now.names):
+            continue  # said above, company by company
         if then is None:
             yield Change(
                 "sharing",
@@ -405,7 +453,7 @@ def _sharing(old: _Side, new: _Side) -> Iterator[Change]:
                 _recipient_kind(now),
             )
             continue
-        new_names = [n for n in now.names if n not in then.names]
+        new_names = [n for n in now.names if n not in then.names and n not in moved]
         if new_names:
             # A newly named company of a kind whose data is sold or shared for ads is itself
             # a new sale or share. Another service provider of a kind the policy already names
@@ -436,7 +484,7 @@ def _sharing(old: _Side, new: _Side) -> Iterator[Change]:
                 _sentence(f"We no longer share {old.words.your(less)} with {w.label(kind)}"),
                 "less-to-recipient",
             )
-        gone_names = [n for n in then.names if n not in now.names]
+        gone_names = [n for n in then.names if n not in now.names and n not in moved]
         if gone_names:
             yield Change(
                 "sharing",
@@ -480,7 +528,11 @@ def _sharing(old: _Side, new: _Side) -> Iterator[Change]:
                 "less-choice",
                 "people are no longer asked before this sharing",
             )
-    gone = [k for k in before if k not in after]
+    gone = [
+        k
+        for k in before
+        if k not in after and not (before[k].names and all(n in moved for n in before[k].names))
+    ]
     if gone:
         yield Change(
             "sharing",
