@@ -626,3 +626,13 @@ def test_a_known_cookieless_tool_is_recorded_as_setting_no_cookies() -> None:
     by_name = {tool["name"]: tool.get("sets_cookies", True) for tool in tools}
     assert by_name == {"Plausible": False, "Google Analytics": True}
     assert not any(q.startswith("Does it set cookies") for q in interview.prompter.asked)  # type: ignore[attr-defined]
+
+
+def test_cards_go_straight_to_a_named_processor_unless_taken_by_phone() -> None:
+    from generator.wizard.suggest import processor_takes_cards
+
+    online = [{"category": "payment_card", "points": ["checkout"]}]
+    phone = [{"category": "payment_card", "points": ["checkout", "by_phone"]}]
+    assert processor_takes_cards(["Stripe"], online)
+    assert not processor_takes_cards(["Stripe"], phone)
+    assert not processor_takes_cards([], online)

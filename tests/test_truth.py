@@ -1117,3 +1117,12 @@ def test_the_payments_section_names_every_payment_processor_the_sharing_section_
         )
     )
     assert "We use these payment processors: Adyen and Satispay." in words
+
+
+def test_cards_taken_by_phone_are_not_said_to_be_unseen_by_us() -> None:
+    card = {"category": "payment_card", "sources": ["from_you"], "points": ["checkout", "by_phone"]}
+    with pytest.raises(AnswersError, match="taken by phone"):
+        store(
+            collection={"items": [*BASE["collection"]["items"][:1], card]},
+            payments={"processors": ["Stripe"], "processor_collects_card": True},
+        )

@@ -444,6 +444,20 @@ class StoreProfile(Part):
                 "card details are said to go straight to the processor yet be kept on your own "
                 "systems; keep one of the two answers",
             )
+        by_phone = any(
+            item.category is DataCategory.PAYMENT_CARD and CollectionPoint.BY_PHONE in item.points
+            for item in self.collection.items
+        )
+        if self.payments.processor_collects_card and by_phone:
+            # The policy would say "we never see your full card number"; a card read out on
+            # the phone is heard and typed by our own staff.
+            yield Clash(
+                ("payments.processor_collects_card", "collection.items"),
+                "card details are said to go straight to the processor, but cards are also "
+                "taken by phone, where your staff hear the number; set "
+                "payments.processor_collects_card: false, or take phone payments by a link "
+                "the customer pays through and remove by_phone from the card's points",
+            )
         if self.payments.stores_card_data and not self.collects(DataCategory.PAYMENT_CARD):
             yield Clash(
                 ("payments.stores_card_data", "collection.items"),

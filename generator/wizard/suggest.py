@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from generator.model.vocab import DataCategory as D
 from generator.model.vocab import LegalBasis as B
@@ -228,7 +228,20 @@ def sets_cookies(name: str | None) -> bool:
     return (name or "").strip().lower() not in COOKIELESS
 
 
+def processor_takes_cards(processors: Any, items: Any) -> bool:
+    """The suggestion for "cards go straight to the processor": yes when a processor is
+    named and no card is taken by phone (where staff hear the number)."""
+    by_phone = any(
+        isinstance(item, dict)
+        and item.get("category") == "payment_card"
+        and "by_phone" in (item.get("points") or [])
+        for item in items or []
+    )
+    return bool(processors) and not by_phone
+
+
 FUNCTIONS = {
+    "processor_takes_cards": processor_takes_cards,
     "sets_cookies": sets_cookies,
     "consent_age": consent_age,
     "purpose_data": purpose_data,
