@@ -146,8 +146,10 @@ RECIPIENT_DATA: dict[K, tuple[tuple[D, ...], str]] = {
     K.DATA_BROKER: ((D.NAME, D.EMAIL, D.POSTAL_ADDRESS), ""),
     K.PROFESSIONAL_ADVISERS: ((D.NAME, D.ORDER_HISTORY), "advise us on legal and tax matters"),
     K.CREDIT_BUREAU: ((D.NAME, D.POSTAL_ADDRESS, D.DATE_OF_BIRTH), "check credit"),
+    # A buy-now-pay-later lender gets the order from the store and asks the customer for
+    # the rest (date of birth, credit checks) itself.
     K.LENDER: (
-        (D.NAME, D.POSTAL_ADDRESS, D.DATE_OF_BIRTH, D.CREDIT_INFORMATION),
+        (D.NAME, D.EMAIL, D.POSTAL_ADDRESS, D.ORDER_HISTORY),
         "decide on financing",
     ),
     K.COLLECTION_AGENCY: ((D.NAME, D.POSTAL_ADDRESS, D.ORDER_HISTORY), "collect unpaid bills"),
