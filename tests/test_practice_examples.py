@@ -42,6 +42,32 @@ REAL_GAPS: dict[str, set[str]] = {
     # Driftlight Home's brief names no staff roles for Québec's governance policies and has
     # no French version yet (planned for February 2027).
     "08-driftlight": {"QC-02", "QC-09"},
+    # Boundary Pine's owner took the defaults: no opt-out link address or signal status page,
+    # no notice at collection, no accessible format, no purpose for customer photos, and a
+    # material revision dated the day it takes effect with no consent answer for old data.
+    "02-boundary-pine": {
+        "CCPA-03",
+        "CCPA-19",
+        "CCPA-20",
+        "CCPA-22",
+        "ST-14",
+        "ST-15",
+        "material-change-without-consent",
+        "material-change-without-notice",
+    },
+    # Rivesto's brief gives no retention for most kinds, no cookie-settings link, no UK
+    # complaints route or UK transfer tool, and a policy dated before the UK's new automated
+    # decision rules; its last revision takes effect the day it was published.
+    "05-rivesto": {
+        "GDPR-07",
+        "GDPR-17",
+        "UK-02",
+        "UK-03",
+        "UK-06",
+        "retention-not-specific",
+        "material-change-without-consent",
+        "material-change-without-notice",
+    },
     # Nettlewood shares data with ad networks but has no opt-out link or signal status
     # page, links no notice at collection, gives no accessible format, and uses health
     # data for marketing (which Maryland forbids): the owner's brief says nothing more.
