@@ -224,11 +224,17 @@ def build(
 
 @main.command()
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write to a file.")
-def schema(out: Path | None) -> None:
+@click.option(
+    "--services",
+    "of_services",
+    is_flag=True,
+    help="The schema of service catalog entries (schema/service.schema.json) instead.",
+)
+def schema(out: Path | None, of_services: bool) -> None:
     """Print the JSON Schema of answers files (for editor completion and checks)."""
-    from generator.schema import schema_text
+    from generator.schema import schema_text, service_schema_text
 
-    text = schema_text()
+    text = service_schema_text() if of_services else schema_text()
     if out is None:
         click.echo(text, nl=False)
     else:
