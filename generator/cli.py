@@ -337,6 +337,40 @@ def laws_command(fmt: str) -> None:
 
 
 @main.command()
+@click.argument("query", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How to print the list or the entry.",
+)
+def services(query: str | None, fmt: str) -> None:
+    """List the catalog of services stores use, grouped by kind, or show one.
+
+    QUERY is an id, name or alias (shows that entry with every fact's source and the
+    day it was checked), a kind such as 'payment', or part of a name (lists matches).
+    Exit status: 0 found, 2 nothing matches.
+    """
+    from generator.services.catalog import catalog
+    from generator.services.show import as_json, list_text, show_text
+
+    known = catalog()
+    if query is None:
+        found = known.services()
+    else:
+        entry = known.get(query)
+        if entry is not None:
+            click.echo(as_json(entry) if fmt == "json" else show_text(entry), nl=False)
+            return
+        found = known.search(query)
+        if not found:
+            known.lookup(query)  # raises with near names
+    click.echo(as_json(found) if fmt == "json" else list_text(found), nl=False)
+
+
+@main.command()
 @click.argument(
     "answers_file",
     required=False,
