@@ -758,6 +758,18 @@ def _redate_fixes(
     )
 
 
+def _catalog_notes(profile: StoreProfile) -> list[str]:
+    """Where answers naming catalog services differ from the catalog or rest on its
+    unconfirmed facts (generator/services/fill.py)."""
+    if not any(r.service for r in profile.sharing.recipients) and not any(
+        t.service for t in profile.cookies.tools
+    ):
+        return []
+    from generator.services.fill import service_notes
+
+    return service_notes(profile)
+
+
 def date_notes(profile: StoreProfile, on: dt.date, verdicts: dict[str, Applicability]) -> list[str]:
     """What the check date means for this policy: overdue review, and what changed since."""
     notes = []
@@ -812,7 +824,7 @@ def check_profile(
         as_of=day,
         laws=results,
         findings=findings,
-        notes=(*sale_notes(profile), *date_notes(profile, day, verdicts)),
+        notes=(*sale_notes(profile), *date_notes(profile, day, verdicts), *_catalog_notes(profile)),
         policy_date=profile.policy.updated,
     )
 

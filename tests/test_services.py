@@ -306,3 +306,144 @@ def test_the_cli_does_not_load_the_catalog_until_asked() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+# --- catalog services in answers files -------------------------------------------------
+
+EXAMPLE = ROOT / "examples" / "modern-us-ccpa.yaml"
+
+
+def _answers(tmp_path: Path, recipients: str, tools: str | None = None) -> Path:
+    """The US example with its recipients (and tracking tools) replaced."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    start, end = text.index("  recipients:\n"), text.index("  legal_requests: true")
+    text = text[:start] + "  recipients:\n" + recipients + text[end:]
+    if tools is not None:
+        start, end = text.index("  tools:\n"), text.index("  remembers:")
+        text = text[:start] + "  tools:\n" + tools + text[end:]
+    path = tmp_path / "store.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_named_service_fills_what_the_owner_left_out(tmp_path: Path) -> None:
+    from generator.answers import load_profile
+    from generator.model.vocab import DataCategory, RecipientUse
+
+    path = _answers(
+        tmp_path,
+        "    - service: meta-pixel\n"
+        "    - service: stripe\n"
+        "      categories: [name, payment_card]\n"
+        "      purpose: take payment\n",
+    )
+    meta, stripe = load_profile(path).sharing.recipients
+    assert meta.service == "meta-pixel"
+    assert meta.kind is RecipientKind.ADVERTISING
+    assert meta.names == ["Meta"]  # the company, not the product
+    assert meta.use is RecipientUse.OWN_PURPOSES
+    assert meta.cross_context_ads is True
+    assert str(meta.policy_url) == "https://www.facebook.com/privacy/policy/"
+    # The owner's answers win; what they left out comes from the catalog.
+    assert stripe.categories == [DataCategory.NAME, DataCategory.PAYMENT_CARD]
+    assert stripe.kind is RecipientKind.PAYMENT_PROCESSOR
+    assert str(stripe.policy_url) == "https://stripe.com/privacy"
+
+
+def test_a_named_service_fills_a_tracking_tool(tmp_path: Path) -> None:
+    from generator.answers import load_profile
+
+    path = _answers(
+        tmp_path,
+        "    - service: meta-pixel\n",
+        "    - service: ga4\n    - service: plausible\n    - service: tiktok-pixel\n"
+        "      name: TikTok pixel and Events API\n",
+    )
+    ga, plausible, tiktok = load_profile(path).cookies.tools
+    assert (ga.service, ga.name, ga.provider) == (
+        "google-analytics-4",
+        "Google Analytics 4",
+        "Google",
+    )
+    assert ga.kind is CookieKind.ANALYTICS
+    assert str(ga.opt_out_url) == "https://tools.google.com/dlpage/gaoptout"
+    assert plausible.sets_cookies is False
+    assert tiktok.name == "TikTok pixel and Events API"
+    assert tiktok.kind is CookieKind.ADVERTISING
+
+
+def test_an_unknown_or_unfit_service_is_an_answers_problem_with_its_line(tmp_path: Path) -> None:
+    from generator.answers import load_profile
+    from generator.errors import AnswersError
+
+    path = _answers(tmp_path, "    - service: klavyio\n", "    - service: ups\n")
+    with pytest.raises(AnswersError) as caught:
+        load_profile(path)
+    problems = [str(p) for p in caught.value.problems]
+    assert any(
+        "sharing.recipients[0]: service 'klavyio' is not in the catalog; did you mean klaviyo?" in p
+        for p in problems
+    ), problems
+    assert any(
+        "cookies.tools[0]: UPS is a shipping service, not a tracking tool" in p for p in problems
+    )
+    assert all(p.startswith(f"{path}:") and p.split(":")[1].isdigit() for p in problems)
+
+
+def test_old_answers_files_name_no_service_and_load_as_before() -> None:
+    from generator.answers import load_profile
+
+    profile = load_profile(EXAMPLE)
+    assert all(r.service is None for r in profile.sharing.recipients)
+    assert all(t.service is None for t in profile.cookies.tools)
+
+
+def test_the_answers_schema_takes_a_service_in_place_of_kind_and_categories() -> None:
+    from generator.schema import answers_schema
+
+    validator = Draft202012Validator(answers_schema())
+    recipient = answers_schema()["$defs"]["Recipient"]
+    sub = {"$defs": answers_schema()["$defs"], **recipient}
+    ok = Draft202012Validator(sub)
+    assert ok.is_valid({"service": "klaviyo"})
+    assert ok.is_valid({"kind": "analytics", "categories": ["device_and_log"]})
+    assert not ok.is_valid({"purpose": "nothing else"})
+    assert validator.schema["$defs"]["TrackingTool"]["anyOf"] == [
+        {"required": ["service"]},
+        {"required": ["name", "kind"]},
+    ]
+
+
+def test_check_notes_where_answers_differ_from_the_catalog_and_what_is_unconfirmed(
+    tmp_path: Path,
+) -> None:
+    from generator.answers import load_profile
+    from generator.check import check_profile
+
+    path = _answers(
+        tmp_path,
+        "    - service: meta-pixel\n      cross_context_ads: false\n"
+        "    - service: stripe\n      categories: [name, payment_card]\n",
+    )
+    notes = check_profile(load_profile(path)).notes
+    meta = [n for n in notes if n.startswith("sharing.recipients[0] (Meta Pixel")]
+    assert any(
+        "cross_context_ads is False where the catalog says True (its ccpa facts; "
+        "Limited Data Use changes this); the policy follows your answers." in n
+        for n in meta
+    ), notes
+    assert any("rest on its data, links, role and vendor facts" in n for n in meta), notes
+    stripe = [n for n in notes if n.startswith("sharing.recipients[1] (Stripe")]
+    assert any("categories is ['name', 'payment_card'] where the catalog says" in n for n in stripe)
+    # Stripe's links were confirmed from its own pages: no note asks to check them.
+    assert not any("links" in n and "rest on" in n for n in stripe), stripe
+
+
+def test_a_policy_built_from_catalog_services_names_the_companies(tmp_path: Path) -> None:
+    path = _answers(tmp_path, "    - service: meta-pixel\n    - service: stripe\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "--format", "md", "--out", str(out), str(path)])
+    assert result.exit_code == 0, result.output
+    policy = (out / "store" / "privacy-policy.md").read_text(encoding="utf-8")
+    assert "**Advertising networks** (Meta) get your device and log data" in policy
+    assert "Their privacy policy: <https://stripe.com/privacy>." in policy

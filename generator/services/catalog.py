@@ -60,13 +60,13 @@ class Catalog:
         service = self.get(query)
         if service is not None:
             return service
-        near = [s.id for s in self.search(query)][:5] or self._close(query)
+        near = [s.id for s in self.search(query)][:5] or self.close(query)
         hint = f"; did you mean {', '.join(near)}?" if near else ""
         raise UnknownService(
             f"no service {echo(query)} in the catalog{hint} (`policygen services` lists them all)"
         )
 
-    def _close(self, query: str) -> list[str]:
+    def close(self, query: str) -> list[str]:
         """Ids of entries whose id, name or alias is spelled nearly like ``query``."""
         names = difflib.get_close_matches(_fold(query), list(self._names), n=5, cutoff=0.75)
         return list(dict.fromkeys(self._names[name] for name in names))
