@@ -111,6 +111,8 @@ class Report:
     findings: tuple[Finding, ...]
     notes: tuple[str, ...] = field(default=())
     policy_date: dt.date | None = None
+    # The service catalog's version, when the answers name catalog services.
+    catalog: str | None = None
 
     @property
     def missing(self) -> list[tuple[LawResult, Coverage]]:
@@ -758,12 +760,24 @@ def _redate_fixes(
     )
 
 
+def _names_services(profile: StoreProfile) -> bool:
+    return any(r.service for r in profile.sharing.recipients) or any(
+        t.service for t in profile.cookies.tools
+    )
+
+
+def _catalog_version(profile: StoreProfile) -> str | None:
+    if not _names_services(profile):
+        return None
+    from generator.services.catalog import catalog
+
+    return catalog().version
+
+
 def _catalog_notes(profile: StoreProfile) -> list[str]:
     """Where answers naming catalog services differ from the catalog or rest on its
     unconfirmed facts (generator/services/fill.py)."""
-    if not any(r.service for r in profile.sharing.recipients) and not any(
-        t.service for t in profile.cookies.tools
-    ):
+    if not _names_services(profile):
         return []
     from generator.services.fill import service_notes
 
@@ -826,6 +840,7 @@ def check_profile(
         findings=findings,
         notes=(*sale_notes(profile), *date_notes(profile, day, verdicts), *_catalog_notes(profile)),
         policy_date=profile.policy.updated,
+        catalog=_catalog_version(profile),
     )
 
 
@@ -876,6 +891,7 @@ def to_dict(report: Report) -> dict[str, object]:
             for f in report.findings
         ],
         "notes": list(report.notes),
+        **({"catalog": report.catalog} if report.catalog else {}),
     }
 
 
@@ -897,6 +913,8 @@ def format_text(report: Report) -> str:
     for f in report.findings:
         lines.append(f"  FINDING {f.rule}{_where(f)}: {f.message} Fix: {f.fix}.")
     lines.extend(f"  note: {note}" for note in report.notes)
+    if report.catalog:
+        lines.append(f"  service catalog: {report.catalog}")
     return "\n".join(lines) + "\n"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -447,3 +448,28 @@ def test_a_policy_built_from_catalog_services_names_the_companies(tmp_path: Path
     policy = (out / "store" / "privacy-policy.md").read_text(encoding="utf-8")
     assert "**Advertising networks** (Meta) get your device and log data" in policy
     assert "Their privacy policy: <https://stripe.com/privacy>." in policy
+
+
+def test_check_names_the_catalog_version_only_when_answers_use_the_catalog(
+    tmp_path: Path,
+) -> None:
+    from generator.answers import load_profile
+    from generator.check import check_profile, to_dict
+
+    version = catalog().version
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}/\d+/[0-9a-f]{8}", version)
+    named = check_profile(load_profile(_answers(tmp_path, "    - service: stripe\n")))
+    assert named.catalog == version
+    assert to_dict(named)["catalog"] == version
+    plain = check_profile(load_profile(EXAMPLE))
+    assert plain.catalog is None
+    assert "catalog" not in to_dict(plain)
+
+
+def test_the_catalog_version_changes_with_any_file(tmp_path: Path) -> None:
+    for path in FILES[:3]:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    before = load_catalog(tmp_path).version
+    first = tmp_path / FILES[0].name
+    first.write_text(first.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
+    assert load_catalog(tmp_path).version != before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -28,7 +29,7 @@ class UnknownService(UsageError):
 class Catalog:
     """The entries, by id, with search by name, alias and kind."""
 
-    def __init__(self, services: Iterable[Service]) -> None:
+    def __init__(self, services: Iterable[Service], digest: str = "") -> None:
         self.by_id: dict[str, Service] = {}
         self._names: dict[str, str] = {}
         for service in services:
@@ -43,8 +44,18 @@ class Catalog:
                         f"{service.id}: name or alias {name!r} already names {owner}"
                     )
 
+        self._digest = digest
+
     def __len__(self) -> int:
         return len(self.by_id)
+
+    @property
+    def version(self) -> str:
+        """Which catalog this is: the last day any fact was checked, the number of entries
+        and a digest of the files' text, e.g. '2026-12-07/156/3f9a0c1b'."""
+        days = [f.checked for s in self.by_id.values() for f in s.fact_groups().values()]
+        last = max(days).isoformat() if days else "empty"
+        return f"{last}/{len(self)}/{self._digest or 'unhashed'}"
 
     def services(self) -> list[Service]:
         """Every entry, ordered by id."""
@@ -115,7 +126,11 @@ def load_file(path: Path) -> Service:
 
 def load_catalog(folder: Path = CATALOG_DIR) -> Catalog:
     """Every ``*.yaml`` file in ``folder`` as one catalog."""
-    return Catalog(load_file(path) for path in sorted(folder.glob("*.yaml")))
+    paths = sorted(folder.glob("*.yaml"))
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return Catalog((load_file(path) for path in paths), digest.hexdigest()[:8])
 
 
 @functools.cache
