@@ -473,3 +473,31 @@ def test_the_catalog_version_changes_with_any_file(tmp_path: Path) -> None:
     first = tmp_path / FILES[0].name
     first.write_text(first.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
     assert load_catalog(tmp_path).version != before
+
+
+def test_the_catalog_narrows_categories_to_what_the_store_collects(tmp_path: Path) -> None:
+    from generator.answers import load_profile
+    from generator.model.vocab import DataCategory
+
+    # Review apps typically receive photos; the US example collects none, so Judge.me is
+    # said to get only the rest (and the answers do not clash with the collection list).
+    assert DataCategory.PHOTOS in catalog().lookup("judge-me").data.categories
+    profile = load_profile(_answers(tmp_path, "    - service: judge-me\n"))
+    collected = {item.category for item in profile.collection.items}
+    assert DataCategory.PHOTOS not in collected
+    (judge_me,) = profile.sharing.recipients
+    assert DataCategory.PHOTOS not in judge_me.categories
+    assert DataCategory.REVIEWS in judge_me.categories
+    assert set(judge_me.categories) <= collected
+
+
+def test_check_asks_the_owner_to_confirm_use_where_the_role_depends(tmp_path: Path) -> None:
+    from generator.answers import load_profile
+    from generator.check import check_profile
+
+    notes = check_profile(load_profile(_answers(tmp_path, "    - service: paypal\n"))).notes
+    assert any(
+        n.startswith("sharing.recipients[0] (PayPal, catalog service paypal): whether it uses")
+        and "the policy says use: on_our_behalf, so check that this is so." in n
+        for n in notes
+    ), notes

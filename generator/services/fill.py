@@ -107,6 +107,42 @@ def fill_tool(data: Any) -> Any:
     return _fill(data, tool_defaults(service), service)
 
 
+def narrow_to_collected(data: dict[str, Any]) -> dict[str, Any]:
+    """Answers in which a recipient names a catalog service and leaves out its categories,
+    with those categories narrowed to the ones the store says it collects.
+
+    A catalog entry lists what such a service typically receives; a store that does not
+    collect, say, device data cannot give it to anyone, and saying so would clash with
+    its own collection answers. When nothing is left, the recipient keeps the catalog's
+    full list and the clash says what to add or remove.
+    """
+    sharing = data.get("sharing")
+    collection = data.get("collection")
+    if not isinstance(sharing, dict) or not isinstance(sharing.get("recipients"), list):
+        return data
+    items = collection.get("items") if isinstance(collection, dict) else None
+    if not isinstance(items, list):
+        return data
+    collected = {item.get("category") for item in items if isinstance(item, dict)}
+    recipients: list[Any] = []
+    for recipient in sharing["recipients"]:
+        if (
+            isinstance(recipient, dict)
+            and isinstance(recipient.get("service"), str)
+            and "categories" not in recipient
+        ):
+            service = catalog().get(recipient["service"])
+            kept = (
+                [c.value for c in service.data.categories if c.value in collected]
+                if service
+                else []
+            )
+            if kept:
+                recipient = {**recipient, "categories": kept}
+        recipients.append(recipient)
+    return {**data, "sharing": {**sharing, "recipients": recipients}}
+
+
 def _plain(value: Any) -> Any:
     """A field's value as comparable data: enums as values, addresses without a final /."""
     if isinstance(value, list):
@@ -163,6 +199,14 @@ def service_notes(profile: StoreProfile) -> list[str]:
     for i, recipient in enumerate(profile.sharing.recipients):
         if recipient.service:
             service = catalog().lookup(recipient.service)
+            if service.role.role is Role.DEPENDS:
+                # The catalog leaves `use` to the owner here, and the model's default
+                # (on our behalf) may not be true of this service.
+                notes.append(
+                    f"sharing.recipients[{i}] ({service.name}, catalog service {service.id}): "
+                    f"whether it uses the data for itself depends ({service.role.reason}); the "
+                    f"policy says use: {recipient.use.value}, so check that this is so."
+                )
             notes += _notes_for(
                 f"sharing.recipients[{i}]",
                 recipient,
