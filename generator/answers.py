@@ -250,6 +250,10 @@ def profile_from_answers(
     from generator.migrate import upgrade
 
     current, _changes = upgrade(dict(data))
+    if _names_a_service(current):
+        from generator.services.fill import narrow_to_collected
+
+        current = narrow_to_collected(current)
     try:
         return StoreProfile.model_validate(current)
     except ValidationError as exc:
@@ -268,6 +272,15 @@ def profile_from_answers(
                 )
             )
         raise AnswersError(problems) from None
+
+
+def _names_a_service(data: Mapping[str, Any]) -> bool:
+    """Whether any recipient names a catalog service (the catalog loads only then)."""
+    sharing = data.get("sharing")
+    recipients = sharing.get("recipients") if isinstance(sharing, dict) else None
+    return isinstance(recipients, list) and any(
+        isinstance(r, dict) and "service" in r for r in recipients
+    )
 
 
 def _problems_for(error: ErrorDetails, source: str, positions: Positions) -> list[Problem]:

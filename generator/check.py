@@ -111,6 +111,8 @@ class Report:
     findings: tuple[Finding, ...]
     notes: tuple[str, ...] = field(default=())
     policy_date: dt.date | None = None
+    # The service catalog's version, when the answers name catalog services.
+    catalog: str | None = None
 
     @property
     def missing(self) -> list[tuple[LawResult, Coverage]]:
@@ -758,6 +760,30 @@ def _redate_fixes(
     )
 
 
+def _names_services(profile: StoreProfile) -> bool:
+    return any(r.service for r in profile.sharing.recipients) or any(
+        t.service for t in profile.cookies.tools
+    )
+
+
+def _catalog_version(profile: StoreProfile) -> str | None:
+    if not _names_services(profile):
+        return None
+    from generator.services.catalog import catalog
+
+    return catalog().version
+
+
+def _catalog_notes(profile: StoreProfile) -> list[str]:
+    """Where answers naming catalog services differ from the catalog or rest on its
+    unconfirmed facts (generator/services/fill.py)."""
+    if not _names_services(profile):
+        return []
+    from generator.services.fill import service_notes
+
+    return service_notes(profile)
+
+
 def date_notes(profile: StoreProfile, on: dt.date, verdicts: dict[str, Applicability]) -> list[str]:
     """What the check date means for this policy: overdue review, and what changed since."""
     notes = []
@@ -812,8 +838,9 @@ def check_profile(
         as_of=day,
         laws=results,
         findings=findings,
-        notes=(*sale_notes(profile), *date_notes(profile, day, verdicts)),
+        notes=(*sale_notes(profile), *date_notes(profile, day, verdicts), *_catalog_notes(profile)),
         policy_date=profile.policy.updated,
+        catalog=_catalog_version(profile),
     )
 
 
@@ -864,6 +891,7 @@ def to_dict(report: Report) -> dict[str, object]:
             for f in report.findings
         ],
         "notes": list(report.notes),
+        **({"catalog": report.catalog} if report.catalog else {}),
     }
 
 
@@ -885,6 +913,8 @@ def format_text(report: Report) -> str:
     for f in report.findings:
         lines.append(f"  FINDING {f.rule}{_where(f)}: {f.message} Fix: {f.fix}.")
     lines.extend(f"  note: {note}" for note in report.notes)
+    if report.catalog:
+        lines.append(f"  service catalog: {report.catalog}")
     return "\n".join(lines) + "\n"
 
 

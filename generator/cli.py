@@ -224,11 +224,17 @@ def build(
 
 @main.command()
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write to a file.")
-def schema(out: Path | None) -> None:
+@click.option(
+    "--services",
+    "of_services",
+    is_flag=True,
+    help="The schema of service catalog entries (schema/service.schema.json) instead.",
+)
+def schema(out: Path | None, of_services: bool) -> None:
     """Print the JSON Schema of answers files (for editor completion and checks)."""
-    from generator.schema import schema_text
+    from generator.schema import schema_text, service_schema_text
 
-    text = schema_text()
+    text = service_schema_text() if of_services else schema_text()
     if out is None:
         click.echo(text, nl=False)
     else:
@@ -328,6 +334,114 @@ def laws_command(fmt: str) -> None:
         for r in law["requirements"]:  # type: ignore[attr-defined]
             start = f", from {r['since']}" if r["since"] else ""
             click.echo(f"  {r['id']:<10} {r['kind']:<4} {r['cite']}{start}: {r['text']}")
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How to print the list or the entry.",
+)
+def services(query: str | None, fmt: str) -> None:
+    """List the catalog of services stores use, grouped by kind, or show one.
+
+    QUERY is an id, name or alias (shows that entry with every fact's source and the
+    day it was checked), a kind such as 'payment', or part of a name (lists matches).
+    Exit status: 0 found, 2 nothing matches.
+    """
+    from generator.services.catalog import catalog
+    from generator.services.show import as_json, list_text, show_text
+
+    known = catalog()
+    if query is None:
+        found = known.services()
+    else:
+        entry = known.get(query)
+        if entry is not None:
+            click.echo(as_json(entry) if fmt == "json" else show_text(entry), nl=False)
+            return
+        found = known.search(query)
+        if not found:
+            known.lookup(query)  # raises with near names
+    click.echo(as_json(found) if fmt == "json" else list_text(found), nl=False)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--answers",
+    "answers_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Compare with this answers file: list the services it does not name.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How to print what was found.",
+)
+def scan(files: tuple[Path, ...], answers_file: Path | None, fmt: str) -> None:
+    """Find catalog services in pages (.html) or HAR files (.har) saved from your store.
+
+    Reads only the files given (no network access): script and pixel addresses, cookies
+    (HAR files) and well-known snippets, and prints each service with its evidence
+    (file and line, or request). With --answers, services the answers file does not
+    name are listed as undisclosed.
+
+    Exit status: 0 done (and, with --answers, every service found is named), 1 some
+    service is not in the answers, 2 a file cannot be read.
+    """
+    import json
+
+    from generator.services.catalog import catalog
+    from generator.services.scan import disclosed, scan_files
+
+    findings = scan_files(files, catalog())
+    missing: list[str] = []
+    if answers_file is not None:
+        from generator.answers import load_profile
+
+        profile = load_profile(answers_file)
+        missing = [f.service.id for f in findings if not disclosed(f.service, profile)]
+    if fmt == "json":
+        payload = {
+            "found": [
+                {
+                    "service": f.service.id,
+                    "name": f.service.name,
+                    "kind": f.service.kind.value,
+                    "evidence": [
+                        {"file": e.file, "where": e.where, "what": e.what, "text": e.text}
+                        for e in f.evidence
+                    ],
+                }
+                for f in findings
+            ],
+            "undisclosed": missing,
+        }
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        click.echo(f"{len(findings)} catalog services found in {len(files)} file(s).")
+        for f in findings:
+            click.echo(f"{f.service.name} [{f.service.id}] ({f.service.kind.value})")
+            for e in f.evidence:
+                click.echo(f"  {e}")
+        if answers_file is not None:
+            if missing:
+                click.echo(
+                    f"Not named in {answers_file} (add `service: ID` to a recipient or tool):"
+                )
+                click.echo("".join(f"  {sid}\n" for sid in missing), nl=False)
+            else:
+                click.echo(f"{answers_file} names every service found.")
+    if missing:
+        sys.exit(1)
 
 
 @main.command()

@@ -21,3 +21,20 @@ def answers_schema() -> dict[str, Any]:
 
 def schema_text() -> str:
     return json.dumps(answers_schema(), indent=2, sort_keys=True) + "\n"
+
+
+SERVICE_SCHEMA_ID = "https://policygen.dev/schema/service.schema.json"
+
+
+def service_schema() -> dict[str, Any]:
+    """The JSON Schema of one service catalog entry (generator/services/catalog/*.yaml)."""
+    from generator.services.model import Service
+
+    schema = Service.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = SERVICE_SCHEMA_ID
+    return schema
+
+
+def service_schema_text() -> str:
+    return json.dumps(service_schema(), indent=2, sort_keys=True) + "\n"

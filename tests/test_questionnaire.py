@@ -222,6 +222,8 @@ NOT_IN_THE_WIZARD = {
     "sharing.recipients[].sale": "derived from use and value given (facts.sharing)",
     "marketing.unsubscribe.postal": "a postal unsubscribe address; the business address serves",
     "collection.consumer_health_data.affiliates": "affiliates by name, rare",
+    "sharing.recipients[].service": "catalog services are named in answers files (issue 15)",
+    "cookies.tools[].service": "catalog services are named in answers files (issue 15)",
 }
 
 

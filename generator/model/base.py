@@ -108,6 +108,25 @@ def _has_a_word(value: str) -> str:
 
 
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_has_a_word)]
+# A service catalog entry's id, name or alias, written as an id: 'klaviyo', 'meta-pixel'.
+ServiceRef = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$", max_length=60)
+]
+
+
+def service_or(*fields: str) -> Callable[[dict[str, Any]], None]:
+    """JSON Schema for a part that names a catalog service or else answers ``fields``:
+    the catalog fills them (services.fill), so either is enough."""
+
+    def adjust(schema: dict[str, Any]) -> None:
+        schema["required"] = [f for f in schema.get("required", []) if f not in fields]
+        if not schema["required"]:
+            del schema["required"]
+        schema["anyOf"] = [{"required": ["service"]}, {"required": list(fields)}]
+
+    return adjust
+
+
 PHONE_PATTERN = r"^\+?[0-9A-Z][0-9A-Z ().\-]{3,30}[0-9A-Z]$"
 CODE_PATTERN = r"^[A-Z]{2}$"
 

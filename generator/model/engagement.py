@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
-from generator.model.base import CompanyName, Email, Name, Part, Phrase, PostalAddress, WebAddress
+from generator.model.base import (
+    CompanyName,
+    Email,
+    Name,
+    Part,
+    Phrase,
+    PostalAddress,
+    ServiceRef,
+    WebAddress,
+    service_or,
+)
 from generator.model.vocab import (
     AdProgram,
     BannerAudience,
@@ -19,6 +29,13 @@ from generator.model.vocab import (
 
 
 class TrackingTool(Part):
+    model_config = ConfigDict(json_schema_extra=service_or("name", "kind"))
+
+    service: ServiceRef | None = Field(
+        default=None,
+        description="A service from the catalog (`policygen services`), e.g. "
+        "'google-analytics-4': its facts fill every field you leave out here; your answers win.",
+    )
     name: CompanyName = Field(description="e.g. 'Google Analytics' or 'Meta Pixel'.")
     provider: CompanyName | None = None
     kind: CookieKind
@@ -31,6 +48,16 @@ class TrackingTool(Part):
         default=None, description="What it is used for, e.g. 'measure which pages are read'."
     )
     opt_out_url: WebAddress | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_from_catalog(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("service") is not None:
+            # Imported here: the catalog loads only for answers that name a service.
+            from generator.services.fill import fill_tool
+
+            return fill_tool(data)
+        return data
 
 
 class Cookies(Part):

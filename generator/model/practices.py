@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from generator.model.base import (
     CompanyName,
@@ -13,8 +14,10 @@ from generator.model.base import (
     Part,
     Phrase,
     Sentence,
+    ServiceRef,
     Text,
     WebAddress,
+    service_or,
 )
 from generator.model.vocab import (
     CollectionPoint,
@@ -243,6 +246,13 @@ class Payments(Part):
 
 
 class Recipient(Part):
+    model_config = ConfigDict(json_schema_extra=service_or("kind", "categories"))
+
+    service: ServiceRef | None = Field(
+        default=None,
+        description="A service from the catalog (`policygen services`), e.g. 'klaviyo': its "
+        "facts fill every field you leave out here; your answers win.",
+    )
     kind: RecipientKind
     names: list[CompanyName] = Field(default_factory=list, description="Named companies, optional.")
     categories: list[DataCategory] = Field(min_length=1)
@@ -284,6 +294,16 @@ class Recipient(Part):
         "out, it counts when it gets any kind of data you collect from children, even "
         "if it gets only the parents' shop data.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_from_catalog(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("service") is not None:
+            # Imported here: the catalog loads only for answers that name a service.
+            from generator.services.fill import fill_recipient
+
+            return fill_recipient(data)
+        return data
 
 
 class Sharing(Part):

@@ -1,0 +1,223 @@
+"""Catalog facts in answers files: a recipient or tracking tool that names a catalog
+service (``service: klaviyo``) gets the catalog's facts for every field the owner left
+out. The owner's answers always win; `check` notes where they differ from the catalog and
+which filled-in facts the catalog could not confirm.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from generator.errors import echo
+from generator.services.catalog import catalog
+from generator.services.model import Role, Service
+
+if TYPE_CHECKING:
+    from generator.model import StoreProfile
+
+# Which fact group each filled field rests on (None: the kind mapping, ours, not a fact).
+RECIPIENT_GROUPS: dict[str, str | None] = {
+    "kind": None,
+    "names": "vendor",
+    "categories": "data",
+    "use": "role",
+    "cross_context_ads": "ccpa",
+    "sale": "ccpa",
+    "policy_url": "links",
+}
+TOOL_GROUPS: dict[str, str | None] = {
+    "name": None,
+    "provider": "vendor",
+    "kind": None,
+    "sets_cookies": "cookies",
+    "opt_out_url": "links",
+}
+
+
+def find(value: str) -> Service:
+    """The entry an answers file names, by id, name or alias; unknown is a ValueError
+    that the answers loader reports at the recipient or tool."""
+    known = catalog()
+    service = known.get(value)
+    if service is None:
+        near = [s.id for s in known.search(value)][:3] or known.close(value)[:3]
+        hint = f"; did you mean {', '.join(near)}?" if near else ""
+        raise ValueError(
+            f"service {echo(value)} is not in the catalog{hint} (`policygen services` lists them)"
+        )
+    return service
+
+
+def recipient_defaults(service: Service) -> dict[str, Any]:
+    """What the catalog says for each recipient field it can answer."""
+    # The company, not the product: a policy names who receives the data ("Meta"), and
+    # the tool list names the product ("Meta Pixel from Meta").
+    out: dict[str, Any] = {"kind": service.recipient_kind.value, "names": [service.vendor.name]}
+    if service.data.categories:
+        out["categories"] = [c.value for c in service.data.categories]
+    if service.role.role is Role.SERVICE_PROVIDER:
+        out["use"] = "on_our_behalf"
+    elif service.role.role is Role.THIRD_PARTY:
+        out["use"] = "own_purposes"
+    if service.ccpa.share is not None:
+        out["cross_context_ads"] = service.ccpa.share
+    if service.ccpa.sale is not None:
+        out["sale"] = service.ccpa.sale
+    if service.links.privacy_policy:
+        out["policy_url"] = service.links.privacy_policy
+    return out
+
+
+def tool_defaults(service: Service) -> dict[str, Any]:
+    """What the catalog says for each tracking-tool field it can answer."""
+    out: dict[str, Any] = {"name": service.name, "provider": service.vendor.name}
+    if service.cookie_kind is not None:
+        out["kind"] = service.cookie_kind.value
+    if service.cookies.sets_cookies is not None:
+        out["sets_cookies"] = service.cookies.sets_cookies
+    if service.links.opt_out:
+        out["opt_out_url"] = service.links.opt_out
+    return out
+
+
+def _fill(data: dict[str, Any], defaults: dict[str, Any], service: Service) -> dict[str, Any]:
+    # Only keys the owner did not write: an answer, even an empty one, is the owner's.
+    return {**defaults, **data, "service": service.id}
+
+
+def fill_recipient(data: Any) -> Any:
+    """A recipient's raw answers with the named service's facts filled in."""
+    if not isinstance(data, dict) or not isinstance(data.get("service"), str):
+        return data
+    service = find(data["service"])
+    return _fill(data, recipient_defaults(service), service)
+
+
+def fill_tool(data: Any) -> Any:
+    """A tracking tool's raw answers with the named service's facts filled in."""
+    if not isinstance(data, dict) or not isinstance(data.get("service"), str):
+        return data
+    service = find(data["service"])
+    if service.cookie_kind is None and "kind" not in data:
+        raise ValueError(
+            f"{service.name} is a {service.kind.value} service, not a tracking tool on the "
+            "site; name it under sharing.recipients, or give this tool's kind"
+        )
+    return _fill(data, tool_defaults(service), service)
+
+
+def narrow_to_collected(data: dict[str, Any]) -> dict[str, Any]:
+    """Answers in which a recipient names a catalog service and leaves out its categories,
+    with those categories narrowed to the ones the store says it collects.
+
+    A catalog entry lists what such a service typically receives; a store that does not
+    collect, say, device data cannot give it to anyone, and saying so would clash with
+    its own collection answers. When nothing is left, the recipient keeps the catalog's
+    full list and the clash says what to add or remove.
+    """
+    sharing = data.get("sharing")
+    collection = data.get("collection")
+    if not isinstance(sharing, dict) or not isinstance(sharing.get("recipients"), list):
+        return data
+    items = collection.get("items") if isinstance(collection, dict) else None
+    if not isinstance(items, list):
+        return data
+    collected = {item.get("category") for item in items if isinstance(item, dict)}
+    recipients: list[Any] = []
+    for recipient in sharing["recipients"]:
+        if (
+            isinstance(recipient, dict)
+            and isinstance(recipient.get("service"), str)
+            and "categories" not in recipient
+        ):
+            service = catalog().get(recipient["service"])
+            kept = (
+                [c.value for c in service.data.categories if c.value in collected]
+                if service
+                else []
+            )
+            if kept:
+                recipient = {**recipient, "categories": kept}
+        recipients.append(recipient)
+    return {**data, "sharing": {**sharing, "recipients": recipients}}
+
+
+def _plain(value: Any) -> Any:
+    """A field's value as comparable data: enums as values, addresses without a final /."""
+    if isinstance(value, list):
+        return sorted(_plain(v) for v in value)
+    if isinstance(value, Enum):
+        return value.value
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    text = str(value)
+    return text.rstrip("/") if text.startswith(("http://", "https://")) else text
+
+
+def _joined(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _notes_for(
+    where: str, item: Any, service: Service, defaults: dict[str, Any], groups: dict[str, str | None]
+) -> list[str]:
+    facts = service.fact_groups()
+    differ: list[str] = []
+    resting: set[str] = set()
+    for name, catalog_value in defaults.items():
+        group = groups[name]
+        same = _plain(getattr(item, name)) == _plain(catalog_value)
+        # The owner may name the company as they like ("Meta Platforms, Inc.").
+        if not same and name != "names":
+            basis = f"its {group} facts" if group else "its kind"
+            if group == "ccpa" and service.ccpa.changed_by:
+                settings = _joined([setting.name for setting in service.ccpa.changed_by])
+                basis += f"; {settings} changes this"
+            differ.append(
+                f"{name} is {_plain(getattr(item, name))!r} where the catalog says "
+                f"{_plain(catalog_value)!r} ({basis})"
+            )
+        elif same and group and not facts[group].confirmed:
+            resting.add(group)
+    notes = []
+    label = f"{where} ({service.name}, catalog service {service.id})"
+    if differ:
+        notes.append(f"{label}: {'; '.join(differ)}; the policy follows your answers.")
+    if resting:
+        notes.append(
+            f"{label}: answers that match the catalog rest on its "
+            f"{_joined(sorted(resting))} facts, which the catalog could not confirm from "
+            f"the vendor's own documents; check them (`policygen services {service.id}`)."
+        )
+    return notes
+
+
+def service_notes(profile: StoreProfile) -> list[str]:
+    """`check` notes for recipients and tools that name catalog services."""
+    notes: list[str] = []
+    for i, recipient in enumerate(profile.sharing.recipients):
+        if recipient.service:
+            service = catalog().lookup(recipient.service)
+            if service.role.role is Role.DEPENDS:
+                # The catalog leaves `use` to the owner here, and the model's default
+                # (on our behalf) may not be true of this service.
+                notes.append(
+                    f"sharing.recipients[{i}] ({service.name}, catalog service {service.id}): "
+                    f"whether it uses the data for itself depends ({service.role.reason}); the "
+                    f"policy says use: {recipient.use.value}, so check that this is so."
+                )
+            notes += _notes_for(
+                f"sharing.recipients[{i}]",
+                recipient,
+                service,
+                recipient_defaults(service),
+                RECIPIENT_GROUPS,
+            )
+    for i, tool in enumerate(profile.cookies.tools):
+        if tool.service:
+            service = catalog().lookup(tool.service)
+            notes += _notes_for(
+                f"cookies.tools[{i}]", tool, service, tool_defaults(service), TOOL_GROUPS
+            )
+    return notes
