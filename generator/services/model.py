@@ -276,10 +276,10 @@ KIND_MAP: dict[ServiceKind, KindInfo] = {
     ),
     ServiceKind.SHIPPING_SOFTWARE: KindInfo(
         label="shipping and tracking software",
-        recipient=RecipientKind.FULFILMENT_PARTNER,
+        recipient=RecipientKind.OTHER_PROVIDER,
         cookie=None,
-        note="no recipient kind for shipping software; 'fulfilment partners' is the "
-        "closest (it handles orders and addresses to get them delivered)",
+        note="listed among 'other service providers': it handles orders and addresses "
+        "for us but neither packs nor carries them",
     ),
     ServiceKind.EMAIL: KindInfo(
         label="email marketing",
@@ -301,10 +301,9 @@ KIND_MAP: dict[ServiceKind, KindInfo] = {
     ),
     ServiceKind.LOYALTY: KindInfo(
         label="loyalty and referrals",
-        recipient=RecipientKind.MARKETING_PARTNER,
+        recipient=RecipientKind.OTHER_PROVIDER,
         cookie=CookieKind.PREFERENCES,
-        note="no recipient kind for loyalty programs; 'marketing partners' is the closest, "
-        "but it reads as a partner using data for itself: set use: on_our_behalf",
+        note="listed among 'other service providers': it runs our loyalty program for us",
     ),
     ServiceKind.SUPPORT: KindInfo(
         label="customer support and chat",
@@ -319,10 +318,10 @@ KIND_MAP: dict[ServiceKind, KindInfo] = {
     ),
     ServiceKind.CONSENT: KindInfo(
         label="cookie consent",
-        recipient=RecipientKind.HOSTING,
+        recipient=RecipientKind.OTHER_PROVIDER,
         cookie=CookieKind.STRICTLY_NECESSARY,
-        note="no recipient kind for consent tools; 'hosting providers' is the closest "
-        "(it serves the banner and keeps the consent record)",
+        note="listed among 'other service providers': it serves the banner and keeps the "
+        "consent record",
     ),
     ServiceKind.CDN_SECURITY: KindInfo(
         label="CDN and security",
@@ -331,16 +330,15 @@ KIND_MAP: dict[ServiceKind, KindInfo] = {
     ),
     ServiceKind.SEARCH: KindInfo(
         label="site search",
-        recipient=RecipientKind.HOSTING,
+        recipient=RecipientKind.OTHER_PROVIDER,
         cookie=CookieKind.ANALYTICS,
-        note="no recipient kind for site search; 'hosting providers' is the closest "
-        "(it holds the catalog and answers searches)",
+        note="listed among 'other service providers': it holds the catalog and answers searches",
     ),
     ServiceKind.PERSONALIZATION: KindInfo(
         label="personalization and recommendations",
-        recipient=RecipientKind.ANALYTICS,
+        recipient=RecipientKind.OTHER_PROVIDER,
         cookie=CookieKind.PREFERENCES,
-        note="no recipient kind for personalization; 'analytics providers' is the closest",
+        note="listed among 'other service providers': it recommends products for us",
     ),
     ServiceKind.AI_ASSISTANT: KindInfo(
         label="AI shopping assistants",
