@@ -31,6 +31,18 @@ class PolicygenGroup(click.Group):
             ctx.exit(130)
 
 
+def _report_format(*choices: str, help: str) -> Callable[[F], F]:
+    """The `--format` option of the commands that print a report (text first, the default)."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default="text",
+        show_default=True,
+        help=help,
+    )
+
+
 def _format_error(exc: PolicygenError) -> str:
     lines = exc.message.splitlines() or [""]
     return "\n".join(f"policygen: error: {line}" for line in lines)
@@ -246,14 +258,7 @@ def schema(out: Path | None, of_services: bool) -> None:
 
 @main.command()
 @answers_files
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    show_default=True,
-    help="How to print the report.",
-)
+@_report_format("text", "json", "markdown", help="How to print the report.")
 @click.option(
     "--templates",
     type=click.Path(path_type=Path, file_okay=False),
@@ -307,14 +312,7 @@ def check(
 
 
 @main.command(name="laws")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="How to print the list.",
-)
+@_report_format("text", "json", help="How to print the list.")
 def laws_command(fmt: str) -> None:
     """List every law and requirement id that `check` knows, with citation, type and start date.
 
@@ -338,14 +336,7 @@ def laws_command(fmt: str) -> None:
 
 @main.command()
 @click.argument("query", required=False)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="How to print the list or the entry.",
-)
+@_report_format("text", "json", help="How to print the list or the entry.")
 def services(query: str | None, fmt: str) -> None:
     """List the catalog of services stores use, grouped by kind, or show one.
 
@@ -378,14 +369,7 @@ def services(query: str | None, fmt: str) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Compare with this answers file: list the services it does not name.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="How to print what was found.",
-)
+@_report_format("text", "json", help="How to print what was found.")
 def scan(files: tuple[Path, ...], answers_file: Path | None, fmt: str) -> None:
     """Find catalog services in pages (.html) or HAR files (.har) saved from your store.
 
@@ -491,14 +475,7 @@ def _print_report(report: Any) -> int:
     metavar="REV",
     help="Compare FILE with itself at this git revision (e.g. HEAD, HEAD~1, a tag).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
-    help="How to print the changes.",
-)
+@_report_format("text", "markdown", "json", help="How to print the changes.")
 def diff(old: Path, new: Path | None, revision: str | None, fmt: str) -> None:
     """What changed between two versions of an answers file, as the policy would say it.
 

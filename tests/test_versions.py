@@ -543,26 +543,23 @@ def test_build_since_with_nothing_changed_writes_no_notice(tmp_path: Path) -> No
     assert not (out / "modern-us-ccpa" / "changes.md").exists()
 
 
-def test_record_keeps_comments_and_reads_back(tmp_path: Path) -> None:
+def _recorded_build(tmp_path: Path) -> tuple[Path, str, Any]:
+    """`build --since --record` of the US example with Ireland added: the answers file, its
+    text before the build, and the run."""
     text = US.read_text(encoding="utf-8").replace(
         "data_stored_in: [US]", "data_stored_in: [US, IE]"
     )
     shop = tmp_path / "shop.yaml"
     shop.write_text(text, encoding="utf-8")
+    out = str(tmp_path / "o")
     done = CliRunner().invoke(
-        main,
-        [
-            "build",
-            str(shop),
-            "--since",
-            str(US),
-            "--format",
-            "md",
-            "--out",
-            str(tmp_path / "o"),
-            "--record",
-        ],
+        main, ["build", str(shop), "--since", str(US), "--format", "md", "--out", out, "--record"]
     )
+    return shop, text, done
+
+
+def test_record_keeps_comments_and_reads_back(tmp_path: Path) -> None:
+    shop, text, done = _recorded_build(tmp_path)
     assert done.exit_code == 0, done.output
     assert "recorded the revision" in done.output
     after = shop.read_text(encoding="utf-8")
@@ -660,25 +657,7 @@ def test_check_fails_a_material_change_without_a_consent_answer() -> None:
 
 
 def test_build_since_records_material_for_check(tmp_path: Path) -> None:
-    text = US.read_text(encoding="utf-8").replace(
-        "data_stored_in: [US]", "data_stored_in: [US, IE]"
-    )
-    shop = tmp_path / "shop.yaml"
-    shop.write_text(text, encoding="utf-8")
-    done = CliRunner().invoke(
-        main,
-        [
-            "build",
-            str(shop),
-            "--since",
-            str(US),
-            "--format",
-            "md",
-            "--out",
-            str(tmp_path / "o"),
-            "--record",
-        ],
-    )
+    shop, _, done = _recorded_build(tmp_path)
     assert done.exit_code == 0, done.output
     assert "  material: true\n" in shop.read_text(encoding="utf-8")
     assert load_profile(shop).policy.revisions[-1].material
