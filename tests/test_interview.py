@@ -636,3 +636,15 @@ def test_cards_go_straight_to_a_named_processor_unless_taken_by_phone() -> None:
     assert processor_takes_cards(["Stripe"], online)
     assert not processor_takes_cards(["Stripe"], phone)
     assert not processor_takes_cards([], online)
+
+
+def test_add_chosen_by_mistake_can_be_taken_back() -> None:
+    kept = _run({})
+    back = _run(
+        {"Anything to change in the kinds of data?": ["add", "done"], "Which kind": ["__back__"]}
+    )
+    assert back.answers["collection"]["items"] == kept.answers["collection"]["items"]
+    prompter = back.prompter
+    assert isinstance(prompter, Scripted)
+    offered = next(v for k, v in prompter.offered.items() if k.startswith("Which kind"))
+    assert offered[-1] == "__back__"

@@ -358,8 +358,11 @@ class Interview:
                     return
                 self.prompter.say(f"Add at least {question.spec.min_items} {name} first.")
             elif picked == "add":
-                items.append({})
-                self._ask_item(question, items, len(items) - 1, extras=False)
+                start = self._what_to_add(question, items)
+                if start is None:
+                    continue
+                items.append(start)
+                self._ask_item(question, items, len(items) - 1, extras=False, known=set(start))
                 self._tell_twins_apart(question, items, items[-1])
             else:
                 self._change_item(question, items, int(picked), name)
@@ -570,18 +573,47 @@ class Interview:
         value = get_path(item, question.field) if has_path(item, question.field) else None
         return label_of(value, question.spec.enum)
 
+    def _what_to_add(
+        self, question: Question, items: list[dict[str, Any]]
+    ) -> dict[str, Any] | None:
+        """A new item's first answer, for a tick-list group, with a way back for an owner
+        who chose "Add" by mistake (None); an empty item for other groups."""
+        if not question.data.pick:
+            return {}
+        key = next(q for q in question.questions if q.field == question.data.pick)
+        taken = {get_path(it, key.field) for it in items} if key.data.unique else set()
+        choices = [c for c in self._choices(key, self.answers) if c[0] not in taken]
+        self.asked += 1
+        picked = self.prompter.select(
+            self._prompt(key, None),
+            [*choices, (_BACK, "Back: add nothing")],
+            default=choices[0][0] if choices else _BACK,
+            help=key.data.help,
+        )
+        return None if picked == _BACK else {key.field: picked}
+
     def _ask_item(
-        self, question: Question, items: list[dict[str, Any]], index: int, *, extras: bool = True
+        self,
+        question: Question,
+        items: list[dict[str, Any]],
+        index: int,
+        *,
+        extras: bool = True,
+        known: set[str] | None = None,
     ) -> None:
         """Ask an item's questions until it fits together; ``extras=False`` leaves out the
-        questions marked extra on the first round (they keep their defaults)."""
+        questions marked extra on the first round (they keep their defaults), and ``known``
+        the fields just answered for it."""
         assert question.spec.model is not None
         item = items[index]
+        skip = set(known or ())
         while True:
             scope = Scope(item, question.spec.model)
             for inner in question.questions:
                 if not self._applies(inner, scope):
                     self._forget((inner,), item)
+                    continue
+                if inner.field in skip:
                     continue
                 if inner.data.extra and not extras:
                     # Left to a change, it still takes the suggestion that follows the
@@ -601,6 +633,7 @@ class Interview:
                 return
             self.prompter.say(f"That does not fit together: {error}")
             extras = True
+            skip = set()
 
     def _ask_unique(self, question: Question, item: dict[str, Any], taken: set[Any]) -> None:
         self.asked += 1
@@ -722,6 +755,7 @@ class _Empty:
 
 
 _EMPTY = _Empty()
+_BACK = "__back__"
 
 
 def capfirst(text: str) -> str:
