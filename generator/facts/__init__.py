@@ -202,19 +202,14 @@ def derive(profile: StoreProfile, verdicts: Mapping[str, Applicability] | None =
         languages=language_facts(profile),
         applying_laws=applying,
         change_notice=change_notices(profile),
-        payment_processors=tuple(
-            dict.fromkeys(
-                [
-                    *profile.payments.processors,
-                    *(
-                        name
-                        for r in profile.recipients_of(RecipientKind.PAYMENT_PROCESSOR)
-                        for name in r.names
-                    ),
-                ]
-            )
-        ),
+        payment_processors=payment_processors(profile),
     )
+
+
+def payment_processors(profile: StoreProfile) -> tuple[str, ...]:
+    """The payments answer's processors, then the payment-processor recipients' names, once."""
+    named = [n for r in profile.recipients_of(RecipientKind.PAYMENT_PROCESSOR) for n in r.names]
+    return tuple(dict.fromkeys([*profile.payments.processors, *named]))
 
 
 def change_notices(profile: StoreProfile) -> ChangeNotices:

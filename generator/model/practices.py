@@ -336,3 +336,11 @@ class Sharing(Part):
         default=True,
         description="Service providers are bound by contract to keep data confidential.",
     )
+
+    @property
+    def other_disclosures(self) -> bool:
+        """Whether data may go out besides to the recipients: to the law, to protect rights,
+        to fight fraud, or to a new owner."""
+        return any(
+            (self.legal_requests, self.protect_rights, self.fraud_exchange, self.business_transfers)
+        )

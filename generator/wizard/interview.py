@@ -421,14 +421,17 @@ class Interview:
                 continue
             if not (inner.data.default_expr or inner.data.default is not None):
                 continue
-            if not self._applies(inner, scope):
-                continue
-            suggested = self._current(inner, item, scope)
-            if inner.data.choices_from and isinstance(suggested, list):
-                allowed = set(self._values_from(inner.data.choices_from))
-                suggested = [v for v in suggested if v in allowed]
-            if suggested not in (None, [], ""):
-                set_path(item, inner.field, suggested)
+            if self._applies(inner, scope):
+                self._take_suggestion(inner, item, scope)
+
+    def _take_suggestion(self, inner: Question, item: dict[str, Any], scope: Scope) -> None:
+        """Record the default the owner would be shown, limited to data the store collects."""
+        suggested = self._current(inner, item, scope)
+        if inner.data.choices_from and isinstance(suggested, list):
+            allowed = set(self._values_from(inner.data.choices_from))
+            suggested = [v for v in suggested if v in allowed]
+        if suggested not in (None, [], ""):
+            set_path(item, inner.field, suggested)
 
     def _tell_twins_apart(
         self, question: Question, items: list[dict[str, Any]], added: dict[str, Any]
@@ -619,9 +622,7 @@ class Interview:
                     # Left to a change, it still takes the suggestion that follows the
                     # answers just given (a cookieless tool by its name).
                     if inner.data.default_expr and not has_path(item, inner.field):
-                        suggested = self._current(inner, item, scope)
-                        if suggested not in (None, [], ""):
-                            set_path(item, inner.field, suggested)
+                        self._take_suggestion(inner, item, scope)
                     continue
                 if inner.data.unique and inner.kind is Kind.CHOICE:
                     taken = {get_path(other, inner.field) for other in items if other is not item}
