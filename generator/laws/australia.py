@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.laws.base import Applicability, Law, established_in, req, sells_to
+from generator.laws.base import Applicability, Law, reaches, req
 from generator.model import StoreProfile
 from generator.money import Converted, format_money, revenue_in
 
@@ -44,7 +44,7 @@ def turnover(profile: StoreProfile) -> Converted:
 
 def applies(profile: StoreProfile) -> Applicability:
     # s.5B(3): an organisation carrying on business in Australia.
-    if not (established_in(profile, *AUSTRALIA) or sells_to(profile, *AUSTRALIA)):
+    if not reaches(profile, *AUSTRALIA):
         return Applicability(False, "The store does not do business in Australia.")
     limit = format_money(SMALL_BUSINESS_TURNOVER, TURNOVER_CURRENCY)
     amount = turnover(profile)

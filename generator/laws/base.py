@@ -143,6 +143,11 @@ def established_in(profile: StoreProfile, *countries: str) -> bool:
     return bool(set(countries) & set(profile.business.established_in))
 
 
+def reaches(profile: StoreProfile, *countries: str) -> bool:
+    """The store sells to, or is established in, one of the countries."""
+    return sells_to(profile, *countries) or established_in(profile, *countries)
+
+
 _PROFILING_COOKIES = frozenset({CookieKind.ANALYTICS, CookieKind.ADVERTISING})
 
 
@@ -187,7 +192,7 @@ def territorial(
 
 def reaches_us_state(profile: StoreProfile, state: str) -> bool:
     """Whether the store sells to people in a US state (all states unless limited)."""
-    if not sells_to(profile, "US") and not established_in(profile, "US"):
+    if not reaches(profile, "US"):
         return False
     states = profile.business.sells_to_us_states
     return states is None or state in states

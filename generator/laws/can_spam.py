@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.laws.base import Applicability, Law, established_in, req, sells_to
+from generator.laws.base import Applicability, Law, reaches, req
 from generator.model import StoreProfile
 
 ID = "can_spam"
@@ -13,7 +13,7 @@ OPT_OUT_BUSINESS_DAYS = 10  # §7704(a)(4)
 
 
 def applies(profile: StoreProfile) -> Applicability:
-    if not (sells_to(profile, "US") or established_in(profile, "US")):
+    if not reaches(profile, "US"):
         return Applicability(False, "The store does not email people in the United States.")
     if not profile.emails_marketing:
         return Applicability(False, "The store sends no marketing email.")

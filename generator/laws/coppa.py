@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.facts.children import child_recipients
-from generator.laws.base import Applicability, Law, established_in, req, sells_to
+from generator.laws.base import Applicability, Law, reaches, req
 from generator.model import StoreProfile
 
 ID = "coppa"
@@ -27,7 +27,7 @@ def applies(profile: StoreProfile) -> Applicability:
     # §312.3: the Rule binds an operator of a site directed to children, or one with
     # actual knowledge that it collects personal information from a child. A
     # general-audience store without that knowledge is not subject to it.
-    if not (sells_to(profile, "US") or established_in(profile, "US")):
+    if not reaches(profile, "US"):
         return Applicability(False, "The store does not operate in the United States.")
     if profile.children.directed_to_children:
         return Applicability(True, "The site is directed to children under 13.")

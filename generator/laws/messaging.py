@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from generator.laws.base import Applicability, Law, established_in, req, sells_to
+from generator.laws.base import Applicability, Law, reaches, req
 from generator.model import StoreProfile
 from generator.model.vocab import Channel
 
@@ -37,7 +37,7 @@ def sends_electronic_marketing(profile: StoreProfile) -> bool:
 def tcpa_applies(profile: StoreProfile) -> Applicability:
     # 47 U.S.C. §227(b)(1)(A)(iii); 47 CFR §64.1200(a)(2): automated marketing texts need
     # prior express written consent. Store marketing texts are sent by software.
-    if not (sells_to(profile, "US") or established_in(profile, "US")):
+    if not reaches(profile, "US"):
         return Applicability(False, "The store does not text people in the United States.")
     if not texts_marketing(profile):
         return Applicability(False, "The store sends no marketing texts.")
@@ -46,7 +46,7 @@ def tcpa_applies(profile: StoreProfile) -> Applicability:
 
 def casl_applies(profile: StoreProfile) -> Applicability:
     # CASL s.6(1), s.12(1): commercial electronic messages sent to or from Canada.
-    if not (sells_to(profile, "CA") or established_in(profile, "CA")):
+    if not reaches(profile, "CA"):
         return Applicability(False, "The store sends no messages to or from Canada.")
     if not sends_electronic_marketing(profile):
         return Applicability(False, "The store sends no marketing email or texts.")
@@ -56,7 +56,7 @@ def casl_applies(profile: StoreProfile) -> Applicability:
 def spam_act_applies(profile: StoreProfile) -> Applicability:
     # Spam Act 2003 s.7: commercial electronic messages with an Australian link; no
     # threshold.
-    if not (sells_to(profile, "AU") or established_in(profile, "AU")):
+    if not reaches(profile, "AU"):
         return Applicability(False, "The store sends no messages with an Australian link.")
     if not sends_electronic_marketing(profile):
         return Applicability(False, "The store sends no marketing email or texts.")

@@ -6,7 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.countries import province_code
-from generator.laws.base import Applicability, Law, established_in, profiles_visitors, req, sells_to
+from generator.laws.base import (
+    Applicability,
+    Law,
+    profiles_visitors,
+    reaches,
+    req,
+)
 from generator.model import StoreProfile, vocab
 from generator.model.vocab import BannerAudience, CookieKind, Purpose
 
@@ -24,7 +30,7 @@ def reaches_quebec(profile: StoreProfile) -> bool:
     address = profile.business.address
     if address.country == "CA" and province_code(address.region) == "QC":
         return True
-    if not (sells_to(profile, "CA") or established_in(profile, "CA")):
+    if not reaches(profile, "CA"):
         return False
     provinces = profile.business.sells_to_ca_provinces
     return provinces is None or "QC" in provinces

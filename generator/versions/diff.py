@@ -29,6 +29,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from generator.escape import Md, unescape_markdown
+from generator.grammar import join_and
 from generator.model.vocab import (
     PLURAL_LABELS,
     DataCategory,
@@ -96,6 +97,8 @@ KINDS: dict[str, tuple[bool, str]] = {
     ),
 }
 MATERIAL_KINDS = frozenset(kind for kind, (material, _) in KINDS.items() if material)
+# Changes that put data to a use people were not told of when it was collected.
+NEW_USES = frozenset({"new-purpose", "new-recipient", "more-to-recipient", "new-sale", "new-share"})
 
 
 class Change(NamedTuple):
@@ -205,15 +208,11 @@ class _Words:
         return label_for(self.profile, member)
 
     def labels(self, members: Iterable[StrEnum]) -> Md:
-        from generator.grammar import join_and
-
         return join_and(self.label(m) for m in members)
 
     def your(self, categories: Iterable[DataCategory]) -> Md:
         """'your email address, phone number and ...': one 'your' for the reader's own data;
         data about other people (gift recipients' names) keeps its own owner."""
-        from generator.grammar import join_and
-
         items = list(categories)
         own = [self.label(c) for c in items if c not in _OTHER_PEOPLES]
         others = [self.label(c) for c in items if c in _OTHER_PEOPLES]
@@ -229,8 +228,6 @@ class _Words:
 
     def recipient(self, kind: RecipientKind, names: Sequence[str]) -> Md:
         """'advertising networks (Meta and TikTok)'."""
-        from generator.grammar import join_and
-
         base = self.label(kind)
         return Md(f"{base} ({join_and(names)})") if names else base
 
@@ -422,7 +419,7 @@ def _relabelled(
         yield Change(
             "sharing",
             _sentence(
-                f"We now list {_join(names)} among {new.words.label(now)}, not "
+                f"We now list {join_and(names)} among {new.words.label(now)}, not "
                 f"{old.words.label(was)}"
             ),
             "new-recipient" if more or newly_third else "relabelled",
@@ -488,7 +485,7 @@ def _sharing(old: _Side, new: _Side) -> Iterator[Change]:
         if gone_names:
             yield Change(
                 "sharing",
-                _sentence(f"We no longer share your information with {_join(gone_names)}"),
+                _sentence(f"We no longer share your information with {join_and(gone_names)}"),
                 "removed-recipient",
             )
         if now.shared and not then.shared:
@@ -557,12 +554,6 @@ def _tail(kind: RecipientKind, now: _Kind) -> str:
     elif now.asked_first:
         tail += " We share it only if you agree."
     return tail
-
-
-def _join(names: Sequence[str]) -> Md:
-    from generator.grammar import join_and
-
-    return join_and(names)
 
 
 def _marketing(old: _Side, new: _Side) -> Iterator[Change]:
@@ -933,7 +924,7 @@ def _unjudged(old: StoreProfile, new: StoreProfile, found: bool) -> Iterator[Cha
         sections = list(dict.fromkeys(_ANSWER_SECTIONS.get(section, "") for section, _ in other))
         titles = [Md(f'"{section_title(a)}"') for a in sections if a]
         named = (
-            f"the {'section' if len(titles) == 1 else 'sections'} {_join(titles)}"
+            f"the {'section' if len(titles) == 1 else 'sections'} {join_and(titles)}"
             if titles
             else "other parts of this policy"
         )

@@ -11,17 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from generator.versions.diff import MATERIAL_KINDS, Change, Duty
+from generator.laws.base import reaches
+from generator.versions.diff import MATERIAL_KINDS, NEW_USES, Change, Duty
 
 if TYPE_CHECKING:
     from generator.laws.base import Applicability
     from generator.model import StoreProfile
     from generator.model.commitments import Revision
-
-# Changes that put data to a use people were not told of when it was collected.
-_NEW_USES = frozenset(
-    {"new-purpose", "new-recipient", "more-to-recipient", "new-sale", "new-share"}
-)
 
 
 def duties(
@@ -35,7 +31,7 @@ def duties(
     material = bool(kinds & MATERIAL_KINDS)
     applies = {law for law, verdict in verdicts.items() if verdict.applies}
     found: list[Duty] = [_date_duty(applies)]
-    if material and _reaches_us(profile):
+    if material and reaches(profile, "US"):
         # FTC Act s.5 (15 U.S.C. §45): applying a material change to data collected under an
         # earlier promise without consent is unfair and deceptive. In re Gateway Learning
         # Corp., FTC File No. 042-3047 (consent order 2004: no retroactive material change
@@ -122,7 +118,7 @@ def duties(
                 "16 CFR §312.4(b), §312.5(a)(1)",
             )
         )
-    if kinds & _NEW_USES and not (
+    if kinds & NEW_USES and not (
         profile.policy.new_uses_need_consent or profile.policy.old_data_keeps_old_terms
     ):
         found.append(
@@ -155,12 +151,6 @@ def _date_duty(applies: set[str]) -> Duty:
     )
 
 
-def _reaches_us(profile: StoreProfile) -> bool:
-    from generator.laws.base import established_in, sells_to
-
-    return sells_to(profile, "US") or established_in(profile, "US")
-
-
 def prior_notice_laws(profile: StoreProfile, verdicts: Mapping[str, Applicability]) -> list[str]:
     """The laws that want people told before a material change applies to them, by name.
 
@@ -170,7 +160,7 @@ def prior_notice_laws(profile: StoreProfile, verdicts: Mapping[str, Applicabilit
     and the parent's consent before a material change applies), PIPEDA Principle 4.2.4 (a
     new purpose identified "prior to use")."""
     applies = {law for law, verdict in verdicts.items() if verdict.applies}
-    named = ["the FTC (FTC Act s.5)"] if _reaches_us(profile) else []
+    named = ["the FTC (FTC Act s.5)"] if reaches(profile, "US") else []
     for law, name in (
         ("gdpr", "GDPR Art 13(3)"),
         ("uk_gdpr", "UK GDPR Art 13(3)"),

@@ -123,11 +123,8 @@ def record(path: Path, revision: Revision) -> Recorded:
 
 
 def _entry_data(revision: Revision) -> dict[str, object]:
-    data: dict[str, object] = {"date": revision.date.isoformat(), "changes": list(revision.changes)}
-    if not revision.practices_changed:
-        data["practices_changed"] = False
-    if revision.material:
-        data["material"] = True
+    # As the answers file holds any answer: what differs from the model's defaults.
+    data: dict[str, object] = revision.model_dump(mode="json", exclude_defaults=True)
     return data
 
 

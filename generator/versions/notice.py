@@ -107,6 +107,7 @@ def notice_markdown(comparison: Comparison, profile: StoreProfile) -> str:
     from generator.compose import tidy
     from generator.model import vocab
     from generator.templating import environment, render
+    from generator.versions.diff import NEW_USES
 
     template = environment().get_template(NOTICE_TEMPLATE)
     context = {
@@ -115,8 +116,7 @@ def notice_markdown(comparison: Comparison, profile: StoreProfile) -> str:
         "V": vocab,
         "changes": comparison.material,
         "minor": comparison.minor,
-        "new_uses": comparison.new_purposes
-        or comparison.has("new-recipient", "more-to-recipient", "new-sale", "new-share"),
+        "new_uses": comparison.has(*NEW_USES),
     }
     return tidy(render(template, context, timed=False)) + "\n"
 
