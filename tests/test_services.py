@@ -501,3 +501,15 @@ def test_check_asks_the_owner_to_confirm_use_where_the_role_depends(tmp_path: Pa
         and "the policy says use: on_our_behalf, so check that this is so." in n
         for n in notes
     ), notes
+
+
+def test_categories_the_catalog_narrowed_to_what_is_collected_are_not_noted_as_the_owners(
+    tmp_path: Path,
+) -> None:
+    from generator.answers import load_profile
+    from generator.check import check_profile
+
+    path = _answers(tmp_path, "    - service: bazaarvoice\n")
+    notes = check_profile(load_profile(path)).notes
+    mine = [n for n in notes if n.startswith("sharing.recipients[0] (Bazaarvoice")]
+    assert mine and not any("categories is" in n for n in mine), mine

@@ -6,6 +6,7 @@ which filled-in facts the catalog could not confirm.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
@@ -49,13 +50,19 @@ def find(value: str) -> Service:
     return service
 
 
-def recipient_defaults(service: Service) -> dict[str, Any]:
-    """What the catalog says for each recipient field it can answer."""
+def recipient_defaults(
+    service: Service, collected: Collection[str] | None = None
+) -> dict[str, Any]:
+    """What the catalog says for each recipient field it can answer; given the categories
+    the store collects, its data narrowed to those (the full list when none is left, so
+    the clash says what to add or remove)."""
     # The company, not the product: a policy names who receives the data ("Meta"), and
     # the tool list names the product ("Meta Pixel from Meta").
     out: dict[str, Any] = {"kind": service.recipient_kind.value, "names": [service.vendor.name]}
     if service.data.categories:
-        out["categories"] = [c.value for c in service.data.categories]
+        typical = [c.value for c in service.data.categories]
+        kept = [c for c in typical if collected is None or c in collected]
+        out["categories"] = kept or typical
     if service.role.role is Role.SERVICE_PROVIDER:
         out["use"] = "on_our_behalf"
     elif service.role.role is Role.THIRD_PARTY:
@@ -123,7 +130,9 @@ def narrow_to_collected(data: dict[str, Any]) -> dict[str, Any]:
     items = collection.get("items") if isinstance(collection, dict) else None
     if not isinstance(items, list):
         return data
-    collected = {item.get("category") for item in items if isinstance(item, dict)}
+    collected = {
+        str(item["category"]) for item in items if isinstance(item, dict) and "category" in item
+    }
     recipients: list[Any] = []
     for recipient in sharing["recipients"]:
         if (
@@ -132,11 +141,7 @@ def narrow_to_collected(data: dict[str, Any]) -> dict[str, Any]:
             and "categories" not in recipient
         ):
             service = catalog().get(recipient["service"])
-            kept = (
-                [c.value for c in service.data.categories if c.value in collected]
-                if service
-                else []
-            )
+            kept = recipient_defaults(service, collected).get("categories") if service else None
             if kept:
                 recipient = {**recipient, "categories": kept}
         recipients.append(recipient)
@@ -211,7 +216,7 @@ def service_notes(profile: StoreProfile) -> list[str]:
                 f"sharing.recipients[{i}]",
                 recipient,
                 service,
-                recipient_defaults(service),
+                recipient_defaults(service, {c.value for c in profile.categories}),
                 RECIPIENT_GROUPS,
             )
     for i, tool in enumerate(profile.cookies.tools):
