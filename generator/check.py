@@ -359,12 +359,14 @@ def answers_slower_than_the_law(
     # the owner's own is one the store may not keep for people those laws protect; the
     # policy keeps the owner's number and names the law's beside it.
     days = derive(profile, verdicts).rights.response_days
+    # Each law's own test of the promise, so check and the law's sentence never disagree.
     limits = [
         ("new_zealand", "NZ-04", new_zealand.RESPONSE_CALENDAR_DAYS_SAFE,
          f"{new_zealand.RESPONSE_WORKING_DAYS} working days under New Zealand's Privacy Act "
-         "(s.44)"),
+         "(s.44)", new_zealand.response_too_slow(days)),
         ("swiss_fadp", "CH-04", swiss_fadp.ACCESS_DAYS,
-         f"{swiss_fadp.ACCESS_DAYS} days under the Swiss Data Protection Ordinance (Art. 18)"),
+         f"{swiss_fadp.ACCESS_DAYS} days under the Swiss Data Protection Ordinance (Art. 18)",
+         swiss_fadp.response_too_slow(days)),
     ]  # fmt: skip
     limits += [
         (
@@ -373,11 +375,12 @@ def answers_slower_than_the_law(
             province.longest_calendar_days,
             f"{province.response_days} {'business ' if province.business_days else ''}days "
             f"under {province.name}'s Personal Information Protection Act",
+            provincial.promise_too_slow(profile, province),
         )
         for province in provincial.PROVINCES
     ]
-    for law, requirement_id, limit, law_says in limits:
-        if verdicts[law].applies and days is not None and days > limit:
+    for law, requirement_id, limit, law_says, too_slow in limits:
+        if verdicts[law].applies and too_slow:
             yield Finding(
                 "answers-slower-than-law",
                 f"Requests are promised an answer within {days} days, but the law asks for "
