@@ -45,6 +45,16 @@ def test_appeal_deadline_is_the_shortest_of_the_states_reached() -> None:
     assert "in some states" not in virginia + colorado
 
 
+def test_the_owners_appeal_route_and_shorter_deadline_are_stated() -> None:
+    own = {"rights": {"appeals": True, "appeal_email": "appeals@shop.example", "appeal_days": 30}}
+    virginia = text(store(**states(VA=150_000), **own))
+    assert "you can appeal by emailing" in virginia and "appeals@shop.example" in virginia
+    assert "We will decide within 30 days and explain why." in virginia
+    assert "replying to our answer" not in virginia
+    slower = {"rights": {"appeals": True, "appeal_days": 90}}
+    assert "We will decide within 60 days" in text(store(**states(VA=150_000), **slower))
+
+
 def test_languages_are_stated_only_as_answered() -> None:
     minnesota: dict[str, Any] = {
         **states(MN=150_000),

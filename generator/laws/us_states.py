@@ -472,9 +472,12 @@ APPEAL_DAYS_BY_STATE = {"Colorado": 45, "Oregon": 45, "Minnesota": 45, "New Jers
 
 
 def appeal_days(profile: StoreProfile) -> int:
-    """The appeal deadline a store meets everywhere it is covered: the shortest one."""
+    """The appeal deadline the policy states: the shortest one of the states that cover the
+    store, or the owner's own shorter promise (a longer one would break the law, so the
+    law's stands)."""
     days = [APPEAL_DAYS_BY_STATE.get(t.name, APPEAL_DAYS) for t in _covered(profile) if t.appeals]
-    return min(days, default=APPEAL_DAYS)
+    own = profile.rights.appeal_days
+    return min([*days, *([own] if own else [])], default=APPEAL_DAYS)
 
 
 def needs_universal_opt_out(profile: StoreProfile) -> bool:

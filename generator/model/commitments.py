@@ -11,6 +11,7 @@ from generator.model.base import (
     Contact,
     CountryCode,
     Duration,
+    Email,
     LanguageCode,
     Name,
     Part,
@@ -101,6 +102,18 @@ class Rights(Part):
     authorized_agents: bool = True
     response_days: int = Field(default=45, ge=1, le=90)
     appeals: bool = True
+    appeal_email: Email | None = Field(
+        default=None,
+        description="Where people send an appeal, when not by replying to your answer "
+        "(e.g. appeals@yourstore.com).",
+    )
+    appeal_days: int | None = Field(
+        default=None,
+        ge=1,
+        le=90,
+        description="Days you take to decide an appeal, when you promise fewer than the law "
+        "allows (60 in most US states, 45 in some).",
+    )
     non_discrimination: bool = True
     deletion_limits: Sentence | None = Field(
         default=None, description="What you must keep after a deletion request, and why."
