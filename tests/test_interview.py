@@ -648,3 +648,12 @@ def test_add_chosen_by_mistake_can_be_taken_back() -> None:
     assert isinstance(prompter, Scripted)
     offered = next(v for k, v in prompter.offered.items() if k.startswith("Which kind"))
     assert offered[-1] == "__back__"
+
+
+def test_the_sba_answer_starts_from_yes_only_for_a_clearly_small_business() -> None:
+    small = _run({"Gross revenue last year": ["250000"]})
+    large = _run({"Gross revenue last year": ["34000000"]})
+    staffed = _run({"Gross revenue last year": ["250000"], "How many people work": ["140"]})
+    assert small.answers["business"]["sba_small_business"] is True
+    assert large.answers["business"]["sba_small_business"] is False
+    assert staffed.answers["business"]["sba_small_business"] is False
