@@ -657,3 +657,23 @@ def test_the_sba_answer_starts_from_yes_only_for_a_clearly_small_business() -> N
     assert small.answers["business"]["sba_small_business"] is True
     assert large.answers["business"]["sba_small_business"] is False
     assert staffed.answers["business"]["sba_small_business"] is False
+
+
+def test_pressing_enter_for_an_ad_network_keeps_its_sale_and_sharing() -> None:
+    from generator.facts.sharing import judge
+    from generator.model.practices import Recipient
+
+    interview = _run(
+        {
+            "What personal data do you collect?": [
+                ["email", "device_and_log", "browsing_activity"]
+            ],
+            "Who do you share personal data with?": [["advertising", "marketing_partner"]],
+        }
+    )
+    recipients = {r["kind"]: r for r in interview.answers["sharing"]["recipients"]}
+    ads, partners = recipients["advertising"], recipients["marketing_partner"]
+    assert ads["gives_value"] is True and ads["cross_context_ads"] is True
+    assert partners["use"] == "own_marketing" and partners["gives_value"] is True
+    assert judge(Recipient.model_validate(ads)).sold
+    assert judge(Recipient.model_validate(partners)).sold

@@ -84,7 +84,13 @@ def gives_value(recipient: Recipient) -> bool:
     """Whether the store gets something of value for the data (the owner's answer first)."""
     if recipient.gives_value is not None:
         return recipient.gives_value
-    return recipient.kind in GIVE_VALUE_BY_KIND or recipient.use is RecipientUse.OWN_MARKETING
+    return usually_gives_value(recipient.kind, recipient.use)
+
+
+def usually_gives_value(kind: RecipientKind, use: RecipientUse) -> bool:
+    """The usual answer for a kind of recipient and what it may do with the data: what an
+    unanswered ``gives_value`` means, and the wizard's starting answer."""
+    return kind in GIVE_VALUE_BY_KIND or use is RecipientUse.OWN_MARKETING
 
 
 def judge(recipient: Recipient) -> RecipientFacts:

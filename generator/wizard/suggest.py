@@ -199,9 +199,23 @@ OWN_PURPOSES = frozenset(
 
 
 def suggested_use(kind: object) -> str:
-    """What a kind of recipient usually may do with the data: its own purposes or ours."""
+    """What a kind of recipient usually may do with the data: its own purposes, its own
+    marketing (a marketing partner renting or swapping a list), or ours."""
     member = _member(K, kind)
+    if member is K.MARKETING_PARTNER:
+        return "own_marketing"
     return "own_purposes" if member in OWN_PURPOSES else "on_our_behalf"
+
+
+def gives_value(kind: object, use: object) -> bool:
+    """The starting answer to "do they give you anything of value": the facts layer's usual
+    answer for the kind (ad networks and analytics give their services, brokers pay)."""
+    from generator.facts.sharing import usually_gives_value
+    from generator.model.vocab import RecipientUse
+
+    member = _member(K, kind)
+    how = _member(RecipientUse, use) or RecipientUse.ON_OUR_BEHALF
+    return member is not None and usually_gives_value(member, how)
 
 
 def recipient_purpose(kind: object) -> str | None:
@@ -251,5 +265,6 @@ FUNCTIONS = {
     "purpose_interest": purpose_interest,
     "recipient_data": recipient_data,
     "recipient_purpose": recipient_purpose,
+    "gives_value": gives_value,
     "suggested_use": suggested_use,
 }
