@@ -314,13 +314,27 @@ def transfer_without_safeguard(
     # GDPR Arts 44-46: every transfer outside the EEA needs adequacy or a safeguard.
     if not verdicts["gdpr"].applies:
         return
+    no_decision = gdpr.adequacy_without_decision(profile)
     for country in gdpr.unsafeguarded(profile):
+        why = (
+            "it names an adequacy decision the European Commission has not adopted for it"
+            + (
+                "; the one for the United States covers only companies certified under the "
+                "Data Privacy Framework, so answer dpf for those and scc for the rest"
+                if country == "US"
+                else ""
+            )
+            if country in no_decision
+            else "a provider contract alone, or consent for routine transfers, is not one"
+        )
         yield Finding(
             "transfer-without-safeguard",
             f"The store serves the EEA and sends data to {country}, but names no valid transfer "
-            "tool for it (a provider contract alone, or consent for routine transfers, is not "
-            "one).",
-            f"add an international.transfers entry with destination: {country} and a "
+            f"tool for it: {why}.",
+            f"change the safeguard of the international.transfers entry for {country} "
+            "to dpf, scc or bcr"
+            if country in no_decision
+            else f"add an international.transfers entry with destination: {country} and a "
             "safeguard (dpf, scc, adequacy or bcr)",
             ("business.data_stored_in", "international.transfers"),
             requirement="GDPR-06",

@@ -134,6 +134,22 @@ def test_removing_transfers_misses_gdpr_06_and_flags_it() -> None:
     assert "transfer-without-swiss-safeguard" in rules_hit(profile)
 
 
+def test_an_adequacy_decision_the_eu_never_adopted_is_no_transfer_tool() -> None:
+    def sent(country: str, safeguard: str) -> StoreProfile:
+        return everything(
+            business={"sells_to_countries": ["US", "DE"], "data_stored_in": ["DE"]},
+            international={"transfers": [{"destination": country, "safeguard": safeguard}]},
+        )
+
+    us = sent("US", "adequacy")
+    found = [f for f in consistency(us, applicable(us)) if f.rule == "transfer-without-safeguard"]
+    assert len(found) == 1 and "Data Privacy Framework" in found[0].message
+    assert "to dpf, scc or bcr" in found[0].fix
+    assert "transfer-without-safeguard" in rules_hit(sent("BR", "adequacy"))
+    assert "transfer-without-safeguard" not in rules_hit(sent("JP", "adequacy"))
+    assert "transfer-without-safeguard" not in rules_hit(sent("US", "dpf"))
+
+
 # ---- consistency rules: one store that triggers each, one that does not --------------------
 
 MODERN_CA = {"policy": {"effective_date": "2026-01-01"}}

@@ -503,6 +503,11 @@ def test_safeguards_and_ad_programs_are_offered_by_the_laws_that_reach_the_store
     assert not {"scc", "dpf", "uk_idta"} & set(offered["CA"]["Which safeguard covers it?"])
     assert {"scc", "dpf"} <= set(offered["DE"]["Which safeguard covers it?"])
     assert "uk_idta" not in offered["DE"]["Which safeguard covers it?"]
+    # Enter never claims an adequacy decision for the United States as a whole.
+    assert german.answers["international"]["transfers"][0]["safeguard"] == "scc"
+    assert canadian.answers["international"]["transfers"][0]["safeguard"] == "provider_contract"
+    japan = _run({**transfer, "Country it goes to": ["JP"], "Country (two-letter code)": ["DE"]})
+    assert japan.answers["international"]["transfers"][0]["safeguard"] == "adequacy"
     programs = "Which ad industry opt-out programs do you take part in?"
     assert offered["CA"][programs] == ["daac"]
     assert offered["DE"][programs] == ["edaa"]

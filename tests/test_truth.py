@@ -1140,3 +1140,21 @@ def test_cards_taken_by_phone_are_not_said_to_be_unseen_by_us() -> None:
             collection={"items": [*BASE["collection"]["items"][:1], card]},
             payments={"processors": ["Stripe"], "processor_collects_card": True},
         )
+
+
+def test_data_given_by_choice_is_never_said_to_be_required_by_law() -> None:
+    items = [*BASE["collection"]["items"], {"category": "phone", "necessity": "optional"}]
+    duty = {
+        "purpose": "legal_compliance",
+        "categories": ["name", "order_history", "phone"],
+        "legal_basis": "legal_obligation",
+    }
+    words = text(
+        store(
+            business=GERMANY,
+            collection={"items": items},
+            use={"purposes": [*BASE["use"]["purposes"], duty]},
+        )
+    )
+    assert "we use your name and order and purchase history." in words
+    assert "We also use your phone number when you give it to us." in words

@@ -29,7 +29,15 @@ from generator.facts.rights import RightsFacts, rights_facts
 from generator.facts.sensitive import SensitiveFacts, sensitive_facts
 from generator.facts.sharing import RecipientFacts, recipient_facts
 from generator.model import StoreProfile
-from generator.model.vocab import ChangeNotice, LegalBasis, Purpose, RecipientKind, Source
+from generator.model.vocab import (
+    ChangeNotice,
+    DataCategory,
+    LegalBasis,
+    Necessity,
+    Purpose,
+    RecipientKind,
+    Source,
+)
 
 if TYPE_CHECKING:
     from generator.laws.base import Applicability
@@ -96,6 +104,24 @@ class Facts(NamedTuple):
         """The uses that rest on ``basis`` under the GDPR or the UK GDPR, where each applies."""
         eu, uk = "gdpr" in self.applying_laws, "uk_gdpr" in self.applying_laws
         return tuple(b for b in self.bases if b.rests_on(basis, eu, uk))
+
+    @property
+    def required_by_law(
+        self,
+    ) -> tuple[tuple[Purpose, ...], tuple[DataCategory, ...], tuple[DataCategory, ...]]:
+        """GDPR Art 13(2)(e) "a statutory requirement": the purposes resting on a legal
+        obligation, the data they use that people must give or that never comes from them,
+        and the data they use only when people chose to give it (an item the owner made
+        optional is never said to be required by law; the law governs it once given)."""
+        uses = [b.use for b in self.resting_on(LegalBasis.LEGAL_OBLIGATION)]
+        purposes = tuple(dict.fromkeys(u.purpose for u in uses))
+        used = tuple(dict.fromkeys(c for u in uses for c in u.categories))
+        optional = {cf.category for cf in self.categories if cf.necessity is Necessity.OPTIONAL}
+        return (
+            purposes,
+            tuple(c for c in used if c not in optional),
+            tuple(c for c in used if c in optional),
+        )
 
     @property
     def every_use_has_basis(self) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from generator.laws.base import Applicability, Law, req, territorial
 from generator.model import EEA, StoreProfile
+from generator.model.commitments import Transfer
 from generator.model.vocab import (
     Channel,
     CookieKind,
@@ -27,16 +28,49 @@ NAME = "GDPR"
 _NOT_ART_46 = frozenset({Safeguard.PROVIDER_CONTRACT, Safeguard.CONSENT, Safeguard.RECIPIENT_TERMS})
 
 
+# Countries with a Commission adequacy decision under Art 45(3) (or Directive 95/46 Art
+# 25(6), kept in force by Art 45(9)): Andorra, Argentina, Canada (commercial organisations,
+# PIPEDA), the Faroe Islands, Guernsey, Israel, the Isle of Man, Japan, Jersey, New Zealand,
+# the Republic of Korea (2021/1772), Switzerland, the United Kingdom (2021/1772 renewed to
+# 2031) and Uruguay. The United States' decision (2023/1795) covers only organisations
+# certified under the EU-U.S. Data Privacy Framework, so "adequacy" alone is no tool there:
+# it is answered as dpf, for the certified recipients.
+ADEQUATE = frozenset(
+    {"AD", "AR", "CA", "FO", "GG", "IL", "IM", "JP", "JE", "NZ", "KR", "CH", "GB", "UY"}
+)
+
+
+def adequacy_without_decision(profile: StoreProfile) -> tuple[str, ...]:
+    """Countries a transfer names "an adequacy decision" for although the Commission has
+    adopted none that covers it (the United States' covers certified companies only)."""
+    return tuple(
+        dict.fromkeys(
+            t.destination
+            for t in profile.international.transfers
+            if t.safeguard is Safeguard.ADEQUACY
+            and t.destination not in EEA
+            and t.destination not in ADEQUATE
+        )
+    )
+
+
 def unsafeguarded(profile: StoreProfile) -> tuple[str, ...]:
     """Countries outside the EEA that data goes to with no valid transfer tool named: none at
-    all where it is stored, or only a provider contract or consent (Art 44-49)."""
-    valid = {
-        t.destination for t in profile.international.transfers if t.safeguard not in _NOT_ART_46
-    }
+    all where it is stored, only a provider contract or consent (Art 44-49), or an adequacy
+    decision the Commission never adopted for that country (Art 45)."""
+    no_decision = set(adequacy_without_decision(profile))
+
+    def valid_tool(transfer: Transfer) -> bool:
+        return transfer.safeguard not in _NOT_ART_46 and not (
+            transfer.safeguard is Safeguard.ADEQUACY and transfer.destination in no_decision
+        )
+
+    transfers = profile.international.transfers
+    valid = {t.destination for t in transfers if valid_tool(t)}
     weak = [
         t.destination
-        for t in profile.international.transfers
-        if t.safeguard in _NOT_ART_46 and t.destination not in EEA and t.destination not in valid
+        for t in transfers
+        if not valid_tool(t) and t.destination not in EEA and t.destination not in valid
     ]
     missing = [c for c in stores_outside(profile, EEA) if c not in valid]
     return tuple(dict.fromkeys([*missing, *weak]))

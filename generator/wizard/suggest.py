@@ -224,6 +224,17 @@ def recipient_purpose(kind: object) -> str | None:
     return (RECIPIENT_DATA[member][1] or None) if member else None
 
 
+def safeguard(destination: object, gdpr_style: bool, brazil: bool) -> str:
+    """The starting answer for a transfer's safeguard: an adequacy decision only where the
+    EU has adopted one for the country (never for the United States as a whole), else the
+    standard clauses a European or Brazilian law accepts, else the provider's contract."""
+    from generator.laws.gdpr import ADEQUATE
+
+    if gdpr_style:
+        return "adequacy" if destination in ADEQUATE else "scc"
+    return "scc" if brazil else "provider_contract"
+
+
 def consent_age(countries: Iterable[str]) -> int:
     """The youngest age to suggest for a store selling to these countries."""
     from generator.laws.gdpr import consent_age as highest
@@ -266,5 +277,6 @@ FUNCTIONS = {
     "recipient_data": recipient_data,
     "recipient_purpose": recipient_purpose,
     "gives_value": gives_value,
+    "suggested_safeguard": safeguard,
     "suggested_use": suggested_use,
 }
