@@ -395,11 +395,12 @@ class _Editor:
         rest = line[value.end_mark.column :]
         edits = []
         if start != end:
-            if not rest.strip() or rest.strip() == "\r":
-                # Nothing after the value: take the spaces before it too.
-                key_end = self.offset(key.end_mark.line, key.end_mark.column)
-                colon = self.text.index(":", key_end, start) + 1
-                start = colon
+            # The value goes, with the spaces before it (a comment after it stays where
+            # it was, after the key), and trailing spaces when nothing follows.
+            key_end = self.offset(key.end_mark.line, key.end_mark.column)
+            start = self.text.index(":", key_end, start) + 1
+            if not rest.strip():
+                end += len(rest.rstrip("\r"))
             edits.append(_Edit(start, end, ""))
         edits.append(self._after(int(value.end_mark.line), body))
         # Both edits touch one line: join them into one so their order cannot matter.
@@ -423,26 +424,22 @@ def _is_null(node: Node) -> bool:
 
 
 def _alias_occurrences(root: Node) -> set[tuple[int, int]]:
-    """(parent id, index) of every place a node appears a second time, as an alias: the
-    anchor is always met first in document order."""
+    """(parent id, index) of every place a node appears again, as an alias: visited in
+    document order, the anchor is always met first."""
     seen: set[int] = set()
     found: set[tuple[int, int]] = set()
-    stack: list[Node] = [root]
-    seen.add(id(root))
+    stack: list[tuple[int, int, Node]] = [(0, 0, root)]
     while stack:
-        node = stack.pop()
+        parent, index, node = stack.pop()
+        if id(node) in seen:
+            found.add((parent, index))
+            continue
+        seen.add(id(node))
         if isinstance(node, MappingNode):
             children = [value for _key, value in node.value]
         elif isinstance(node, SequenceNode):
             children = list(node.value)
         else:
             continue
-        fresh = []
-        for index, child in enumerate(children):
-            if id(child) in seen:
-                found.add((id(node), index))
-            else:
-                seen.add(id(child))
-                fresh.append(child)
-        stack.extend(reversed(fresh))
+        stack.extend((id(node), i, child) for i, child in reversed(list(enumerate(children))))
     return found
