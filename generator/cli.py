@@ -399,8 +399,9 @@ def scan(
     site as a tracker, as a tracking tool (under cookies.tools, adding its kind of
     cookie to cookies.kinds); comments and every other answer stay byte for byte.
 
-    Exit status: 0 done (and, with --answers, every service found is named), 1 some
-    service is not in the answers, 2 a file cannot be read.
+    Exit status: 0 done (and, with --answers, every service found is named, after
+    --write if given), 1 some service is not in the answers, 2 a file cannot be read or
+    the answers file cannot be edited in place.
     """
     import json
 

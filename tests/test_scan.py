@@ -354,3 +354,24 @@ def test_the_json_report_says_what_was_added_and_skipped(tmp_path: Path) -> None
         "line 29: url https://connect.facebook.net/en_US/fbevents.js"
     )
     assert data["cookie_kinds_added"] == ["advertising"]
+
+
+def test_a_store_that_says_it_uses_no_cookies_gets_only_what_stores_nothing(
+    tmp_path: Path,
+) -> None:
+    text = STORE.read_text(encoding="utf-8")
+    text = (
+        text[: text.index("cookies:\n")]
+        + "cookies:\n  uses_cookies: false\n"
+        + text[text.index("marketing:\n") :]
+    )
+    answers, result = _written(tmp_path, text, "hand-built-store.har")
+    assert result.exit_code == 1, result.output  # four services stay unnamed
+    # Plausible stores nothing on the device; the others set cookies, which the answers
+    # deny: the owner must correct that first, so they are left out and said why.
+    profile = load_profile(answers)
+    assert [t.service for t in profile.cookies.tools] == ["plausible"]
+    assert profile.cookies.tools[0].sets_cookies is False
+    for skipped in ("google-analytics-4", "meta-pixel", "microsoft-advertising", "cloudflare"):
+        assert f"  {skipped}: it stores cookies or similar data" in result.output
+    assert "cookies.uses_cookies: false; correct that answer" in result.output
