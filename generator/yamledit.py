@@ -38,11 +38,13 @@ class NewItem:
 
 
 class EditError(Exception):
-    """The text cannot be edited in place; ``line`` (1-based) says where, when known."""
+    """The text cannot be edited in place; ``line`` (1-based) and ``field`` (dotted) say
+    where, when known."""
 
-    def __init__(self, message: str, line: int | None = None) -> None:
+    def __init__(self, message: str, line: int | None = None, field: str = "") -> None:
         super().__init__(message)
         self.line = line
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -281,7 +283,7 @@ class _Editor:
         found = _own_entry(root, name)
         if found is None:
             if name in yamltree.mapping_index(root):
-                raise EditError(f"'{name}' comes from a merge ('<<'); add these by hand", None)
+                raise EditError("it comes from a merge ('<<')", None, name)
             if root.flow_style:
                 part = f"{self.scalar(name)}: {{{', '.join(self.flow_keys(keys))}}}"
                 return [self._into_flow(root, [part])]
@@ -289,15 +291,13 @@ class _Editor:
             return [self._after(self.last_line(root), body)]
         index, key_node, value = found
         if self.is_alias(root, index):
-            raise EditError(
-                f"'{name}' is an alias of an anchor; add these by hand", yamltree.line(key_node)
-            )
+            raise EditError("it is an alias of an anchor", yamltree.line(key_node), name)
         column = key_node.start_mark.column + self.key_indent
         if _is_null(value) or (isinstance(value, MappingNode) and not value.value):
             flow = f"{{{', '.join(self.flow_keys(keys))}}}"
             return self._fill_empty(root, key_node, value, flow, column, keys)
         if not isinstance(value, MappingNode):
-            raise EditError(f"'{name}' is not a mapping of answers", yamltree.line(value))
+            raise EditError("it is not a mapping of answers", yamltree.line(value), name)
         edits: list[_Edit] = []
         new_keys: dict[str, list[NewItem]] = {}
         for key, items in keys.items():
@@ -305,8 +305,7 @@ class _Editor:
             if entry is None:
                 if key in yamltree.mapping_index(value):
                     raise EditError(
-                        f"'{name}.{key}' comes from a merge ('<<'); add these by hand",
-                        yamltree.line(value),
+                        "it comes from a merge ('<<')", yamltree.line(value), f"{name}.{key}"
                     )
                 new_keys[key] = items
                 continue
@@ -330,13 +329,13 @@ class _Editor:
         index, key_node, value = entry
         where = yamltree.line(key_node)
         if self.is_alias(parent, index):
-            raise EditError(f"'{section}.{key}' is an alias of an anchor; add these by hand", where)
+            raise EditError("it is an alias of an anchor", where, f"{section}.{key}")
         column = key_node.start_mark.column + self.item_indent
         if _is_null(value) or (isinstance(value, SequenceNode) and not value.value):
             flow = f"[{', '.join(self.flow_item(i) for i in items)}]"
             return self._fill_empty(parent, key_node, value, flow, column, items)
         if not isinstance(value, SequenceNode):
-            raise EditError(f"'{section}.{key}' is not a list", where)
+            raise EditError("it is not a list", where, f"{section}.{key}")
         if value.flow_style:
             return [self._into_flow(value, [self.flow_item(i) for i in items])]
         text = self.block_items(items, self.dash_column(value))

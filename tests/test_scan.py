@@ -328,7 +328,9 @@ def test_write_needs_answers_and_refuses_a_list_it_cannot_edit_safely(tmp_path: 
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     assert f"{answers}:" in result.output
-    assert "'cookies.tools' comes from a merge ('<<')" in result.output
+    assert ": cookies.tools: cannot add the services found here: it comes from a merge" in (
+        result.output
+    )
     assert "Add them by hand" in result.output
     assert answers.read_text(encoding="utf-8") == text
 

@@ -90,5 +90,6 @@ def test_words_yaml_would_read_as_something_else_are_quoted() -> None:
     ],
 )
 def test_what_cannot_be_edited_safely_is_refused(text: str, message: str) -> None:
-    with pytest.raises(EditError, match=message):
+    with pytest.raises(EditError, match=message) as caught:
         append_items(text, {("sharing", "recipients"): [NewItem({"service": "x"})]})
+    assert caught.value.field in ("sharing", "sharing.recipients", "")

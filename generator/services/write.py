@@ -198,7 +198,7 @@ class _Draft:
                     Problem(
                         self.name,
                         exc.line,
-                        "",
+                        exc.field,
                         f"cannot add the services found here: {exc}. Add them by hand, "
                         f"each as `- service: ID` under sharing.recipients (and cookies.tools "
                         f"for tracking tools): {wanted}",
