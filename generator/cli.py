@@ -369,32 +369,67 @@ def services(query: str | None, fmt: str) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Compare with this answers file: list the services it does not name.",
 )
+@click.option(
+    "--write",
+    "write_answers",
+    is_flag=True,
+    help="Add the services the answers file does not name to it (needs --answers), "
+    "as `service: ID` recipients and tracking tools; the rest of the file stays as it is.",
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="With --write: print the change as a unified diff and leave the file as it is.",
+)
 @_report_format("text", "json", help="How to print what was found.")
-def scan(files: tuple[Path, ...], answers_file: Path | None, fmt: str) -> None:
+def scan(
+    files: tuple[Path, ...],
+    answers_file: Path | None,
+    write_answers: bool,
+    dry_run: bool,
+    fmt: str,
+) -> None:
     """Find catalog services in pages (.html) or HAR files (.har) saved from your store.
 
     Reads only the files given (no network access): script and pixel addresses, cookies
     (HAR files) and well-known snippets, and prints each service with its evidence
     (file and line, or request). With --answers, services the answers file does not
-    name are listed as undisclosed.
+    name are listed as undisclosed. With --write as well, they are added to it: each
+    as a recipient (`service: ID` under sharing.recipients) and, when it runs on the
+    site as a tracker, as a tracking tool (under cookies.tools, adding its kind of
+    cookie to cookies.kinds); comments and every other answer stay byte for byte.
 
-    Exit status: 0 done (and, with --answers, every service found is named), 1 some
-    service is not in the answers, 2 a file cannot be read.
+    Exit status: 0 done (and, with --answers, every service found is named, after
+    --write if given), 1 some service is not in the answers, 2 a file cannot be read or
+    the answers file cannot be edited in place.
     """
     import json
 
     from generator.services.catalog import catalog
     from generator.services.scan import disclosed, scan_files
 
+    if write_answers and answers_file is None:
+        raise UsageError("--write needs --answers FILE: the answers file to add services to")
+    if dry_run and not write_answers:
+        raise UsageError("--dry-run previews --write; give both (and --answers FILE)")
     findings = scan_files(files, catalog())
     missing: list[str] = []
+    written = None
     if answers_file is not None:
         from generator.answers import load_profile
 
         profile = load_profile(answers_file)
         missing = [f.service.id for f in findings if not disclosed(f.service, profile)]
+        if write_answers:
+            from generator.services.write import plan_write, write
+
+            written = plan_write(answers_file, findings)
+            if not dry_run:
+                write(written)
+                added = {a.service.id for a in written.added}
+                missing = [sid for sid in missing if sid not in added]
     if fmt == "json":
-        payload = {
+        payload: dict[str, Any] = {
             "found": [
                 {
                     "service": f.service.id,
@@ -409,23 +444,80 @@ def scan(files: tuple[Path, ...], answers_file: Path | None, fmt: str) -> None:
             ],
             "undisclosed": missing,
         }
+        if written is not None:
+            payload["written"] = not dry_run and written.changed
+            payload["added"] = [
+                {
+                    "service": a.service.id,
+                    "as": ["recipient", "tool"] if a.tool else ["recipient"],
+                    "evidence": str(a.evidence[0]),
+                }
+                for a in written.added
+            ]
+            payload["cookie_kinds_added"] = [k.value for k in written.kinds]
+            payload["skipped"] = [
+                {"service": s.service.id, "reason": s.reason, "named_at": s.named}
+                for s in written.skipped
+            ]
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
-    else:
-        click.echo(f"{len(findings)} catalog services found in {len(files)} file(s).")
-        for f in findings:
-            click.echo(f"{f.service.name} [{f.service.id}] ({f.service.kind.value})")
-            for e in f.evidence:
-                click.echo(f"  {e}")
-        if answers_file is not None:
-            if missing:
-                click.echo(
-                    f"Not named in {answers_file} (add `service: ID` to a recipient or tool):"
-                )
-                click.echo("".join(f"  {sid}\n" for sid in missing), nl=False)
-            else:
-                click.echo(f"{answers_file} names every service found.")
+        if missing:
+            sys.exit(1)
+        return
+    click.echo(f"{len(findings)} catalog services found in {len(files)} file(s).")
+    for f in findings:
+        click.echo(f"{f.service.name} [{f.service.id}] ({f.service.kind.value})")
+        for e in f.evidence:
+            click.echo(f"  {e}")
+    if written is not None:
+        _print_written(written, dry_run)
+    elif answers_file is not None:
+        if missing:
+            click.echo(f"Not named in {answers_file} (add `service: ID` to a recipient or tool):")
+            click.echo("".join(f"  {sid}\n" for sid in missing), nl=False)
+        else:
+            click.echo(f"{answers_file} names every service found.")
     if missing:
         sys.exit(1)
+
+
+def _print_written(written: Any, dry_run: bool) -> None:
+    """What `scan --write` added to the answers file and what it skipped, and why."""
+    import difflib
+
+    path = written.path
+    if dry_run and written.changed:
+        diff = difflib.unified_diff(
+            written.old.splitlines(keepends=True),
+            written.new.splitlines(keepends=True),
+            fromfile=str(path),
+            tofile=f"{path} (with the services found)",
+        )
+        click.echo("".join(diff), nl=False)
+    if written.added:
+        verb = "Would add" if dry_run else "Added"
+        click.echo(f"{verb} to {path}:")
+        for a in written.added:
+            more = f" (and {len(a.evidence) - 1} more)" if len(a.evidence) > 1 else ""
+            click.echo(f"  {a.service.id} as {a.as_what}: {a.evidence[0]}{more}")
+        if written.kinds:
+            kinds = ", ".join(k.value for k in written.kinds)
+            click.echo(f"  cookies.kinds: {kinds} (the kinds of cookie these tools set)")
+    named = [s for s in written.skipped if s.named]
+    if named:
+        where = ", ".join(f"{s.service.id} ({s.named})" for s in named)
+        click.echo(f"Already named in {path}: {where}.")
+    others = [s for s in written.skipped if not s.named]
+    if others:
+        click.echo("Not added:")
+        for s in others:
+            click.echo(f"  {s.service.id}: {s.reason}")
+    if not written.added:
+        click.echo(f"Nothing to add to {path}.")
+    elif not dry_run:
+        click.echo(
+            "The catalog fills in each one's facts; check them (`policygen services ID`) "
+            f"and run `policygen check {path}`."
+        )
 
 
 @main.command()

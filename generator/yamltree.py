@@ -335,6 +335,11 @@ def _child(node: Node | None, part: int | str) -> tuple[int, Node] | None:
     return None
 
 
+def mapping_index(node: MappingNode) -> dict[str, tuple[ScalarNode, Node]]:
+    """A mapping's keys (its own, then those merged in with `<<`) and their entries."""
+    return _index(node)
+
+
 def _index(node: MappingNode) -> dict[str, tuple[ScalarNode, Node]]:
     index: dict[str, tuple[ScalarNode, Node]] | None = getattr(node, "index", None)
     if index is None:

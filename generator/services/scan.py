@@ -180,16 +180,22 @@ def _fold(text: str) -> str:
 def disclosed(service: Service, profile: StoreProfile) -> bool:
     """Whether the answers already name ``service``: by catalog id, by its name or an alias
     (a tool or recipient name), or by its vendor as a recipient of the matching kind."""
+    return disclosed_by(service, profile) is not None
+
+
+def disclosed_by(service: Service, profile: StoreProfile) -> str | None:
+    """The first answer that names ``service`` (``cookies.tools[0]``,
+    ``sharing.recipients[2]``), as ``disclosed`` decides; None when none does."""
     names = {_fold(n) for n in (service.name, *service.aliases)}
-    for tool in profile.cookies.tools:
+    for i, tool in enumerate(profile.cookies.tools):
         if tool.service == service.id or _fold(tool.name) in names:
-            return True
-    for recipient in profile.sharing.recipients:
-        if recipient.service == service.id:
-            return True
+            return f"cookies.tools[{i}]"
+    for i, recipient in enumerate(profile.sharing.recipients):
         named = {_fold(n) for n in recipient.names}
-        if named & names:
-            return True
-        if recipient.kind is service.recipient_kind and _fold(service.vendor.name) in named:
-            return True
-    return False
+        if (
+            recipient.service == service.id
+            or named & names
+            or (recipient.kind is service.recipient_kind and _fold(service.vendor.name) in named)
+        ):
+            return f"sharing.recipients[{i}]"
+    return None
