@@ -404,10 +404,12 @@ def _marketing(draw: st.DrawFn, channels: list[str]) -> dict[str, Any]:
         unsubscribe["email_subject_word"] = draw(st.sampled_from(["REMOVE", "STOP"]))
     if draw(st.booleans()):
         unsubscribe["postal"] = draw(_address())
+    refusable = sorted(c for c in channels if c != "push")
     return {
         "channels": channels,
         "consent": draw(st.sampled_from([c.value for c in V.MarketingConsent])),
-        "opt_out_channels": draw(_subset(sorted(channels), min_size=0, max_size=len(channels))),
+        # An app's notifications are never sent unless the person allowed them.
+        "opt_out_channels": draw(_subset(refusable)) if refusable else [],
         "double_opt_in": draw(st.booleans()),
         "reply_only_forms": draw(_rarely()),
         "existing_customers": draw(st.booleans()),

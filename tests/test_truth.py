@@ -1158,3 +1158,16 @@ def test_data_given_by_choice_is_never_said_to_be_required_by_law() -> None:
     )
     assert "we use your name and order and purchase history." in words
     assert "We also use your phone number when you give it to us." in words
+
+
+def test_app_notifications_are_sent_only_with_consent_and_turned_off_in_the_app() -> None:
+    items = [*BASE["collection"]["items"]]
+    marketing = {"channels": ["email", "push"], "consent": "opt_out"}
+    words = text(store(business=GERMANY, collection={"items": items}, marketing=marketing))
+    assert "By notifications from our app, we send them only if you agree" in words
+    assert "- Turn off notifications in our app, or for our app in your device's settings." in words
+
+
+def test_app_notifications_cannot_be_answered_as_sent_unless_refused() -> None:
+    with pytest.raises(AnswersError, match="remove push from this list"):
+        store(marketing={"channels": ["email", "push"], "opt_out_channels": ["push"]})

@@ -23,6 +23,11 @@ SOFT_OPT_IN_CHANNELS = (Channel.EMAIL, Channel.POSTAL)
 # Channels that always need the person's prior consent (TCPA; ePrivacy Art 13(1)); for
 # messaging apps, WhatsApp's Business Messaging Policy also requires an opt-in.
 CONSENT_ONLY_CHANNELS = (Channel.SMS, Channel.MESSAGING_APP)
+# Channels the person's device itself asks about first: an app shows no notification until
+# the person allows it (iOS; Android 13's POST_NOTIFICATIONS permission), and promotional
+# ones need an explicit opt-in besides (Apple App Review Guidelines 4.5.4). Sent only by
+# consent, whatever the store's general answer.
+ASKED_BY_THE_DEVICE = (Channel.PUSH,)
 
 
 class MarketingFacts(NamedTuple):
@@ -67,7 +72,7 @@ def marketing_facts(
     channels = tuple(m.channels)
     opt_in = m.consent is MarketingConsent.OPT_IN
     # An opt-in store may still send some channels (a postal catalogue) on an opt-out basis.
-    opt_out = set(m.opt_out_channels) if opt_in else set(channels)
+    opt_out = (set(m.opt_out_channels) if opt_in else set(channels)) - set(ASKED_BY_THE_DEVICE)
     by_consent = tuple(c for c in channels if c not in opt_out)
     unless_objected = tuple(c for c in channels if c in opt_out)
     to_customers = (

@@ -23,7 +23,9 @@ SPAM_ACT_UNSUBSCRIBE_DAYS = 5
 
 # Channels CASL (s.1(1) "electronic message": any means of telecommunication) and the Spam
 # Act 2003 (s.5: email, SMS, MMS and instant messages) reach; post and calls are outside.
-ELECTRONIC = frozenset({Channel.EMAIL, Channel.SMS, Channel.MESSAGING_APP})
+# An app's notifications go to an account on the device ("any similar account", CASL s.1(1)
+# "electronic address"; Spam Act s.4): we treat them as reached, the stricter reading.
+ELECTRONIC = frozenset({Channel.EMAIL, Channel.SMS, Channel.MESSAGING_APP, Channel.PUSH})
 
 
 def texts_marketing(profile: StoreProfile) -> bool:

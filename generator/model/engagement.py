@@ -202,6 +202,17 @@ class Marketing(Part):
         "no, e.g. a printed catalogue by post.",
     )
     double_opt_in: bool = False
+
+    @field_validator("opt_out_channels")
+    @classmethod
+    def _push_needs_permission(cls, value: list[Channel]) -> list[Channel]:
+        if Channel.PUSH in value:
+            raise ValueError(
+                "an app shows notifications only after the person allows them on their "
+                "device, so push cannot be sent unless they agree; remove push from this list"
+            )
+        return value
+
     reply_only_forms: bool = Field(
         default=False,
         description="Some forms only answer a request: they have no marketing sign-up box.",

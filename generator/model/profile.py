@@ -52,6 +52,8 @@ MARKETING_ADDRESS: dict[Channel, frozenset[DataCategory]] = {
     Channel.SMS: frozenset({DataCategory.PHONE}),
     Channel.PHONE: frozenset({DataCategory.PHONE}),
     Channel.MESSAGING_APP: frozenset({DataCategory.PHONE}),
+    # A push token identifies the device the app runs on.
+    Channel.PUSH: frozenset({DataCategory.DEVICE_AND_LOG}),
     Channel.POSTAL: frozenset({DataCategory.NAME, DataCategory.POSTAL_ADDRESS}),
 }
 

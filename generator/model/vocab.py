@@ -243,6 +243,8 @@ class Channel(StrEnum):
     POSTAL = "postal"
     PHONE = "phone"
     MESSAGING_APP = "messaging_app"
+    # Notifications an app of the store's own shows on the person's phone or tablet.
+    PUSH = "push"
 
 
 class MarketingConsent(StrEnum):
@@ -585,6 +587,7 @@ LABELS = LabelTable(
         (Channel.POSTAL, "postal mail"),
         (Channel.PHONE, "phone"),
         (Channel.MESSAGING_APP, "messaging app (such as WhatsApp)"),
+        (Channel.PUSH, "notifications from our app"),
         (MarketingConsent.OPT_IN, "only with your consent (opt-in)"),
         (MarketingConsent.OPT_OUT, "unless you tell us not to (opt-out)"),
         (Right.ACCESS, "access"),
