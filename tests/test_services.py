@@ -513,3 +513,19 @@ def test_categories_the_catalog_narrowed_to_what_is_collected_are_not_noted_as_t
     notes = check_profile(load_profile(path)).notes
     mine = [n for n in notes if n.startswith("sharing.recipients[0] (Bazaarvoice")]
     assert mine and not any("categories is" in n for n in mine), mine
+
+
+def test_the_policy_keywords_name_the_catalog_version_only_when_services_are_named(
+    tmp_path: Path,
+) -> None:
+    from generator.answers import load_profile
+    from generator.compose import render_policy
+    from generator.render.html import render_html
+    from generator.services.catalog import catalog
+
+    version = catalog().version
+    named = render_policy(load_profile(_answers(tmp_path, "    - service: klaviyo\n")))
+    assert f"service catalog {version}" in named.keywords
+    assert f"service catalog {version}" in render_html(named)  # the page's meta keywords
+    plain = render_policy(load_profile(EXAMPLE))
+    assert not any(word.startswith("service catalog") for word in plain.keywords)
