@@ -51,6 +51,9 @@ class Enter:
     def checkbox(self, message: str, choices: Any, *, checked: Any, **_: Any) -> list[str]:
         return list(checked)
 
+    def search(self, message: str, choices: Any, *, checked: Any, **_: Any) -> list[str]:
+        return list(checked)
+
 
 def _dumped(model: Any, item: dict[str, Any]) -> dict[str, Any]:
     adapter = TypeAdapter(model)

@@ -1,0 +1,414 @@
+"""The wizard's services step: "Which of these services do you use?".
+
+Asked at the start of the recipients section. The owner narrows the catalog
+(generator/services) by typing part of a service's name, ticks the services the store
+uses, and each becomes a recipient (and, when it runs on the site, a tracking tool) that
+names it: ``service: klaviyo``. The catalog then fills what it knows (company, kind, data,
+role, sale and sharing, links; generator/services/fill.py), so the wizard asks of each only
+the recipient questions the catalog cannot answer, in the questionnaire's own words and
+under its own ``when`` conditions, plus the settings the catalog says change how the law
+sees the sharing (Meta's Limited Data Use). The owner may still change any answer; the
+changed answer is written to the file and wins over the catalog.
+
+While the recipients and tracking-tools groups are asked, the recipients and tools that name
+a service are set aside (``set_aside``): the groups ask about the rest, and the suggested
+starting recipients leave out the kinds a picked service already is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from generator.services.catalog import Catalog, catalog
+from generator.services.fill import recipient_defaults, tool_defaults
+from generator.services.model import KIND_MAP, Role, Service, ServiceKind, Setting
+from generator.wizard.paths import Scope, drop_path, get_path, has_path, set_path
+from generator.wizard.questionnaire import Question, label_of
+
+if TYPE_CHECKING:
+    from generator.wizard.interview import Interview
+
+RECIPIENTS = "sharing.recipients"
+TOOLS = "cookies.tools"
+SECTION = "sharing"
+# Kinds whose script or tag runs on the store's own pages, so they are offered ticked as
+# tracking tools; the owner unticks or ticks others (a chat widget, a review widget).
+ON_SITE = frozenset({ServiceKind.ANALYTICS, ServiceKind.ADVERTISING})
+DONE = "done"
+REMOVE = "__remove__"
+PICK_PROMPT = "Which of these services do you use?"
+PICK_HELP = (
+    "Type part of a name to narrow the list (Backspace widens it again), Space to tick, "
+    "Enter when done. What each service receives and does with it comes from policygen's "
+    "catalog and can be changed next. Tick none if you use none of them."
+)
+ON_SITE_PROMPT = "Which of these run on your site (a script, pixel or tag)?"
+ON_SITE_HELP = "They are listed in the policy's cookies section as tracking tools."
+CHANGE_PROMPT = "Anything to change in what the catalog says about these services?"
+
+
+def named(item: Any) -> str | None:
+    """The service a recipient or tool names, or None."""
+    if isinstance(item, Mapping) and isinstance(item.get("service"), str):
+        return str(item["service"])
+    return None
+
+
+def summary(item: Mapping[str, Any]) -> str:
+    """A recipient or tool that names a service, in a few words: 'Stripe (payments)'."""
+    service = catalog().get(str(item.get("service")))
+    if service is None:
+        return str(item.get("service"))
+    return f"{service.name} ({KIND_MAP[service.kind].label})"
+
+
+def choice_title(service: Service) -> str:
+    """The service as listed: its kind first, so the list reads grouped by kind, and its
+    other names, so typing any of them finds it."""
+    others = [a for a in service.aliases if a.casefold() not in service.name.casefold()]
+    aka = f" (also {', '.join(others)})" if others else ""
+    return f"{KIND_MAP[service.kind].label.capitalize()}: {service.name}{aka}"
+
+
+def choices(known: Catalog) -> list[tuple[str, str]]:
+    """Every catalog entry as a choice, grouped by kind in the catalog's kind order."""
+    return [
+        (service.id, choice_title(service))
+        for services in known.by_kind().values()
+        for service in sorted(services, key=lambda s: s.name.casefold())
+    ]
+
+
+def picked(answers: Mapping[str, Any]) -> list[str]:
+    """Services named by the answers' recipients and tools, each once, in their order."""
+    items = [*(get_path(answers, RECIPIENTS) or []), *(get_path(answers, TOOLS) or [])]
+    found = [named(item) for item in items]
+    known = catalog()
+    ids = [service.id for name in found if name and (service := known.get(name))]
+    return list(dict.fromkeys(ids))
+
+
+class ServicesStep:
+    """One run of the step over an interview's answers."""
+
+    def __init__(self, interview: Interview) -> None:
+        self.interview = interview
+        self.catalog = catalog()
+        self.group = next(
+            q for q in interview.questionnaire.section(SECTION).questions if q.field == RECIPIENTS
+        )
+
+    @property
+    def prompter(self) -> Any:
+        return self.interview.prompter
+
+    # -- the step --------------------------------------------------------------------
+    def run(self) -> None:
+        """Pick services, say which run on the site, ask what the catalog cannot know."""
+        before = picked(self.interview.answers)
+        ids = self.pick(before)
+        self.keep_recipients(ids)
+        if not ids:
+            self.keep_tools([])
+            return
+        self.keep_tools(self.on_site(ids, before))
+        for item in self.service_items():
+            self.complete(item)
+        self.changes()
+
+    def pick(self, before: list[str]) -> list[str]:
+        """The tick list, searched by typing; what was picked before shows ticked."""
+        self.interview.asked += 1
+        ticked = self.prompter.search(
+            PICK_PROMPT, choices(self.catalog), checked=before, help=PICK_HELP
+        )
+        return [str(value) for value in ticked]
+
+    def on_site(self, ids: list[str], before: list[str]) -> list[str]:
+        """Which picked services are tracking tools on the site (those that can be one)."""
+        offered = [
+            self.catalog.by_id[i] for i in ids if self.catalog.by_id[i].cookie_kind is not None
+        ]
+        if not offered:
+            return []
+        had = {named(tool) for tool in get_path(self.interview.answers, TOOLS) or []}
+        checked = [
+            s.id for s in offered if s.id in had or (s.id not in before and s.kind in ON_SITE)
+        ]
+        self.interview.asked += 1
+        ticked = self.prompter.checkbox(
+            ON_SITE_PROMPT,
+            [(s.id, s.name) for s in offered],
+            checked=checked,
+            help=ON_SITE_HELP,
+            validate=lambda values: None,
+        )
+        return [str(value) for value in ticked]
+
+    def keep_recipients(self, ids: list[str]) -> None:
+        """Recipients for the picked services: kept with their answers, added, or removed."""
+        items = get_path(self.interview.answers, RECIPIENTS)
+        items = items if isinstance(items, list) else []
+        kept = [it for it in items if named(it) is None or self._id(it) in ids]
+        have = {self._id(it) for it in kept if named(it)}
+        added = [{"service": i} for i in ids if i not in have]
+        if kept or added:
+            set_path(self.interview.answers, RECIPIENTS, [*kept, *added])
+
+    def keep_tools(self, ids: list[str]) -> None:
+        """Tracking tools for the services ticked as running on the site."""
+        items = get_path(self.interview.answers, TOOLS)
+        if not ids and not isinstance(items, list):
+            return
+        items = items if isinstance(items, list) else []
+        kept = [it for it in items if named(it) is None or self._id(it) in ids]
+        have = {self._id(it) for it in kept if named(it)}
+        set_path(
+            self.interview.answers, TOOLS, [*kept, *({"service": i} for i in ids if i not in have)]
+        )
+
+    def service_items(self) -> list[dict[str, Any]]:
+        items = get_path(self.interview.answers, RECIPIENTS) or []
+        return [item for item in items if named(item) and self._id(item) in self.catalog.by_id]
+
+    # -- one service -----------------------------------------------------------------
+    def known(self, service: Service) -> dict[str, Any]:
+        """What the catalog answers for this service as a recipient of this store."""
+        return recipient_defaults(service, set(self.interview._values_from(CATEGORIES)))
+
+    def view(self, item: Mapping[str, Any]) -> dict[str, Any]:
+        """The recipient as the policy will read it: the catalog's facts under the owner's."""
+        service = self.catalog.by_id[self._id(item)]
+        return {**self.known(service), **item}
+
+    def complete(self, item: dict[str, Any]) -> None:
+        """Ask what the catalog cannot know about one picked service."""
+        service = self.catalog.by_id[self._id(item)]
+        known = self.known(service)
+        if self.asks_settings():
+            for setting in service.ccpa.changed_by:
+                if self.ask_setting(service, setting, item, known):
+                    # With the setting on, the catalog's usual answers no longer hold:
+                    # the owner answers them, with the catalog's as the default.
+                    known = {
+                        k: v for k, v in known.items() if k not in ("use", "cross_context_ads")
+                    }
+        # Suggestions the owner would be shown for what neither catalog nor owner says
+        # (why it receives the data), recorded as the recipients group records them.
+        view = self.view(item)
+        self.interview._fill(self.group, view)
+        for key, value in view.items():
+            if key not in known and key not in item and not self._asked(key):
+                item[key] = value
+        with self.interview._asking_about(self.group, item):
+            for inner in self.group.questions:
+                if inner.field in known or not (inner.data.ask_each or inner.field == "use"):
+                    continue
+                self.ask(inner, item, help_for=self._role_help(service, inner))
+
+    def ask(self, inner: Question, item: dict[str, Any], *, help_for: str | None = None) -> None:
+        """Ask one of the group's questions about a picked service; the answer is the
+        owner's, written to the item."""
+        assert self.group.spec.model is not None
+        view = self.view(item)
+        scope = Scope(view, self.group.spec.model)
+        if not self.interview._applies(inner, scope):
+            drop_path(item, inner.field)
+            return
+        if help_for:
+            self.prompter.say(help_for)
+        self.interview._ask(inner, view, scope)
+        if has_path(view, inner.field):
+            set_path(item, inner.field, get_path(view, inner.field))
+        else:
+            drop_path(item, inner.field)
+
+    def asks_settings(self) -> bool:
+        """Settings that change a sale or sharing matter where a US state law may: the
+        questionnaire's own `us` condition (the law itself is judged in generator/laws)."""
+        return self.interview.condition("us")
+
+    def ask_setting(
+        self, service: Service, setting: Setting, item: dict[str, Any], known: Mapping[str, Any]
+    ) -> bool:
+        """Whether the store turns the setting on; if so, its use and ad sharing are asked."""
+        # Shown on when an earlier answer already departs from the catalog's usual setup.
+        departs = any(
+            key in item and item[key] != known.get(key) for key in ("use", "cross_context_ads")
+        )
+        self.interview.asked += 1
+        on = bool(
+            self.prompter.confirm(
+                f"{service.name}: do you turn on {setting.name}?",
+                default=departs,
+                help=setting.effect,
+            )
+        )
+        if not on:
+            for key in ("use", "cross_context_ads"):
+                if key in item and item[key] == known.get(key):
+                    del item[key]
+            return False
+        for inner in self.group.questions:
+            if inner.field in ("use", "cross_context_ads"):
+                if inner.field not in item and inner.field in known:
+                    item[inner.field] = known[inner.field]
+                with self.interview._asking_about(self.group, item):
+                    self.ask(inner, item)
+        return True
+
+    def _asked(self, key: str) -> bool:
+        inner = next((q for q in self.group.questions if q.field == key), None)
+        return inner is not None and (inner.data.ask_each or key == "use")
+
+    def _role_help(self, service: Service, inner: Question) -> str | None:
+        if inner.field == "use" and service.role.role is Role.DEPENDS:
+            return f"  The catalog cannot say for {service.name}: {service.role.reason}"
+        return None
+
+    # -- changing what the catalog says ----------------------------------------------
+    def changes(self) -> None:
+        """Show what each picked service receives and may do, and let the owner change it."""
+        assert self.group.spec.model is not None
+        while True:
+            items = self.service_items()
+            self.prompter.say("What the catalog says, with your answers:")
+            for item in items:
+                self.prompter.say(f"  - {summary(item)}: {self.describe(item)}")
+            self.interview.asked += 1
+            choice = self.prompter.select(
+                CHANGE_PROMPT,
+                [
+                    (DONE, "Done: keep these"),
+                    *((str(i), f"Change: {summary(it)}") for i, it in enumerate(items)),
+                ],
+                default=DONE,
+                help=None,
+            )
+            if choice == DONE:
+                return
+            self.change(items[int(choice)])
+
+    def describe(self, item: Mapping[str, Any]) -> str:
+        assert self.group.spec.model is not None
+        view = self.view(item)
+        scope = Scope(view, self.group.spec.model)
+        parts = []
+        for inner in self.group.questions[1:]:
+            if self.interview._applies(inner, scope) and has_path(view, inner.field):
+                value = label_of(get_path(view, inner.field), inner.spec.enum)
+                parts.append(f"{inner.short.lower()}: {value}")
+        return "; ".join(parts)
+
+    def change(self, item: dict[str, Any]) -> None:
+        """Tick the answers to change (or remove the service); only those are asked."""
+        assert self.group.spec.model is not None
+        view = self.view(item)
+        scope = Scope(view, self.group.spec.model)
+        fields = [q for q in self.group.questions[1:] if self.interview._applies(q, scope)]
+        options = [(REMOVE, "Remove this service")]
+        options += [
+            (q.field, f"{q.short}: {label_of(get_path(view, q.field), q.spec.enum)}")
+            for q in fields
+        ]
+        self.interview.asked += 1
+        ticked = self.prompter.checkbox(
+            f"{summary(item)}: what do you want to change?",
+            options,
+            checked=[],
+            help="Tick the answers to change; tick nothing to go back.",
+            validate=lambda values: None,
+        )
+        if REMOVE in ticked:
+            self.remove(self._id(item))
+            return
+        with self.interview._asking_about(self.group, item):
+            for inner in fields:
+                if inner.field in ticked:
+                    self.ask(inner, item)
+
+    def remove(self, service_id: str) -> None:
+        for path in (RECIPIENTS, TOOLS):
+            items = get_path(self.interview.answers, path)
+            if isinstance(items, list):
+                items[:] = [it for it in items if named(it) is None or self._id(it) != service_id]
+
+    def _id(self, item: Mapping[str, Any]) -> str:
+        service = self.catalog.get(str(item.get("service")))
+        return service.id if service else str(item.get("service"))
+
+
+CATEGORIES = "collection.items.category"
+
+
+def cookie_kinds(tools: Any) -> list[str]:
+    """The kinds of cookies the site sets, as far as its tracking tools say: the strictly
+    necessary ones every store has, and the kind of each tool that sets cookies (a tool
+    naming a service reads its kind from the catalog)."""
+    kinds = ["strictly_necessary"]
+    known = catalog()
+    for tool in tools if isinstance(tools, list) else []:
+        if not isinstance(tool, Mapping):
+            continue
+        service = known.get(str(tool["service"])) if named(tool) else None
+        filled = {**tool_defaults(service), **tool} if service else dict(tool)
+        if filled.get("sets_cookies", True) and isinstance(filled.get("kind"), str):
+            kinds.append(filled["kind"])
+    return list(dict.fromkeys(kinds))
+
+
+# Functions the questionnaire's expressions may call (beside suggest.FUNCTIONS).
+FUNCTIONS = {"cookie_kinds": cookie_kinds}
+
+
+@contextmanager
+def set_aside(interview: Interview, question: Question, data: dict[str, Any]) -> Iterator[None]:
+    """While the recipients or tracking-tools group is asked, the items that name a
+    service are set aside (the services step asks about them); they come back first."""
+    if question.field not in (RECIPIENTS, TOOLS) or data is not interview.answers:
+        yield
+        return
+    items = get_path(data, question.field)
+    if not isinstance(items, list) or not any(named(it) for it in items):
+        yield
+        return
+    aside = [it for it in items if named(it)]
+    rest = [it for it in items if not named(it)]
+    first_time = question.field == RECIPIENTS and SECTION not in interview.completed
+    if rest or not first_time:
+        set_path(data, question.field, rest)
+    else:
+        # Never asked before: the group starts from its usual suggestions, less the kinds
+        # the picked services already are (see ``without_picked``).
+        drop_path(data, question.field)
+    name = "recipients" if question.field == RECIPIENTS else "tracking tools"
+    interview.prompter.say(
+        f"Already listed from the services you picked: {', '.join(summary(it) for it in aside)}."
+    )
+    interview.prompter.say(f"Add here only the other {name}.")
+    interview.services_aside = aside
+    try:
+        yield
+    finally:
+        interview.services_aside = []
+        after = get_path(data, question.field)
+        set_path(data, question.field, [*aside, *(after if isinstance(after, list) else [])])
+
+
+def without_picked(
+    interview: Interview, question: Question, items: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The group's suggested starting items, less the recipient kinds that the picked
+    services (set aside while the group is asked) already are."""
+    aside = interview.services_aside
+    if question.field != RECIPIENTS or not aside:
+        return items
+    known = catalog()
+    kinds = {
+        service.recipient_kind.value
+        for item in aside
+        if (service := known.get(str(item.get("service")))) is not None
+    }
+    return [item for item in items if item.get("kind") not in kinds]

@@ -1,0 +1,158 @@
+"""The wizard's services step ("Which of these services do you use?"), through the
+scripted Prompter of test_interview.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from test_interview import QUESTIONNAIRE, SMALL_STORE, Scripted
+
+from generator.answers import load_profile
+from generator.model.vocab import CookieKind, RecipientKind, RecipientUse
+from generator.services.catalog import catalog
+from generator.wizard.interview import Interview
+from generator.wizard.services_step import PICK_PROMPT, choices
+from generator.wizard.session import conduct
+
+PICKS = ["stripe", "meta-pixel", "google-analytics-4", "klaviyo"]
+NAMES_PROMPT = "Their names, if you want to list them"
+
+
+def _run(script: dict[str, list[Any]], answers: dict[str, Any] | None = None) -> Interview:
+    interview = Interview(QUESTIONNAIRE, Scripted({**SMALL_STORE, **script}), answers or {})
+    interview.run()
+    return interview
+
+
+def _asked_about(interview: Interview, name: str) -> list[str]:
+    assert isinstance(interview.prompter, Scripted)
+    return [m.split(": ", 1)[1] for m in interview.prompter.asked if m.startswith(name + " (")]
+
+
+def test_picked_services_are_written_as_service_entries(tmp_path: Path) -> None:
+    prompter = Scripted({**SMALL_STORE, PICK_PROMPT: [PICKS]})
+    profile, _ = conduct(prompter, tmp_path / "tea.yaml")
+    text = (tmp_path / "tea.yaml").read_text(encoding="utf-8")
+    for service in PICKS:
+        assert f"service: {service}" in text
+    by_service = {r.service: r for r in profile.sharing.recipients if r.service}
+    assert list(by_service) == PICKS
+    # The catalog filled the rest: Meta's role and ad sharing, Klaviyo's kind and company.
+    assert by_service["meta-pixel"].use is RecipientUse.OWN_PURPOSES
+    assert by_service["meta-pixel"].cross_context_ads is True
+    assert by_service["klaviyo"].kind is RecipientKind.EMAIL_PROVIDER
+    assert by_service["klaviyo"].names == ["Klaviyo"]
+    # Analytics and ad services are offered as tools on the site, the others not.
+    assert [t.service for t in profile.cookies.tools] == ["meta-pixel", "google-analytics-4"]
+    # ... and the cookie kinds follow them, so the answers fit together at once.
+    assert {CookieKind.ADVERTISING, CookieKind.ANALYTICS} <= set(profile.cookies.kinds)
+    assert "Some answers do not fit together yet:" not in prompter.said
+    assert load_profile(tmp_path / "tea.yaml") == profile
+
+
+def test_the_catalog_known_questions_are_skipped() -> None:
+    interview = _run({PICK_PROMPT: [PICKS]})
+    assert isinstance(interview.prompter, Scripted)
+    # No names, data or 'why' for any picked service; Klaviyo (a processor by the
+    # catalog) is asked nothing at all.
+    assert _asked_about(interview, "Klaviyo") == []
+    for name in ("Stripe", "Meta Pixel", "Google Analytics 4"):
+        asked = _asked_about(interview, name)
+        assert not any(q.startswith(("Their names", "Which data", "Why do")) for q in asked)
+    # Meta is a third party sharing for ads by the catalog: not asked; what the catalog
+    # cannot know is (value given, opt-out, consent).
+    meta = _asked_about(interview, "Meta Pixel")
+    assert "What may they do with it?" not in meta
+    assert "Do they use it for ads based on activity on other sites?" not in meta
+    assert any(q.startswith("Do they give you anything of value") for q in meta)
+    # Stripe's role depends on its terms: the owner is asked, and told why.
+    assert _asked_about(interview, "Stripe") == ["What may they do with it?"]
+    assert any(
+        line.startswith("  The catalog cannot say for Stripe") for line in interview.prompter.said
+    )
+    # The recipients group's own list then asks no names for what the services cover.
+    names_asked = [m for m in interview.prompter.asked if m.endswith(NAMES_PROMPT)]
+    assert names_asked == [
+        "Shipping carriers: " + NAMES_PROMPT,
+        "Our e-commerce platform: " + NAMES_PROMPT,
+    ]
+
+
+def test_a_setting_that_changes_sharing_is_asked_and_its_answers_kept() -> None:
+    interview = _run(
+        {
+            PICK_PROMPT: [["meta-pixel"]],
+            "Meta Pixel: do you turn on Limited Data Use?": [True],
+            "Meta Pixel (advertising): What may they do with it?": ["on_our_behalf"],
+            "Meta Pixel (advertising): Do they use it for ads based on": [False],
+        }
+    )
+    meta = next(r for r in interview.answers["sharing"]["recipients"] if r.get("service"))
+    assert meta["use"] == "on_our_behalf" and meta["cross_context_ads"] is False
+    # Without the setting, nothing about its role or ad sharing is asked.
+    plain = _run({PICK_PROMPT: [["meta-pixel"]]})
+    meta = _asked_about(plain, "Meta Pixel")
+    assert "What may they do with it?" not in meta
+    plain_meta = next(r for r in plain.answers["sharing"]["recipients"] if r.get("service"))
+    assert "use" not in plain_meta and "cross_context_ads" not in plain_meta
+
+
+def test_an_owner_can_change_what_the_catalog_says() -> None:
+    interview = _run(
+        {
+            PICK_PROMPT: [["klaviyo"]],
+            "Anything to change in what the catalog says": ["0", "done"],
+            "Klaviyo (email marketing): what do you want to change?": [["categories"]],
+            "Klaviyo (email marketing): Which data do they receive?": [["email"]],
+        }
+    )
+    klaviyo = next(r for r in interview.answers["sharing"]["recipients"] if r.get("service"))
+    assert klaviyo["categories"] == ["email"]
+
+
+def test_services_in_a_loaded_file_show_as_picked() -> None:
+    answers: dict[str, Any] = {
+        "sharing": {"recipients": [{"service": "klaviyo"}, {"service": "Facebook Pixel"}]},
+        "cookies": {"tools": [{"service": "meta-pixel"}]},
+    }
+    interview = Interview(QUESTIONNAIRE, Scripted(SMALL_STORE), answers)
+    interview.ask_services()
+    assert isinstance(interview.prompter, Scripted)
+    assert interview.prompter.asked[0] == PICK_PROMPT
+    recipients = interview.answers["sharing"]["recipients"]
+    # Kept as they were (a name or alias is the same service), nothing added twice.
+    assert [r["service"] for r in recipients] == ["klaviyo", "Facebook Pixel"]
+    assert [t["service"] for t in interview.answers["cookies"]["tools"]] == ["meta-pixel"]
+
+
+def test_unpicking_a_service_removes_its_recipient_and_tool() -> None:
+    answers: dict[str, Any] = {
+        "sharing": {
+            "recipients": [
+                {"service": "klaviyo"},
+                {"kind": "shipping_carrier", "categories": ["name"]},
+            ]
+        },
+        "cookies": {
+            "tools": [{"service": "meta-pixel"}, {"name": "Own counter", "kind": "analytics"}]
+        },
+    }
+    interview = Interview(QUESTIONNAIRE, Scripted({PICK_PROMPT: [[]]}), answers)
+    interview.ask_services()
+    assert interview.answers["sharing"]["recipients"] == [
+        {"kind": "shipping_carrier", "categories": ["name"]}
+    ]
+    assert interview.answers["cookies"]["tools"] == [{"name": "Own counter", "kind": "analytics"}]
+
+
+def test_the_list_is_grouped_by_kind_and_every_name_can_be_typed() -> None:
+    listed = choices(catalog())
+    assert len(listed) == len(catalog())
+    kinds = [title.split(":", 1)[0] for _, title in listed]
+    # Each kind's entries stand together, in one run.
+    runs = [k for i, k in enumerate(kinds) if i == 0 or kinds[i - 1] != k]
+    assert len(runs) == len(set(runs))
+    meta = dict(listed)["meta-pixel"]
+    assert "Facebook Pixel" in meta  # typing an alias narrows to it too
+    assert meta.startswith("Advertising: Meta Pixel")
