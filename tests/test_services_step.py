@@ -83,7 +83,7 @@ def test_a_setting_that_changes_sharing_is_asked_and_its_answers_kept() -> None:
     interview = _run(
         {
             PICK_PROMPT: [["meta-pixel"]],
-            "Meta Pixel: do you turn on Limited Data Use?": [True],
+            "Meta Pixel (advertising): Do you turn on Limited Data Use?": [True],
             "Meta Pixel (advertising): What may they do with it?": ["on_our_behalf"],
             "Meta Pixel (advertising): Do they use it for ads based on": [False],
         }
@@ -156,3 +156,4 @@ def test_the_list_is_grouped_by_kind_and_every_name_can_be_typed() -> None:
     meta = dict(listed)["meta-pixel"]
     assert "Facebook Pixel" in meta  # typing an alias narrows to it too
     assert meta.startswith("Advertising: Meta Pixel")
+    assert dict(listed)["cloudflare"].startswith("CDN and security: Cloudflare")

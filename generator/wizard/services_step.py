@@ -69,7 +69,8 @@ def choice_title(service: Service) -> str:
     other names, so typing any of them finds it."""
     others = [a for a in service.aliases if a.casefold() not in service.name.casefold()]
     aka = f" (also {', '.join(others)})" if others else ""
-    return f"{KIND_MAP[service.kind].label.capitalize()}: {service.name}{aka}"
+    label = KIND_MAP[service.kind].label
+    return f"{label[:1].upper()}{label[1:]}: {service.name}{aka}"
 
 
 def choices(known: Catalog) -> list[tuple[str, str]]:
@@ -241,7 +242,7 @@ class ServicesStep:
         self.interview.asked += 1
         on = bool(
             self.prompter.confirm(
-                f"{service.name}: do you turn on {setting.name}?",
+                f"{summary(item)}: Do you turn on {setting.name}?",
                 default=departs,
                 help=setting.effect,
             )
