@@ -7,7 +7,12 @@ Tick-list groups cost one tick list, each ticked item's own questions (its names
 and for an item whose suggested answers differ from the owner's, the change menu, the
 "what to change" list and one prompt per differing answer; a repeated item is added in
 full. A section's rare answers cost one prompt, or all of them when any differs from its
-default. This is a floor for a person, who also reads, corrects slips and goes back;
+default. The services step ("Which of these services do you use?") costs its tick list plus
+one search typed per service picked, the real step's own questions about each service (what
+the catalog cannot know), its "Done", and for a service whose answers differ from what the
+catalog and those questions give, the change menu, the "what to change" list and one prompt
+per differing answer; recipients and tools naming a service cost nothing in their own
+groups (the step sets them aside). This is a floor for a person, who also reads, corrects slips and goes back;
 quote it beside timed runs in a terminal, never instead of them.
 """
 
@@ -28,8 +33,14 @@ from pydantic import TypeAdapter  # noqa: E402
 
 from generator.answers import read_answers  # noqa: E402
 from generator.wizard.interview import Interview  # noqa: E402
-from generator.wizard.paths import Scope, get_path, set_path  # noqa: E402
+from generator.wizard.paths import Scope, get_path, has_path, set_path  # noqa: E402
 from generator.wizard.questionnaire import Kind, Question, Section, load  # noqa: E402
+from generator.wizard.services_step import (  # noqa: E402
+    RECIPIENTS,
+    TOOLS,
+    ServicesStep,
+    named,
+)
 
 
 class Enter:
@@ -63,14 +74,83 @@ def _dumped(model: Any, item: dict[str, Any]) -> dict[str, Any]:
         return dict(item)
 
 
+class CountingStep(ServicesStep):
+    """The services step from scratch: each picked service starts as ``{service: id}``;
+    an asked question is answered with the target's answer, the rest is charged at the
+    end as changes."""
+
+    def run(self) -> None:
+        self.targets: dict[int, dict[str, Any]] = {}
+        self.asked_fields: dict[int, set[str]] = {}
+        for path in (RECIPIENTS, TOOLS):
+            items = get_path(self.interview.answers, path)
+            if not isinstance(items, list):
+                continue
+            for index, item in enumerate(items):
+                if named(item):
+                    bare = {"service": item["service"]}
+                    self.targets[id(bare)] = item
+                    items[index] = bare
+        super().run()
+
+    def pick(self, before: list[str]) -> list[str]:
+        ids = super().pick(before)
+        self.interview.asked += len(ids)  # one search typed (and a tick) per service
+        return ids
+
+    def ask(self, inner: Question, item: dict[str, Any], **kwargs: Any) -> None:
+        super().ask(inner, item, **kwargs)
+        target = self.targets.get(id(item), {})
+        self.asked_fields.setdefault(id(item), set()).add(inner.field)
+        if inner.field in target:
+            item[inner.field] = copy.deepcopy(target[inner.field])
+        elif inner.field in item and has_path(item, inner.field):
+            del item[inner.field]
+
+    def ask_setting(self, service: Any, setting: Any, item: dict[str, Any], known: Any) -> bool:
+        # The owner who turned the setting on answers yes (so is asked use and ad sharing).
+        target = self.targets.get(id(item), {})
+        for key in ("use", "cross_context_ads"):
+            if key in target:
+                item[key] = target[key]
+        return super().ask_setting(service, setting, item, known)
+
+    def changes(self) -> None:
+        super().changes()  # the "Done"
+        for path, item in self.entries():
+            target = self.targets.get(id(item))
+            if target is None:
+                continue
+            model = self._question(path).spec.model
+            # Compared as the model reads them (a field left out reads as its default).
+            shown = _dumped(model, self.view(item, path))
+            meant = _dumped(model, self.view(target, path))
+            asked = self.asked_fields.get(id(item), set())
+            differing = [
+                key
+                for key in {*shown, *meant}
+                if key not in asked and shown.get(key) != meant.get(key)
+            ]
+            if differing:
+                self.interview.asked += 2 + len(differing)
+            item.clear()
+            item.update(copy.deepcopy(target))
+
+
 @dataclass
 class Counting(Interview):
     by_section: Counter[str] = field(default_factory=Counter)
 
     def ask_section(self, section: Section) -> None:
         before = self.asked
+        step = self.by_section["services"]
         super().ask_section(section)
-        self.by_section[section.id] += self.asked - before
+        self.by_section[section.id] += self.asked - before - (self.by_section["services"] - step)
+
+    def ask_services(self) -> None:
+        before = self.asked
+        CountingStep(self).run()
+        self.by_section["services"] += self.asked - before
 
     def _ask_rare(self, section: Section) -> None:
         rare = [
@@ -163,7 +243,8 @@ def main(argv: list[str]) -> int:
     for path in paths:
         interview = count(path)
         sections = ", ".join(f"{k} {v}" for k, v in interview.by_section.items() if v)
-        print(f"{path.name}: {interview.asked} prompts  ({sections})")
+        name = path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path
+        print(f"{name}: {interview.asked} prompts  ({sections})")
     return 0
 
 

@@ -3,6 +3,7 @@ scripted Prompter of test_interview.py."""
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -66,11 +67,15 @@ def test_the_catalog_known_questions_are_skipped() -> None:
     assert "What may they do with it?" not in meta
     assert "Do they use it for ads based on activity on other sites?" not in meta
     assert any(q.startswith("Do they give you anything of value") for q in meta)
-    # Stripe's role depends on its terms: the owner is asked, and told why.
-    assert _asked_about(interview, "Stripe") == ["What may they do with it?"]
+    # Stripe's role depends on its terms: like the recipients group, the wizard takes the
+    # usual answer for its kind without asking, and says the catalog cannot tell.
+    assert _asked_about(interview, "Stripe") == []
     assert any(
-        line.startswith("  The catalog cannot say for Stripe") for line in interview.prompter.said
+        line.startswith("The catalog cannot say what Stripe and Google Analytics 4 may do")
+        for line in interview.prompter.said
     )
+    # A tool on the site is asked what the store uses it for (the catalog cannot know).
+    assert "What do you use it for, in a few words?" in _asked_about(interview, "Meta Pixel")
     # The recipients group's own list then asks no names for what the services cover.
     names_asked = [m for m in interview.prompter.asked if m.endswith(NAMES_PROMPT)]
     assert names_asked == [
@@ -101,14 +106,21 @@ def test_a_setting_that_changes_sharing_is_asked_and_its_answers_kept() -> None:
 def test_an_owner_can_change_what_the_catalog_says() -> None:
     interview = _run(
         {
-            PICK_PROMPT: [["klaviyo"]],
-            "Anything to change in what the catalog says": ["0", "done"],
+            PICK_PROMPT: [["klaviyo", "meta-pixel"]],
+            "Anything to change in what the catalog says": ["0", "2", "done"],
             "Klaviyo (email marketing): what do you want to change?": [["categories"]],
             "Klaviyo (email marketing): Which data do they receive?": [["email"]],
+            "Meta Pixel (advertising) as a tracking tool: what do you want to change?": [
+                ["purpose"]
+            ],
+            "Meta Pixel (advertising): What do you use it for": ["measure our ads"],
         }
     )
-    klaviyo = next(r for r in interview.answers["sharing"]["recipients"] if r.get("service"))
-    assert klaviyo["categories"] == ["email"]
+    klaviyo, _ = (r for r in interview.answers["sharing"]["recipients"] if r.get("service"))
+    assert klaviyo == {"service": "klaviyo", "purpose": "send our emails", "categories": ["email"]}
+    assert interview.answers["cookies"]["tools"] == [
+        {"service": "meta-pixel", "purpose": "measure our ads"}
+    ]
 
 
 def test_services_in_a_loaded_file_show_as_picked() -> None:
@@ -157,3 +169,63 @@ def test_the_list_is_grouped_by_kind_and_every_name_can_be_typed() -> None:
     assert "Facebook Pixel" in meta  # typing an alias narrows to it too
     assert meta.startswith("Advertising: Meta Pixel")
     assert dict(listed)["cloudflare"].startswith("CDN and security: Cloudflare")
+
+
+def test_a_question_is_asked_once_for_the_services_of_one_kind() -> None:
+    interview = _run(
+        {
+            PICK_PROMPT: [["meta-pixel", "google-ads", "pinterest-tag"]],
+            "Meta Pixel, Google Ads and Pinterest Tag (advertising): Do they give you": [True],
+        }
+    )
+    assert isinstance(interview.prompter, Scripted)
+    asked = [m for m in interview.prompter.asked if "Do they give you anything" in m]
+    assert asked == [
+        "Meta Pixel, Google Ads and Pinterest Tag (advertising): Do they give you anything of "
+        "value for this data (money, or their ad or analytics services)?"
+    ]
+    ads = [r for r in interview.answers["sharing"]["recipients"] if r.get("service")]
+    assert [r["gives_value"] for r in ads] == [True, True, True]
+    # Answers that already differ are asked one by one.
+    answers = copy.deepcopy(interview.answers)
+    answers["sharing"]["recipients"][0]["gives_value"] = False
+    again = Interview(QUESTIONNAIRE, Scripted(SMALL_STORE), answers)
+    again.ask_services()
+    assert isinstance(again.prompter, Scripted)
+    assert len([m for m in again.prompter.asked if "Do they give you anything" in m]) == 3
+
+
+def test_the_prompt_count_charges_picking_and_changing_services() -> None:
+    """benchmarks/wizard_prompts.py counts the services step honestly: one search per
+    service picked, and what the owner changes from the catalog's facts."""
+    import importlib.util
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location(
+        "wizard_prompts", root / "benchmarks" / "wizard_prompts.py"
+    )
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules["wizard_prompts"] = bench  # dataclasses look their module up by name
+    spec.loader.exec_module(bench)
+    answers = root / "examples" / "practice" / "catalog" / "02-boundary-pine.yaml"
+    counted = bench.count(answers)
+    services = {
+        r.get("service")
+        for r in counted.answers["sharing"]["recipients"]
+        if isinstance(r, dict) and r.get("service")
+    }
+    # The tick list, a search per service, which run on the site, the final 'Done'.
+    assert counted.by_section["services"] >= 3 + len(services)
+    # Meta's data and purpose differ from the catalog's: charged as a change (menu, what
+    # to change, two answers), beyond the questions the step itself asks.
+    plain = bench.count(root / "examples" / "practice" / "02-boundary-pine.yaml")
+    assert plain.by_section["services"] == 1  # an owner who picks none sees the list once
+    assert counted.by_section["sharing"] < plain.by_section["sharing"]
+    # The run reaches the file's services as written (the step puts them first).
+    target = bench.read_answers(answers)[0]
+    for path in ("sharing.recipients", "cookies.tools"):
+        group, name = path.split(".")
+        reached = [it for it in counted.answers[group][name] if it.get("service")]
+        assert reached == [it for it in target[group][name] if it.get("service")]

@@ -97,9 +97,8 @@ class ServicesStep:
     def __init__(self, interview: Interview) -> None:
         self.interview = interview
         self.catalog = catalog()
-        self.group = next(
-            q for q in interview.questionnaire.section(SECTION).questions if q.field == RECIPIENTS
-        )
+        self.group = _group_question(interview, RECIPIENTS)
+        self.tools = _group_question(interview, TOOLS)
 
     @property
     def prompter(self) -> Any:
@@ -115,8 +114,10 @@ class ServicesStep:
             self.keep_tools([])
             return
         self.keep_tools(self.on_site(ids, before))
-        for item in self.service_items():
-            self.complete(item)
+        self.complete(self.service_items())
+        for path, tool in self.entries():
+            if path == TOOLS:
+                self.complete_tool(tool)
         self.changes()
 
     def pick(self, before: list[str]) -> list[str]:
@@ -179,47 +180,104 @@ class ServicesStep:
         """What the catalog answers for this service as a recipient of this store."""
         return recipient_defaults(service, set(self.interview._values_from(CATEGORIES)))
 
-    def view(self, item: Mapping[str, Any]) -> dict[str, Any]:
-        """The recipient as the policy will read it: the catalog's facts under the owner's."""
+    def view(self, item: Mapping[str, Any], path: str = RECIPIENTS) -> dict[str, Any]:
+        """The recipient (or tool) as the policy will read it: the catalog's facts under
+        the owner's answers."""
         service = self.catalog.by_id[self._id(item)]
-        return {**self.known(service), **item}
+        facts = self.known(service) if path == RECIPIENTS else tool_defaults(service)
+        return {**facts, **item}
 
-    def complete(self, item: dict[str, Any]) -> None:
-        """Ask what the catalog cannot know about one picked service."""
-        service = self.catalog.by_id[self._id(item)]
-        known = self.known(service)
-        if self.asks_settings():
-            for setting in service.ccpa.changed_by:
-                if self.ask_setting(service, setting, item, known):
-                    # With the setting on, the catalog's usual answers no longer hold:
-                    # the owner answers them, with the catalog's as the default.
-                    known = {
-                        k: v for k, v in known.items() if k not in ("use", "cross_context_ads")
-                    }
-        # Suggestions the owner would be shown for what neither catalog nor owner says
-        # (why it receives the data), recorded as the recipients group records them.
+    def _question(self, path: str) -> Question:
+        return self.group if path == RECIPIENTS else self.tools
+
+    def complete(self, items: list[dict[str, Any]]) -> None:
+        """Ask what the catalog cannot know about the picked services: the settings each
+        declares, then the recipients group's own questions for each item (its `ask_each`
+        ones, under their `when`) that the catalog does not answer. Like the group, which
+        asks them once for each kind of company, a question is asked once for all picked
+        services of one kind that it applies to, unless their answers already differ."""
+        known: dict[int, dict[str, Any]] = {}
+        for item in items:
+            service = self.catalog.by_id[self._id(item)]
+            facts = self.known(service)
+            if self.asks_settings():
+                for setting in service.ccpa.changed_by:
+                    if self.ask_setting(service, setting, item, facts):
+                        # With the setting on, the catalog's usual answers no longer hold;
+                        # the owner has just answered them.
+                        facts = {
+                            k: v for k, v in facts.items() if k not in ("use", "cross_context_ads")
+                        }
+            known[id(item)] = facts
+            self.suggest(item, facts)
+        kinds: dict[str, list[dict[str, Any]]] = {}
+        for item in items:
+            kinds.setdefault(str(self.view(item).get("kind")), []).append(item)
+        for members in kinds.values():
+            for inner in self.group.questions:
+                if not inner.data.ask_each:
+                    continue
+                asked = [m for m in members if inner.field not in known[id(m)]]
+                asked = [m for m in asked if self.applies(inner, m)]
+                answers = {repr(m.get(inner.field)) for m in asked}
+                batches = [asked] if len(answers) == 1 else [[m] for m in asked]
+                for batch in batches:
+                    if batch:
+                        self.ask_for(inner, batch)
+
+    def suggest(self, item: dict[str, Any], known: Mapping[str, Any]) -> None:
+        """Record the suggestions the recipients group would record for what neither the
+        catalog nor the owner says (why it receives the data; what it may do with it
+        where the catalog says that depends on its terms), as the group records them."""
         view = self.view(item)
         self.interview._fill(self.group, view)
         for key, value in view.items():
             if key not in known and key not in item and not self._asked(key):
                 item[key] = value
-        with self.interview._asking_about(self.group, item):
-            for inner in self.group.questions:
-                if inner.field in known or not (inner.data.ask_each or inner.field == "use"):
-                    continue
-                self.ask(inner, item, help_for=self._role_help(service, inner))
 
-    def ask(self, inner: Question, item: dict[str, Any], *, help_for: str | None = None) -> None:
+    def applies(self, inner: Question, item: Mapping[str, Any]) -> bool:
+        assert self.group.spec.model is not None
+        return self.interview._applies(inner, Scope(self.view(item), self.group.spec.model))
+
+    def ask_for(self, inner: Question, batch: list[dict[str, Any]]) -> None:
+        """One question for a batch of picked services of one kind, named in the prompt;
+        its answer is each one's."""
+        first, *others = batch
+        label = _joined([str(self.catalog.by_id[self._id(m)].name) for m in batch])
+        kind = KIND_MAP[self.catalog.by_id[self._id(first)].kind].label
+        with _about(self.interview, f"{label} ({kind})"):
+            self.ask(inner, first)
+        for other in others:
+            if inner.field in first:
+                other[inner.field] = first[inner.field]
+            else:
+                other.pop(inner.field, None)
+
+    def complete_tool(self, tool: dict[str, Any]) -> None:
+        """Ask what the catalog cannot know about a service as a tool on the site: the
+        tools group's own questions (not its extras) that the catalog does not answer."""
+        known = tool_defaults(self.catalog.by_id[self._id(tool)])
+        with self.interview._asking_about(self.tools, tool):
+            for inner in self.tools.questions:
+                if inner.field not in known and not inner.data.extra:
+                    self.ask(inner, tool, path=TOOLS)
+
+    def ask(
+        self,
+        inner: Question,
+        item: dict[str, Any],
+        *,
+        path: str = RECIPIENTS,
+    ) -> None:
         """Ask one of the group's questions about a picked service; the answer is the
         owner's, written to the item."""
-        assert self.group.spec.model is not None
-        view = self.view(item)
-        scope = Scope(view, self.group.spec.model)
+        model = self._question(path).spec.model
+        assert model is not None
+        view = self.view(item, path)
+        scope = Scope(view, model)
         if not self.interview._applies(inner, scope):
             drop_path(item, inner.field)
             return
-        if help_for:
-            self.prompter.say(help_for)
         self.interview._ask(inner, view, scope)
         if has_path(view, inner.field):
             set_path(item, inner.field, get_path(view, inner.field))
@@ -262,76 +320,100 @@ class ServicesStep:
 
     def _asked(self, key: str) -> bool:
         inner = next((q for q in self.group.questions if q.field == key), None)
-        return inner is not None and (inner.data.ask_each or key == "use")
-
-    def _role_help(self, service: Service, inner: Question) -> str | None:
-        if inner.field == "use" and service.role.role is Role.DEPENDS:
-            return f"  The catalog cannot say for {service.name}: {service.role.reason}"
-        return None
+        return inner is not None and inner.data.ask_each
 
     # -- changing what the catalog says ----------------------------------------------
     def changes(self) -> None:
         """Show what each picked service receives and may do, and let the owner change it."""
-        assert self.group.spec.model is not None
         while True:
-            items = self.service_items()
+            entries = self.entries()
             self.prompter.say("What the catalog says, with your answers:")
-            for item in items:
-                self.prompter.say(f"  - {summary(item)}: {self.describe(item)}")
+            for path, item in entries:
+                self.prompter.say(f"  - {self.title(path, item)}: {self.describe(item, path)}")
+            depends = [
+                self.catalog.by_id[self._id(item)].name
+                for path, item in entries
+                if path == RECIPIENTS
+                and self.catalog.by_id[self._id(item)].role.role is Role.DEPENDS
+                and "use" not in self.known(self.catalog.by_id[self._id(item)])
+            ]
+            if depends:
+                self.prompter.say(
+                    f"The catalog cannot say what {_joined(depends)} may do with the data: it "
+                    "depends on their terms and your settings (`policygen services NAME` says "
+                    "why). Change it here if they use it for their own purposes."
+                )
             self.interview.asked += 1
             choice = self.prompter.select(
                 CHANGE_PROMPT,
                 [
                     (DONE, "Done: keep these"),
-                    *((str(i), f"Change: {summary(it)}") for i, it in enumerate(items)),
+                    *(
+                        (str(i), f"Change: {self.title(path, it)}")
+                        for i, (path, it) in enumerate(entries)
+                    ),
                 ],
                 default=DONE,
                 help=None,
             )
             if choice == DONE:
                 return
-            self.change(items[int(choice)])
+            self.change(*entries[int(choice)])
 
-    def describe(self, item: Mapping[str, Any]) -> str:
-        assert self.group.spec.model is not None
-        view = self.view(item)
-        scope = Scope(view, self.group.spec.model)
+    def entries(self) -> list[tuple[str, dict[str, Any]]]:
+        """The recipients, then the tracking tools, that name a picked service."""
+        tools = get_path(self.interview.answers, TOOLS) or []
+        return [(RECIPIENTS, item) for item in self.service_items()] + [
+            (TOOLS, tool) for tool in tools if named(tool) and self._id(tool) in self.catalog.by_id
+        ]
+
+    @staticmethod
+    def title(path: str, item: Mapping[str, Any]) -> str:
+        return summary(item) if path == RECIPIENTS else f"{summary(item)} as a tracking tool"
+
+    def describe(self, item: Mapping[str, Any], path: str = RECIPIENTS) -> str:
+        group = self._question(path)
+        assert group.spec.model is not None
+        view = self.view(item, path)
+        scope = Scope(view, group.spec.model)
         parts = []
-        for inner in self.group.questions[1:]:
+        for inner in group.questions[1:]:
             if self.interview._applies(inner, scope) and has_path(view, inner.field):
                 value = label_of(get_path(view, inner.field), inner.spec.enum)
                 parts.append(f"{inner.short.lower()}: {value}")
         return "; ".join(parts)
 
-    def change(self, item: dict[str, Any]) -> None:
+    def change(self, path: str, item: dict[str, Any]) -> None:
         """Tick the answers to change (or remove the service); only those are asked."""
-        assert self.group.spec.model is not None
-        view = self.view(item)
-        scope = Scope(view, self.group.spec.model)
-        fields = [q for q in self.group.questions[1:] if self.interview._applies(q, scope)]
-        options = [(REMOVE, "Remove this service")]
+        group = self._question(path)
+        assert group.spec.model is not None
+        view = self.view(item, path)
+        scope = Scope(view, group.spec.model)
+        fields = [q for q in group.questions[1:] if self.interview._applies(q, scope)]
+        options = [(REMOVE, "Remove this service" if path == RECIPIENTS else "Remove this tool")]
         options += [
             (q.field, f"{q.short}: {label_of(get_path(view, q.field), q.spec.enum)}")
             for q in fields
         ]
         self.interview.asked += 1
         ticked = self.prompter.checkbox(
-            f"{summary(item)}: what do you want to change?",
+            f"{self.title(path, item)}: what do you want to change?",
             options,
             checked=[],
             help="Tick the answers to change; tick nothing to go back.",
             validate=lambda values: None,
         )
         if REMOVE in ticked:
-            self.remove(self._id(item))
+            # A service goes with its tool; a tool alone, off the site, leaves the service.
+            self.remove(self._id(item), (RECIPIENTS, TOOLS) if path == RECIPIENTS else (TOOLS,))
             return
-        with self.interview._asking_about(self.group, item):
+        with self.interview._asking_about(group, item):
             for inner in fields:
                 if inner.field in ticked:
-                    self.ask(inner, item)
+                    self.ask(inner, item, path=path)
 
-    def remove(self, service_id: str) -> None:
-        for path in (RECIPIENTS, TOOLS):
+    def remove(self, service_id: str, paths: tuple[str, ...]) -> None:
+        for path in paths:
             items = get_path(self.interview.answers, path)
             if isinstance(items, list):
                 items[:] = [it for it in items if named(it) is None or self._id(it) != service_id]
@@ -342,6 +424,24 @@ class ServicesStep:
 
 
 CATEGORIES = "collection.items.category"
+
+
+def _joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+@contextmanager
+def _about(interview: Interview, text: str) -> Iterator[None]:
+    """Questions asked inside name the services they are about, as group items do."""
+    interview._about = text
+    try:
+        yield
+    finally:
+        interview._about = None
+
+
+def _group_question(interview: Interview, path: str) -> Question:
+    return next(q for q, full in interview.questionnaire.all_questions() if full == path)
 
 
 def cookie_kinds(tools: Any) -> list[str]:
