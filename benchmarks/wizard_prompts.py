@@ -75,50 +75,65 @@ def _dumped(model: Any, item: dict[str, Any]) -> dict[str, Any]:
 
 
 class CountingStep(ServicesStep):
-    """The services step from scratch: each picked service starts as ``{service: id}``;
-    an asked question is answered with the target's answer, the rest is charged at the
-    end as changes."""
+    """The services step from scratch: the services the answers name are picked anew
+    (each starts as ``{service: id}``); an asked question is answered with the answers'
+    own value, the rest is charged at the end as changes."""
 
     def run(self) -> None:
-        self.targets: dict[int, dict[str, Any]] = {}
+        self.targets: dict[tuple[str, str], dict[str, Any]] = {}
         self.asked_fields: dict[int, set[str]] = {}
+        self.wanted: dict[str, list[str]] = {}
         for path in (RECIPIENTS, TOOLS):
             items = get_path(self.interview.answers, path)
-            if not isinstance(items, list):
-                continue
-            for index, item in enumerate(items):
-                if named(item):
-                    bare = {"service": item["service"]}
-                    self.targets[id(bare)] = item
-                    items[index] = bare
+            items = items if isinstance(items, list) else []
+            named_items = [it for it in items if named(it)]
+            for item in named_items:
+                self.targets[(path, self._id(item))] = item
+            self.wanted[path] = [self._id(it) for it in named_items]
+            if isinstance(get_path(self.interview.answers, path), list):
+                set_path(self.interview.answers, path, [it for it in items if not named(it)])
         super().run()
 
+    def _target(self, item: dict[str, Any], path: str = RECIPIENTS) -> dict[str, Any] | None:
+        return self.targets.get((path, self._id(item)))
+
     def pick(self, before: list[str]) -> list[str]:
-        ids = super().pick(before)
-        self.interview.asked += len(ids)  # one search typed (and a tick) per service
+        ids = list(dict.fromkeys(self.wanted[RECIPIENTS] + self.wanted[TOOLS]))
+        self.interview.asked += 1 + len(ids)  # the list, and one search typed per service
         return ids
+
+    def on_site(self, ids: list[str], before: list[str]) -> list[str]:
+        if any(self.catalog.by_id[i].cookie_kind is not None for i in ids):
+            self.interview.asked += 1
+        return self.wanted[TOOLS]
 
     def ask(self, inner: Question, item: dict[str, Any], **kwargs: Any) -> None:
         super().ask(inner, item, **kwargs)
-        target = self.targets.get(id(item), {})
+        target = self._target(item, kwargs.get("path", RECIPIENTS)) or {}
         self.asked_fields.setdefault(id(item), set()).add(inner.field)
         if inner.field in target:
             item[inner.field] = copy.deepcopy(target[inner.field])
-        elif inner.field in item and has_path(item, inner.field):
+        elif has_path(item, inner.field):
             del item[inner.field]
 
     def ask_setting(self, service: Any, setting: Any, item: dict[str, Any], known: Any) -> bool:
         # The owner who turned the setting on answers yes (so is asked use and ad sharing).
-        target = self.targets.get(id(item), {})
+        target = self._target(item) or {}
         for key in ("use", "cross_context_ads"):
             if key in target:
                 item[key] = target[key]
         return super().ask_setting(service, setting, item, known)
 
+    def ask_for(self, inner: Question, batch: list[dict[str, Any]]) -> None:
+        super().ask_for(inner, batch)
+        # One answer for the batch; any service whose own answer differs is a change.
+        for other in batch[1:]:
+            self.asked_fields.setdefault(id(other), set())
+
     def changes(self) -> None:
         super().changes()  # the "Done"
         for path, item in self.entries():
-            target = self.targets.get(id(item))
+            target = self._target(item, path)
             if target is None:
                 continue
             model = self._question(path).spec.model

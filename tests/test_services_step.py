@@ -186,13 +186,21 @@ def test_a_question_is_asked_once_for_the_services_of_one_kind() -> None:
     ]
     ads = [r for r in interview.answers["sharing"]["recipients"] if r.get("service")]
     assert [r["gives_value"] for r in ads] == [True, True, True]
-    # Answers that already differ are asked one by one.
+    # Back in the step later, services picked before are shown to change, not asked again;
+    # a newly picked one is.
     answers = copy.deepcopy(interview.answers)
-    answers["sharing"]["recipients"][0]["gives_value"] = False
-    again = Interview(QUESTIONNAIRE, Scripted(SMALL_STORE), answers)
+    again = Interview(
+        QUESTIONNAIRE,
+        Scripted({PICK_PROMPT: [["meta-pixel", "google-ads", "pinterest-tag", "criteo"]]}),
+        answers,
+    )
     again.ask_services()
     assert isinstance(again.prompter, Scripted)
-    assert len([m for m in again.prompter.asked if "Do they give you anything" in m]) == 3
+    assert [m for m in again.prompter.asked if "Do they give you anything" in m] == [
+        "Criteo (advertising): Do they give you anything of value for this data (money, or "
+        "their ad or analytics services)?"
+    ]
+    assert any(m.startswith("Anything to change in what the catalog") for m in again.prompter.asked)
 
 
 def test_the_prompt_count_charges_picking_and_changing_services() -> None:

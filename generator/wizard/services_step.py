@@ -113,10 +113,12 @@ class ServicesStep:
         if not ids:
             self.keep_tools([])
             return
+        tools_before = {named(t) for t in get_path(self.interview.answers, TOOLS) or []}
         self.keep_tools(self.on_site(ids, before))
-        self.complete(self.service_items())
+        # As in the recipients group, only what is new is asked; the rest is shown, to change.
+        self.complete([it for it in self.service_items() if self._id(it) not in before])
         for path, tool in self.entries():
-            if path == TOOLS:
+            if path == TOOLS and tool["service"] not in tools_before:
                 self.complete_tool(tool)
         self.changes()
 
@@ -153,7 +155,8 @@ class ServicesStep:
         """Recipients for the picked services: kept with their answers, added, or removed."""
         items = get_path(self.interview.answers, RECIPIENTS)
         items = items if isinstance(items, list) else []
-        kept = [it for it in items if named(it) is None or self._id(it) in ids]
+        # A name the catalog does not know stays for validation to report at its line.
+        kept = [it for it in items if not self._known(it) or self._id(it) in ids]
         have = {self._id(it) for it in kept if named(it)}
         added = [{"service": i} for i in ids if i not in have]
         if kept or added:
@@ -165,7 +168,7 @@ class ServicesStep:
         if not ids and not isinstance(items, list):
             return
         items = items if isinstance(items, list) else []
-        kept = [it for it in items if named(it) is None or self._id(it) in ids]
+        kept = [it for it in items if not self._known(it) or self._id(it) in ids]
         have = {self._id(it) for it in kept if named(it)}
         set_path(
             self.interview.answers, TOOLS, [*kept, *({"service": i} for i in ids if i not in have)]
@@ -195,7 +198,7 @@ class ServicesStep:
         declares, then the recipients group's own questions for each item (its `ask_each`
         ones, under their `when`) that the catalog does not answer. Like the group, which
         asks them once for each kind of company, a question is asked once for all picked
-        services of one kind that it applies to, unless their answers already differ."""
+        services of one kind that it applies to."""
         known: dict[int, dict[str, Any]] = {}
         for item in items:
             service = self.catalog.by_id[self._id(item)]
@@ -219,11 +222,8 @@ class ServicesStep:
                     continue
                 asked = [m for m in members if inner.field not in known[id(m)]]
                 asked = [m for m in asked if self.applies(inner, m)]
-                answers = {repr(m.get(inner.field)) for m in asked}
-                batches = [asked] if len(answers) == 1 else [[m] for m in asked]
-                for batch in batches:
-                    if batch:
-                        self.ask_for(inner, batch)
+                if asked:
+                    self.ask_for(inner, asked)
 
     def suggest(self, item: dict[str, Any], known: Mapping[str, Any]) -> None:
         """Record the suggestions the recipients group would record for what neither the
@@ -417,6 +417,11 @@ class ServicesStep:
             items = get_path(self.interview.answers, path)
             if isinstance(items, list):
                 items[:] = [it for it in items if named(it) is None or self._id(it) != service_id]
+
+    def _known(self, item: Any) -> bool:
+        """Whether the item names a service the catalog has."""
+        name = named(item)
+        return name is not None and self.catalog.get(name) is not None
 
     def _id(self, item: Mapping[str, Any]) -> str:
         service = self.catalog.get(str(item.get("service")))
