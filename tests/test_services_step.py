@@ -7,6 +7,8 @@ import copy
 from pathlib import Path
 from typing import Any
 
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
 from test_interview import QUESTIONNAIRE, SMALL_STORE, Scripted
 
 from generator.answers import load_profile
@@ -15,6 +17,7 @@ from generator.services.catalog import catalog
 from generator.wizard.interview import Interview
 from generator.wizard.services_step import PICK_PROMPT, choices
 from generator.wizard.session import conduct
+from generator.wizard.terminal import QuestionaryPrompter
 
 PICKS = ["stripe", "meta-pixel", "google-analytics-4", "klaviyo"]
 NAMES_PROMPT = "Their names, if you want to list them"
@@ -237,3 +240,49 @@ def test_the_prompt_count_charges_picking_and_changing_services() -> None:
         group, name = path.split(".")
         reached = [it for it in counted.answers[group][name] if it.get("service")]
         assert reached == [it for it in target[group][name] if it.get("service")]
+
+
+class Feeding(QuestionaryPrompter):
+    """The real questionary prompter, fed one prompt's keys at a time through a pipe: the
+    first text answers from ``script``, Enter for every other prompt, ``search_keys`` for
+    the services list."""
+
+    def __init__(self, pipe: Any, script: list[str], search_keys: str) -> None:
+        super().__init__(input=pipe, output=DummyOutput())
+        self.pipe, self.script, self.search_keys = pipe, list(script), search_keys
+
+    def text(self, message: str, **kwargs: Any) -> str:
+        self.pipe.send_text((self.script.pop(0) if self.script else "") + "\r")
+        return super().text(message, **kwargs)
+
+    def confirm(self, message: str, **kwargs: Any) -> bool:
+        self.pipe.send_text("\r")
+        return super().confirm(message, **kwargs)
+
+    def select(self, message: str, choices: list[tuple[str, str]], **kwargs: Any) -> str:
+        self.pipe.send_text("\r")
+        return super().select(message, choices, **kwargs)
+
+    def checkbox(self, message: str, choices: list[tuple[str, str]], **kwargs: Any) -> list[str]:
+        self.pipe.send_text("\r")
+        return super().checkbox(message, choices, **kwargs)
+
+    def search(self, message: str, choices: list[tuple[str, str]], **kwargs: Any) -> list[str]:
+        self.pipe.send_text(self.search_keys)
+        return super().search(message, choices, **kwargs)
+
+
+def test_typing_narrows_the_services_list_in_the_terminal(tmp_path: Path) -> None:
+    first = ["Tiny Tea", "", "tinytea.example", "1 Leaf Lane", "Portland", "OR", "97201"]
+    first += ["US", "privacy@tinytea.example"]
+    backspace = "\x7f"
+    # Type to narrow, Space ticks the first match, Backspace widens the list again; an
+    # alias ('facebook') finds Meta Pixel.
+    keys = "klav " + backspace * 4 + "facebook " + backspace * 8 + "\r"
+    with create_pipe_input() as pipe:
+        profile, _ = conduct(Feeding(pipe, first, keys), tmp_path / "tea.yaml")
+    assert [r.service for r in profile.sharing.recipients if r.service] == [
+        "klaviyo",
+        "meta-pixel",
+    ]
+    assert [t.service for t in profile.cookies.tools] == ["meta-pixel"]
