@@ -286,3 +286,19 @@ def test_typing_narrows_the_services_list_in_the_terminal(tmp_path: Path) -> Non
         "meta-pixel",
     ]
     assert [t.service for t in profile.cookies.tools] == ["meta-pixel"]
+
+
+def test_going_back_to_the_recipients_keeps_their_order() -> None:
+    from generator.answers import read_answers
+
+    root = Path(__file__).resolve().parent.parent
+    answers = read_answers(root / "examples" / "practice" / "catalog" / "02-boundary-pine.yaml")[0]
+    before = copy.deepcopy(answers["sharing"]["recipients"])
+    interview = Interview(
+        QUESTIONNAIRE, Scripted(), answers, [s.id for s in QUESTIONNAIRE.sections]
+    )
+    interview.ask_section(QUESTIONNAIRE.section("sharing"))
+    after = interview.answers["sharing"]["recipients"]
+    assert [r.get("service") or r["kind"] for r in after] == [
+        r.get("service") or r["kind"] for r in before
+    ]

@@ -472,7 +472,8 @@ FUNCTIONS = {"cookie_kinds": cookie_kinds}
 @contextmanager
 def set_aside(interview: Interview, question: Question, data: dict[str, Any]) -> Iterator[None]:
     """While the recipients or tracking-tools group is asked, the items that name a
-    service are set aside (the services step asks about them); they come back first."""
+    service are set aside (the services step asks about them); they come back where they
+    were, so the policy keeps listing them in the owner's order."""
     if question.field not in (RECIPIENTS, TOOLS) or data is not interview.answers:
         yield
         return
@@ -480,7 +481,8 @@ def set_aside(interview: Interview, question: Question, data: dict[str, Any]) ->
     if not isinstance(items, list) or not any(named(it) for it in items):
         yield
         return
-    aside = [it for it in items if named(it)]
+    places = [(index, it) for index, it in enumerate(items) if named(it)]
+    aside = [it for _, it in places]
     rest = [it for it in items if not named(it)]
     first_time = question.field == RECIPIENTS and SECTION not in interview.completed
     if rest or not first_time:
@@ -500,7 +502,10 @@ def set_aside(interview: Interview, question: Question, data: dict[str, Any]) ->
     finally:
         interview.services_aside = []
         after = get_path(data, question.field)
-        set_path(data, question.field, [*aside, *(after if isinstance(after, list) else [])])
+        merged = list(after) if isinstance(after, list) else []
+        for index, item in places:
+            merged.insert(min(index, len(merged)), item)
+        set_path(data, question.field, merged)
 
 
 def without_picked(
