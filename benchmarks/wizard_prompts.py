@@ -7,7 +7,12 @@ Tick-list groups cost one tick list, each ticked item's own questions (its names
 and for an item whose suggested answers differ from the owner's, the change menu, the
 "what to change" list and one prompt per differing answer; a repeated item is added in
 full. A section's rare answers cost one prompt, or all of them when any differs from its
-default. This is a floor for a person, who also reads, corrects slips and goes back;
+default. The services step ("Which of these services do you use?") costs its tick list plus
+one search typed per service picked, the real step's own questions about each service (what
+the catalog cannot know), its "Done", and for a service whose answers differ from what the
+catalog and those questions give, the change menu, the "what to change" list and one prompt
+per differing answer; recipients and tools naming a service cost nothing in their own
+groups (the step sets them aside). This is a floor for a person, who also reads, corrects slips and goes back;
 quote it beside timed runs in a terminal, never instead of them.
 """
 
@@ -28,8 +33,14 @@ from pydantic import TypeAdapter  # noqa: E402
 
 from generator.answers import read_answers  # noqa: E402
 from generator.wizard.interview import Interview  # noqa: E402
-from generator.wizard.paths import Scope, get_path, set_path  # noqa: E402
+from generator.wizard.paths import Scope, get_path, has_path, set_path  # noqa: E402
 from generator.wizard.questionnaire import Kind, Question, Section, load  # noqa: E402
+from generator.wizard.services_step import (  # noqa: E402
+    RECIPIENTS,
+    TOOLS,
+    ServicesStep,
+    named,
+)
 
 
 class Enter:
@@ -51,6 +62,9 @@ class Enter:
     def checkbox(self, message: str, choices: Any, *, checked: Any, **_: Any) -> list[str]:
         return list(checked)
 
+    def search(self, message: str, choices: Any, *, checked: Any, **_: Any) -> list[str]:
+        return list(checked)
+
 
 def _dumped(model: Any, item: dict[str, Any]) -> dict[str, Any]:
     adapter = TypeAdapter(model)
@@ -60,14 +74,98 @@ def _dumped(model: Any, item: dict[str, Any]) -> dict[str, Any]:
         return dict(item)
 
 
+class CountingStep(ServicesStep):
+    """The services step from scratch: the services the answers name are picked anew
+    (each starts as ``{service: id}``); an asked question is answered with the answers'
+    own value, the rest is charged at the end as changes."""
+
+    def run(self) -> None:
+        self.targets: dict[tuple[str, str], dict[str, Any]] = {}
+        self.asked_fields: dict[int, set[str]] = {}
+        self.wanted: dict[str, list[str]] = {}
+        for path in (RECIPIENTS, TOOLS):
+            items = get_path(self.interview.answers, path)
+            items = items if isinstance(items, list) else []
+            named_items = [it for it in items if named(it)]
+            for item in named_items:
+                self.targets[(path, self._id(item))] = item
+            self.wanted[path] = [self._id(it) for it in named_items]
+            if isinstance(get_path(self.interview.answers, path), list):
+                set_path(self.interview.answers, path, [it for it in items if not named(it)])
+        super().run()
+
+    def _target(self, item: dict[str, Any], path: str = RECIPIENTS) -> dict[str, Any] | None:
+        return self.targets.get((path, self._id(item)))
+
+    def pick(self, before: list[str]) -> list[str]:
+        ids = list(dict.fromkeys(self.wanted[RECIPIENTS] + self.wanted[TOOLS]))
+        self.interview.asked += 1 + len(ids)  # the list, and one search typed per service
+        return ids
+
+    def on_site(self, ids: list[str], before: list[str]) -> list[str]:
+        if any(self.catalog.by_id[i].cookie_kind is not None for i in ids):
+            self.interview.asked += 1
+        return self.wanted[TOOLS]
+
+    def ask(self, inner: Question, item: dict[str, Any], **kwargs: Any) -> None:
+        super().ask(inner, item, **kwargs)
+        target = self._target(item, kwargs.get("path", RECIPIENTS)) or {}
+        self.asked_fields.setdefault(id(item), set()).add(inner.field)
+        if inner.field in target:
+            item[inner.field] = copy.deepcopy(target[inner.field])
+        elif has_path(item, inner.field):
+            del item[inner.field]
+
+    def ask_setting(self, service: Any, setting: Any, item: dict[str, Any], known: Any) -> bool:
+        # The owner who turned the setting on answers yes (so is asked use and ad sharing).
+        target = self._target(item) or {}
+        for key in ("use", "cross_context_ads"):
+            if key in target:
+                item[key] = target[key]
+        return super().ask_setting(service, setting, item, known)
+
+    def ask_for(self, inner: Question, batch: list[dict[str, Any]]) -> None:
+        super().ask_for(inner, batch)
+        # One answer for the batch; any service whose own answer differs is a change.
+        for other in batch[1:]:
+            self.asked_fields.setdefault(id(other), set())
+
+    def changes(self) -> None:
+        super().changes()  # the "Done"
+        for path, item in self.entries():
+            target = self._target(item, path)
+            if target is None:
+                continue
+            model = self._question(path).spec.model
+            # Compared as the model reads them (a field left out reads as its default).
+            shown = _dumped(model, self.view(item, path))
+            meant = _dumped(model, self.view(target, path))
+            asked = self.asked_fields.get(id(item), set())
+            differing = [
+                key
+                for key in {*shown, *meant}
+                if key not in asked and shown.get(key) != meant.get(key)
+            ]
+            if differing:
+                self.interview.asked += 2 + len(differing)
+            item.clear()
+            item.update(copy.deepcopy(target))
+
+
 @dataclass
 class Counting(Interview):
     by_section: Counter[str] = field(default_factory=Counter)
 
     def ask_section(self, section: Section) -> None:
         before = self.asked
+        step = self.by_section["services"]
         super().ask_section(section)
-        self.by_section[section.id] += self.asked - before
+        self.by_section[section.id] += self.asked - before - (self.by_section["services"] - step)
+
+    def ask_services(self) -> None:
+        before = self.asked
+        CountingStep(self).run()
+        self.by_section["services"] += self.asked - before
 
     def _ask_rare(self, section: Section) -> None:
         rare = [
@@ -160,7 +258,8 @@ def main(argv: list[str]) -> int:
     for path in paths:
         interview = count(path)
         sections = ", ".join(f"{k} {v}" for k, v in interview.by_section.items() if v)
-        print(f"{path.name}: {interview.asked} prompts  ({sections})")
+        name = path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path
+        print(f"{name}: {interview.asked} prompts  ({sections})")
     return 0
 
 

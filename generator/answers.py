@@ -413,6 +413,13 @@ def _parse_path(path: str) -> tuple[int | str, ...]:
 def answers_from_profile(profile: StoreProfile) -> dict[str, Any]:
     """The answers that reproduce ``profile``, leaving out what equals the defaults."""
     dumped: dict[str, Any] = profile.model_dump(mode="json", exclude_defaults=True)
+    if any(r.service for r in profile.sharing.recipients) or any(
+        t.service for t in profile.cookies.tools
+    ):
+        # Imported here: the catalog loads only for answers that name a service.
+        from generator.services.fill import without_catalog_facts
+
+        dumped = without_catalog_facts(profile, dumped)
     # The version is written even though it is the default: it is what a later version
     # reads to know how to upgrade the file.
     return {"schema_version": profile.schema_version, **dumped}

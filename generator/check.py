@@ -777,28 +777,18 @@ def _redate_fixes(
     )
 
 
-def _names_services(profile: StoreProfile) -> bool:
-    return any(r.service for r in profile.sharing.recipients) or any(
-        t.service for t in profile.cookies.tools
-    )
-
-
 def _catalog_version(profile: StoreProfile) -> str | None:
-    if not _names_services(profile):
-        return None
-    from generator.services.catalog import catalog
+    from generator.services.fill import catalog_version
 
-    return catalog().version
+    return catalog_version(profile)
 
 
 def _catalog_notes(profile: StoreProfile) -> list[str]:
     """Where answers naming catalog services differ from the catalog or rest on its
     unconfirmed facts (generator/services/fill.py)."""
-    if not _names_services(profile):
-        return []
-    from generator.services.fill import service_notes
+    from generator.services.fill import names_services, service_notes
 
-    return service_notes(profile)
+    return service_notes(profile) if names_services(profile) else []
 
 
 def date_notes(profile: StoreProfile, on: dt.date, verdicts: dict[str, Applicability]) -> list[str]:

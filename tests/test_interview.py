@@ -112,6 +112,13 @@ class Scripted:
                 return list(picked)
             self.refused.append((message, error))
 
+    def search(
+        self, message: str, choices: list[tuple[str, str]], *, checked: list[str], help: Any
+    ) -> list[str]:
+        self.offered[message] = [value for value, _ in choices]
+        answer = self._next(message)
+        return list(checked if answer is None else answer)
+
 
 def _run(script: dict[str, list[Any]], answers: dict[str, Any] | None = None) -> Interview:
     interview = Interview(QUESTIONNAIRE, Scripted({**SMALL_STORE, **script}), answers or {})

@@ -513,3 +513,42 @@ def test_categories_the_catalog_narrowed_to_what_is_collected_are_not_noted_as_t
     notes = check_profile(load_profile(path)).notes
     mine = [n for n in notes if n.startswith("sharing.recipients[0] (Bazaarvoice")]
     assert mine and not any("categories is" in n for n in mine), mine
+
+
+def test_the_policy_keywords_name_the_catalog_version_only_when_services_are_named(
+    tmp_path: Path,
+) -> None:
+    from generator.answers import load_profile
+    from generator.compose import render_policy
+    from generator.render.html import render_html
+    from generator.services.catalog import catalog
+
+    version = catalog().version
+    named = render_policy(load_profile(_answers(tmp_path, "    - service: klaviyo\n")))
+    assert f"service catalog {version}" in named.keywords
+    assert f"service catalog {version}" in render_html(named)  # the page's meta keywords
+    plain = render_policy(load_profile(EXAMPLE))
+    assert not any(word.startswith("service catalog") for word in plain.keywords)
+
+
+def test_a_saved_file_keeps_beside_a_service_only_what_the_catalog_does_not_say(
+    tmp_path: Path,
+) -> None:
+    from generator import yamltree
+    from generator.answers import dumps_answers, load_profile, profile_from_answers
+
+    path = _answers(
+        tmp_path,
+        # use: on_our_behalf is the model's default but not the catalog's answer for Meta.
+        "    - service: meta-pixel\n      use: on_our_behalf\n      cross_context_ads: false\n"
+        "    - service: klaviyo\n      purpose: send our newsletter\n",
+        "    - service: ga4\n",
+    )
+    profile = load_profile(path)
+    data = yamltree.load(dumps_answers(profile))
+    assert data["sharing"]["recipients"] == [
+        {"service": "meta-pixel", "use": "on_our_behalf", "cross_context_ads": False},
+        {"service": "klaviyo", "purpose": "send our newsletter"},
+    ]
+    assert data["cookies"]["tools"] == [{"service": "google-analytics-4"}]
+    assert profile_from_answers(data) == profile

@@ -10,6 +10,8 @@ from collections.abc import Collection
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from pydantic import BaseModel
+
 from generator.errors import echo
 from generator.services.catalog import catalog
 from generator.services.model import Role, Service
@@ -196,6 +198,66 @@ def _notes_for(
             f"the vendor's own documents; check them (`policygen services {service.id}`)."
         )
     return notes
+
+
+def _same(value: Any, fact: Any) -> bool:
+    if isinstance(value, str) and isinstance(fact, str) and value.startswith("https://"):
+        return value.rstrip("/") == fact.rstrip("/")
+    return bool(value == fact)
+
+
+def own_answers(item: BaseModel, facts: dict[str, Any]) -> dict[str, Any]:
+    """A recipient's or tool's answers as the owner gives them in a file: its service,
+    then only what the catalog's ``facts`` do not already say (a field the catalog does
+    not fill is left out when it is the model's default, as every answer is). So a file
+    keeps following the catalog where the owner agreed with it, and an owner's answer
+    that differs from the catalog is kept even when it equals the model's default."""
+    full = item.model_dump(mode="json")
+    given = item.model_dump(mode="json", exclude_defaults=True)
+    out: dict[str, Any] = {"service": full["service"]}
+    for key, value in full.items():
+        if key == "service":
+            continue
+        if key in facts:
+            if not _same(value, facts[key]):
+                out[key] = value
+        elif key in given:
+            out[key] = value
+    return out
+
+
+def without_catalog_facts(profile: StoreProfile, dumped: dict[str, Any]) -> dict[str, Any]:
+    """Dumped answers whose recipients and tools that name a service keep only what
+    ``own_answers`` keeps."""
+    collected = {c.value for c in profile.categories}
+    sharing = dumped.get("sharing")
+    if isinstance(sharing, dict) and "recipients" in sharing:
+        sharing["recipients"] = [
+            own_answers(r, recipient_defaults(catalog().lookup(r.service), collected))
+            if r.service
+            else answer
+            for r, answer in zip(profile.sharing.recipients, sharing["recipients"], strict=True)
+        ]
+    cookies = dumped.get("cookies")
+    if isinstance(cookies, dict) and "tools" in cookies:
+        cookies["tools"] = [
+            own_answers(t, tool_defaults(catalog().lookup(t.service))) if t.service else answer
+            for t, answer in zip(profile.cookies.tools, cookies["tools"], strict=True)
+        ]
+    return dumped
+
+
+def names_services(profile: StoreProfile) -> bool:
+    """Whether any recipient or tracking tool names a catalog service."""
+    return any(r.service for r in profile.sharing.recipients) or any(
+        t.service for t in profile.cookies.tools
+    )
+
+
+def catalog_version(profile: StoreProfile) -> str | None:
+    """The version of the catalog whose facts these answers use, or None when they name
+    no service (the build records it in the policy's keywords, `check` in its report)."""
+    return catalog().version if names_services(profile) else None
 
 
 def service_notes(profile: StoreProfile) -> list[str]:

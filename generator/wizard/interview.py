@@ -25,7 +25,7 @@ from generator.laws.us_states import likely_sba_small
 from generator.model import StoreProfile
 from generator.model.vocab import LABELS
 from generator.money import answered_revenue_in
-from generator.wizard import suggest
+from generator.wizard import services_step, suggest
 from generator.wizard.paths import Scope, any_in, drop_path, get_path, has_path, set_path
 from generator.wizard.questionnaire import (
     Expressions,
@@ -83,6 +83,17 @@ class Prompter(Protocol):
         validate: Validator,
     ) -> list[str]: ...
 
+    def search(
+        self,
+        message: str,
+        choices: list[tuple[str, str]],
+        *,
+        checked: list[str],
+        help: str | None,
+    ) -> list[str]:
+        """A long tick list that typing part of a choice's title narrows."""
+        ...
+
 
 @dataclass
 class Interview:
@@ -94,6 +105,9 @@ class Interview:
     asked: int = 0
     expressions: Expressions = field(default_factory=Expressions)
     _about: str | None = field(default=None, init=False, repr=False)
+    # Recipients and tools naming catalog services, while their group is asked
+    # (services_step.set_aside).
+    services_aside: list[dict[str, Any]] = field(default_factory=list, init=False, repr=False)
 
     # -- running -----------------------------------------------------------------------
     def run(self) -> StoreProfile:
@@ -131,10 +145,16 @@ class Interview:
             self._forget(section.questions, self.answers)
         else:
             self.prompter.heading(section.title, section.data.intro)
+            if section.id == services_step.SECTION:
+                self.ask_services()
             self._ask_all(section.questions, self.answers, None)
             self._ask_rare(section)
         if section.id not in self.completed:
             self.completed.append(section.id)
+
+    def ask_services(self) -> None:
+        """ "Which of these services do you use?" (generator/wizard/services_step.py)."""
+        services_step.ServicesStep(self).run()
 
     def problems(self) -> list[Problem]:
         try:
@@ -259,7 +279,8 @@ class Interview:
     def _ask(self, question: Question, data: dict[str, Any], item: Scope | None) -> None:
         kind = question.kind
         if kind is Kind.GROUP:
-            self._ask_group(question, data)
+            with services_step.set_aside(self, question, data):
+                self._ask_group(question, data)
         elif kind is Kind.OBJECT:
             self._ask_object(question, data, item)
         else:
@@ -505,7 +526,7 @@ class Interview:
             if question.data.default_expr
             else question.data.default
         )
-        return copy.deepcopy(list(start or []))
+        return services_step.without_picked(self, question, copy.deepcopy(list(start or [])))
 
     def _trimmed(self, question: Question, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Items trimmed to data the store said it collects."""
@@ -702,6 +723,8 @@ class Interview:
         return question.spec.default()
 
     def _summary(self, question: Question, item: Mapping[str, Any]) -> str:
+        if services_step.named(item):
+            return services_step.summary(item)
         first = question.questions[0]
         summary = label_of(get_path(item, first.field), first.spec.enum)
         # Items that may repeat their first answer are told apart by the other fields.
@@ -718,6 +741,7 @@ class Interview:
             any_in=any_in,
             today=self.today.isoformat(),
             **suggest.FUNCTIONS,
+            **services_step.FUNCTIONS,
             categories=self._values_from("collection.items.category"),
             currency_of=home_currency,
             revenue_in=answered_revenue_in,

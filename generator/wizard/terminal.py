@@ -155,6 +155,32 @@ class QuestionaryPrompter:
         ).unsafe_ask()
         return answer
 
+    def search(
+        self,
+        message: str,
+        choices: list[tuple[str, str]],
+        *,
+        checked: list[str],
+        help: str | None,
+    ) -> list[str]:
+        self._help(help)
+        self.questions += 1
+        options = [
+            questionary.Choice(title, value=value, checked=value in checked)
+            for value, title in choices
+        ]
+        # Typed letters narrow the list, so j/k cannot move the pointer here.
+        answer: list[str] = questionary.checkbox(
+            message,
+            options,
+            style=STYLE,
+            use_search_filter=True,
+            use_jk_keys=False,
+            instruction="(type to narrow, space to tick, enter when done)",
+            **self._io,
+        ).unsafe_ask()
+        return answer
+
 
 def wizard(answers_file: Path, from_file: Path | None = None) -> StoreProfile:
     """`policygen wizard`: interview the store owner and save the answers file."""

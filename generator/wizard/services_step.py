@@ -1,0 +1,525 @@
+"""The wizard's services step: "Which of these services do you use?".
+
+Asked at the start of the recipients section. The owner narrows the catalog
+(generator/services) by typing part of a service's name, ticks the services the store
+uses, and each becomes a recipient (and, when it runs on the site, a tracking tool) that
+names it: ``service: klaviyo``. The catalog then fills what it knows (company, kind, data,
+role, sale and sharing, links; generator/services/fill.py), so the wizard asks of each only
+the recipient questions the catalog cannot answer, in the questionnaire's own words and
+under its own ``when`` conditions, plus the settings the catalog says change how the law
+sees the sharing (Meta's Limited Data Use). The owner may still change any answer; the
+changed answer is written to the file and wins over the catalog.
+
+While the recipients and tracking-tools groups are asked, the recipients and tools that name
+a service are set aside (``set_aside``): the groups ask about the rest, and the suggested
+starting recipients leave out the kinds a picked service already is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from generator.services.catalog import Catalog, catalog
+from generator.services.fill import recipient_defaults, tool_defaults
+from generator.services.model import KIND_MAP, Role, Service, ServiceKind, Setting
+from generator.wizard.paths import Scope, drop_path, get_path, has_path, set_path
+from generator.wizard.questionnaire import Question, label_of
+
+if TYPE_CHECKING:
+    from generator.wizard.interview import Interview
+
+RECIPIENTS = "sharing.recipients"
+TOOLS = "cookies.tools"
+SECTION = "sharing"
+# Kinds whose script or tag runs on the store's own pages, so they are offered ticked as
+# tracking tools; the owner unticks or ticks others (a chat widget, a review widget).
+ON_SITE = frozenset({ServiceKind.ANALYTICS, ServiceKind.ADVERTISING})
+DONE = "done"
+REMOVE = "__remove__"
+PICK_PROMPT = "Which of these services do you use?"
+PICK_HELP = (
+    "Type part of a name to narrow the list (Backspace widens it again), Space to tick, "
+    "Enter when done. What each service receives and does with it comes from policygen's "
+    "catalog and can be changed next. Tick none if you use none of them."
+)
+ON_SITE_PROMPT = "Which of these run on your site (a script, pixel or tag)?"
+ON_SITE_HELP = "They are listed in the policy's cookies section as tracking tools."
+CHANGE_PROMPT = "Anything to change in what the catalog says about these services?"
+
+
+def named(item: Any) -> str | None:
+    """The service a recipient or tool names, or None."""
+    if isinstance(item, Mapping) and isinstance(item.get("service"), str):
+        return str(item["service"])
+    return None
+
+
+def summary(item: Mapping[str, Any]) -> str:
+    """A recipient or tool that names a service, in a few words: 'Stripe (payments)'."""
+    service = catalog().get(str(item.get("service")))
+    if service is None:
+        return str(item.get("service"))
+    return f"{service.name} ({KIND_MAP[service.kind].label})"
+
+
+def choice_title(service: Service) -> str:
+    """The service as listed: its kind first, so the list reads grouped by kind, and its
+    other names, so typing any of them finds it."""
+    others = [a for a in service.aliases if a.casefold() not in service.name.casefold()]
+    aka = f" (also {', '.join(others)})" if others else ""
+    label = KIND_MAP[service.kind].label
+    return f"{label[:1].upper()}{label[1:]}: {service.name}{aka}"
+
+
+def choices(known: Catalog) -> list[tuple[str, str]]:
+    """Every catalog entry as a choice, grouped by kind in the catalog's kind order."""
+    return [
+        (service.id, choice_title(service))
+        for services in known.by_kind().values()
+        for service in sorted(services, key=lambda s: s.name.casefold())
+    ]
+
+
+def picked(answers: Mapping[str, Any]) -> list[str]:
+    """Services named by the answers' recipients and tools, each once, in their order."""
+    items = [*(get_path(answers, RECIPIENTS) or []), *(get_path(answers, TOOLS) or [])]
+    found = [named(item) for item in items]
+    known = catalog()
+    ids = [service.id for name in found if name and (service := known.get(name))]
+    return list(dict.fromkeys(ids))
+
+
+class ServicesStep:
+    """One run of the step over an interview's answers."""
+
+    def __init__(self, interview: Interview) -> None:
+        self.interview = interview
+        self.catalog = catalog()
+        self.group = _group_question(interview, RECIPIENTS)
+        self.tools = _group_question(interview, TOOLS)
+
+    @property
+    def prompter(self) -> Any:
+        return self.interview.prompter
+
+    # -- the step --------------------------------------------------------------------
+    def run(self) -> None:
+        """Pick services, say which run on the site, ask what the catalog cannot know."""
+        before = picked(self.interview.answers)
+        ids = self.pick(before)
+        self.keep_recipients(ids)
+        if not ids:
+            self.keep_tools([])
+            return
+        tools_before = {named(t) for t in get_path(self.interview.answers, TOOLS) or []}
+        self.keep_tools(self.on_site(ids, before))
+        # As in the recipients group, only what is new is asked; the rest is shown, to change.
+        self.complete([it for it in self.service_items() if self._id(it) not in before])
+        for path, tool in self.entries():
+            if path == TOOLS and tool["service"] not in tools_before:
+                self.complete_tool(tool)
+        self.changes()
+
+    def pick(self, before: list[str]) -> list[str]:
+        """The tick list, searched by typing; what was picked before shows ticked."""
+        self.interview.asked += 1
+        ticked = self.prompter.search(
+            PICK_PROMPT, choices(self.catalog), checked=before, help=PICK_HELP
+        )
+        return [str(value) for value in ticked]
+
+    def on_site(self, ids: list[str], before: list[str]) -> list[str]:
+        """Which picked services are tracking tools on the site (those that can be one)."""
+        offered = [
+            self.catalog.by_id[i] for i in ids if self.catalog.by_id[i].cookie_kind is not None
+        ]
+        if not offered:
+            return []
+        had = {named(tool) for tool in get_path(self.interview.answers, TOOLS) or []}
+        checked = [
+            s.id for s in offered if s.id in had or (s.id not in before and s.kind in ON_SITE)
+        ]
+        self.interview.asked += 1
+        ticked = self.prompter.checkbox(
+            ON_SITE_PROMPT,
+            [(s.id, s.name) for s in offered],
+            checked=checked,
+            help=ON_SITE_HELP,
+            validate=lambda values: None,
+        )
+        return [str(value) for value in ticked]
+
+    def keep_recipients(self, ids: list[str]) -> None:
+        """Recipients for the picked services: kept with their answers, added, or removed."""
+        items = get_path(self.interview.answers, RECIPIENTS)
+        items = items if isinstance(items, list) else []
+        # A name the catalog does not know stays for validation to report at its line.
+        kept = [it for it in items if not self._known(it) or self._id(it) in ids]
+        have = {self._id(it) for it in kept if named(it)}
+        added = [{"service": i} for i in ids if i not in have]
+        if kept or added:
+            set_path(self.interview.answers, RECIPIENTS, [*kept, *added])
+
+    def keep_tools(self, ids: list[str]) -> None:
+        """Tracking tools for the services ticked as running on the site."""
+        items = get_path(self.interview.answers, TOOLS)
+        if not ids and not isinstance(items, list):
+            return
+        items = items if isinstance(items, list) else []
+        kept = [it for it in items if not self._known(it) or self._id(it) in ids]
+        have = {self._id(it) for it in kept if named(it)}
+        set_path(
+            self.interview.answers, TOOLS, [*kept, *({"service": i} for i in ids if i not in have)]
+        )
+
+    def service_items(self) -> list[dict[str, Any]]:
+        items = get_path(self.interview.answers, RECIPIENTS) or []
+        return [item for item in items if named(item) and self._id(item) in self.catalog.by_id]
+
+    # -- one service -----------------------------------------------------------------
+    def known(self, service: Service) -> dict[str, Any]:
+        """What the catalog answers for this service as a recipient of this store."""
+        return recipient_defaults(service, set(self.interview._values_from(CATEGORIES)))
+
+    def view(self, item: Mapping[str, Any], path: str = RECIPIENTS) -> dict[str, Any]:
+        """The recipient (or tool) as the policy will read it: the catalog's facts under
+        the owner's answers."""
+        service = self.catalog.by_id[self._id(item)]
+        facts = self.known(service) if path == RECIPIENTS else tool_defaults(service)
+        return {**facts, **item}
+
+    def _question(self, path: str) -> Question:
+        return self.group if path == RECIPIENTS else self.tools
+
+    def complete(self, items: list[dict[str, Any]]) -> None:
+        """Ask what the catalog cannot know about the picked services: the settings each
+        declares, then the recipients group's own questions for each item (its `ask_each`
+        ones, under their `when`) that the catalog does not answer. Like the group, which
+        asks them once for each kind of company, a question is asked once for all picked
+        services of one kind that it applies to."""
+        known: dict[int, dict[str, Any]] = {}
+        for item in items:
+            service = self.catalog.by_id[self._id(item)]
+            facts = self.known(service)
+            if self.asks_settings():
+                for setting in service.ccpa.changed_by:
+                    if self.ask_setting(service, setting, item, facts):
+                        # With the setting on, the catalog's usual answers no longer hold;
+                        # the owner has just answered them.
+                        facts = {
+                            k: v for k, v in facts.items() if k not in ("use", "cross_context_ads")
+                        }
+            known[id(item)] = facts
+            self.suggest(item, facts)
+        kinds: dict[str, list[dict[str, Any]]] = {}
+        for item in items:
+            kinds.setdefault(str(self.view(item).get("kind")), []).append(item)
+        for members in kinds.values():
+            for inner in self.group.questions:
+                if not inner.data.ask_each:
+                    continue
+                asked = [m for m in members if inner.field not in known[id(m)]]
+                asked = [m for m in asked if self.applies(inner, m)]
+                if asked:
+                    self.ask_for(inner, asked)
+
+    def suggest(self, item: dict[str, Any], known: Mapping[str, Any]) -> None:
+        """Record the suggestions the recipients group would record for what neither the
+        catalog nor the owner says (why it receives the data; what it may do with it
+        where the catalog says that depends on its terms), as the group records them."""
+        view = self.view(item)
+        self.interview._fill(self.group, view)
+        for key, value in view.items():
+            if key not in known and key not in item and not self._asked(key):
+                item[key] = value
+
+    def applies(self, inner: Question, item: Mapping[str, Any]) -> bool:
+        assert self.group.spec.model is not None
+        return self.interview._applies(inner, Scope(self.view(item), self.group.spec.model))
+
+    def ask_for(self, inner: Question, batch: list[dict[str, Any]]) -> None:
+        """One question for a batch of picked services of one kind, named in the prompt;
+        its answer is each one's."""
+        first, *others = batch
+        label = _joined([str(self.catalog.by_id[self._id(m)].name) for m in batch])
+        kind = KIND_MAP[self.catalog.by_id[self._id(first)].kind].label
+        with _about(self.interview, f"{label} ({kind})"):
+            self.ask(inner, first)
+        for other in others:
+            if inner.field in first:
+                other[inner.field] = first[inner.field]
+            else:
+                other.pop(inner.field, None)
+
+    def complete_tool(self, tool: dict[str, Any]) -> None:
+        """Ask what the catalog cannot know about a service as a tool on the site: the
+        tools group's own questions (not its extras) that the catalog does not answer."""
+        known = tool_defaults(self.catalog.by_id[self._id(tool)])
+        with self.interview._asking_about(self.tools, tool):
+            for inner in self.tools.questions:
+                if inner.field not in known and not inner.data.extra:
+                    self.ask(inner, tool, path=TOOLS)
+
+    def ask(
+        self,
+        inner: Question,
+        item: dict[str, Any],
+        *,
+        path: str = RECIPIENTS,
+    ) -> None:
+        """Ask one of the group's questions about a picked service; the answer is the
+        owner's, written to the item."""
+        model = self._question(path).spec.model
+        assert model is not None
+        view = self.view(item, path)
+        scope = Scope(view, model)
+        if not self.interview._applies(inner, scope):
+            drop_path(item, inner.field)
+            return
+        self.interview._ask(inner, view, scope)
+        if has_path(view, inner.field):
+            set_path(item, inner.field, get_path(view, inner.field))
+        else:
+            drop_path(item, inner.field)
+
+    def asks_settings(self) -> bool:
+        """Settings that change a sale or sharing matter where a US state law may: the
+        questionnaire's own `us` condition (the law itself is judged in generator/laws)."""
+        return self.interview.condition("us")
+
+    def ask_setting(
+        self, service: Service, setting: Setting, item: dict[str, Any], known: Mapping[str, Any]
+    ) -> bool:
+        """Whether the store turns the setting on; if so, its use and ad sharing are asked."""
+        # Shown on when an earlier answer already departs from the catalog's usual setup.
+        departs = any(
+            key in item and item[key] != known.get(key) for key in ("use", "cross_context_ads")
+        )
+        self.interview.asked += 1
+        on = bool(
+            self.prompter.confirm(
+                f"{summary(item)}: Do you turn on {setting.name}?",
+                default=departs,
+                help=setting.effect,
+            )
+        )
+        if not on:
+            for key in ("use", "cross_context_ads"):
+                if key in item and item[key] == known.get(key):
+                    del item[key]
+            return False
+        for inner in self.group.questions:
+            if inner.field in ("use", "cross_context_ads"):
+                if inner.field not in item and inner.field in known:
+                    item[inner.field] = known[inner.field]
+                with self.interview._asking_about(self.group, item):
+                    self.ask(inner, item)
+        return True
+
+    def _asked(self, key: str) -> bool:
+        inner = next((q for q in self.group.questions if q.field == key), None)
+        return inner is not None and inner.data.ask_each
+
+    # -- changing what the catalog says ----------------------------------------------
+    def changes(self) -> None:
+        """Show what each picked service receives and may do, and let the owner change it."""
+        while True:
+            entries = self.entries()
+            self.prompter.say("What the catalog says, with your answers:")
+            for path, item in entries:
+                self.prompter.say(f"  - {self.title(path, item)}: {self.describe(item, path)}")
+            depends = [
+                self.catalog.by_id[self._id(item)].name
+                for path, item in entries
+                if path == RECIPIENTS
+                and self.catalog.by_id[self._id(item)].role.role is Role.DEPENDS
+                and "use" not in self.known(self.catalog.by_id[self._id(item)])
+            ]
+            if depends:
+                self.prompter.say(
+                    f"The catalog cannot say what {_joined(depends)} may do with the data: it "
+                    "depends on their terms and your settings (`policygen services NAME` says "
+                    "why). Change it here if they use it for their own purposes."
+                )
+            self.interview.asked += 1
+            choice = self.prompter.select(
+                CHANGE_PROMPT,
+                [
+                    (DONE, "Done: keep these"),
+                    *(
+                        (str(i), f"Change: {self.title(path, it)}")
+                        for i, (path, it) in enumerate(entries)
+                    ),
+                ],
+                default=DONE,
+                help=None,
+            )
+            if choice == DONE:
+                return
+            self.change(*entries[int(choice)])
+
+    def entries(self) -> list[tuple[str, dict[str, Any]]]:
+        """The recipients, then the tracking tools, that name a picked service."""
+        tools = get_path(self.interview.answers, TOOLS) or []
+        return [(RECIPIENTS, item) for item in self.service_items()] + [
+            (TOOLS, tool) for tool in tools if named(tool) and self._id(tool) in self.catalog.by_id
+        ]
+
+    @staticmethod
+    def title(path: str, item: Mapping[str, Any]) -> str:
+        return summary(item) if path == RECIPIENTS else f"{summary(item)} as a tracking tool"
+
+    def describe(self, item: Mapping[str, Any], path: str = RECIPIENTS) -> str:
+        group = self._question(path)
+        assert group.spec.model is not None
+        view = self.view(item, path)
+        scope = Scope(view, group.spec.model)
+        parts = []
+        for inner in group.questions[1:]:
+            if self.interview._applies(inner, scope) and has_path(view, inner.field):
+                value = label_of(get_path(view, inner.field), inner.spec.enum)
+                parts.append(f"{inner.short.lower()}: {value}")
+        return "; ".join(parts)
+
+    def change(self, path: str, item: dict[str, Any]) -> None:
+        """Tick the answers to change (or remove the service); only those are asked."""
+        group = self._question(path)
+        assert group.spec.model is not None
+        view = self.view(item, path)
+        scope = Scope(view, group.spec.model)
+        fields = [q for q in group.questions[1:] if self.interview._applies(q, scope)]
+        options = [(REMOVE, "Remove this service" if path == RECIPIENTS else "Remove this tool")]
+        options += [
+            (q.field, f"{q.short}: {label_of(get_path(view, q.field), q.spec.enum)}")
+            for q in fields
+        ]
+        self.interview.asked += 1
+        ticked = self.prompter.checkbox(
+            f"{self.title(path, item)}: what do you want to change?",
+            options,
+            checked=[],
+            help="Tick the answers to change; tick nothing to go back.",
+            validate=lambda values: None,
+        )
+        if REMOVE in ticked:
+            # A service goes with its tool; a tool alone, off the site, leaves the service.
+            self.remove(self._id(item), (RECIPIENTS, TOOLS) if path == RECIPIENTS else (TOOLS,))
+            return
+        with self.interview._asking_about(group, item):
+            for inner in fields:
+                if inner.field in ticked:
+                    self.ask(inner, item, path=path)
+
+    def remove(self, service_id: str, paths: tuple[str, ...]) -> None:
+        for path in paths:
+            items = get_path(self.interview.answers, path)
+            if isinstance(items, list):
+                items[:] = [it for it in items if named(it) is None or self._id(it) != service_id]
+
+    def _known(self, item: Any) -> bool:
+        """Whether the item names a service the catalog has."""
+        name = named(item)
+        return name is not None and self.catalog.get(name) is not None
+
+    def _id(self, item: Mapping[str, Any]) -> str:
+        service = self.catalog.get(str(item.get("service")))
+        return service.id if service else str(item.get("service"))
+
+
+CATEGORIES = "collection.items.category"
+
+
+def _joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+@contextmanager
+def _about(interview: Interview, text: str) -> Iterator[None]:
+    """Questions asked inside name the services they are about, as group items do."""
+    interview._about = text
+    try:
+        yield
+    finally:
+        interview._about = None
+
+
+def _group_question(interview: Interview, path: str) -> Question:
+    return next(q for q, full in interview.questionnaire.all_questions() if full == path)
+
+
+def cookie_kinds(tools: Any) -> list[str]:
+    """The kinds of cookies the site sets, as far as its tracking tools say: the strictly
+    necessary ones every store has, and the kind of each tool that sets cookies (a tool
+    naming a service reads its kind from the catalog)."""
+    kinds = ["strictly_necessary"]
+    known = catalog()
+    for tool in tools if isinstance(tools, list) else []:
+        if not isinstance(tool, Mapping):
+            continue
+        service = known.get(str(tool["service"])) if named(tool) else None
+        filled = {**tool_defaults(service), **tool} if service else dict(tool)
+        if filled.get("sets_cookies", True) and isinstance(filled.get("kind"), str):
+            kinds.append(filled["kind"])
+    return list(dict.fromkeys(kinds))
+
+
+# Functions the questionnaire's expressions may call (beside suggest.FUNCTIONS).
+FUNCTIONS = {"cookie_kinds": cookie_kinds}
+
+
+@contextmanager
+def set_aside(interview: Interview, question: Question, data: dict[str, Any]) -> Iterator[None]:
+    """While the recipients or tracking-tools group is asked, the items that name a
+    service are set aside (the services step asks about them); they come back where they
+    were, so the policy keeps listing them in the owner's order."""
+    if question.field not in (RECIPIENTS, TOOLS) or data is not interview.answers:
+        yield
+        return
+    items = get_path(data, question.field)
+    if not isinstance(items, list) or not any(named(it) for it in items):
+        yield
+        return
+    places = [(index, it) for index, it in enumerate(items) if named(it)]
+    aside = [it for _, it in places]
+    rest = [it for it in items if not named(it)]
+    first_time = question.field == RECIPIENTS and SECTION not in interview.completed
+    if rest or not first_time:
+        set_path(data, question.field, rest)
+    else:
+        # Never asked before: the group starts from its usual suggestions, less the kinds
+        # the picked services already are (see ``without_picked``).
+        drop_path(data, question.field)
+    name = "recipients" if question.field == RECIPIENTS else "tracking tools"
+    interview.prompter.say(
+        f"Already listed from the services you picked: {', '.join(summary(it) for it in aside)}."
+    )
+    interview.prompter.say(f"Add here only the other {name}.")
+    interview.services_aside = aside
+    try:
+        yield
+    finally:
+        interview.services_aside = []
+        after = get_path(data, question.field)
+        merged = list(after) if isinstance(after, list) else []
+        for index, item in places:
+            merged.insert(min(index, len(merged)), item)
+        set_path(data, question.field, merged)
+
+
+def without_picked(
+    interview: Interview, question: Question, items: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The group's suggested starting items, less the recipient kinds that the picked
+    services (set aside while the group is asked) already are."""
+    aside = interview.services_aside
+    if question.field != RECIPIENTS or not aside:
+        return items
+    known = catalog()
+    kinds = {
+        service.recipient_kind.value
+        for item in aside
+        if (service := known.get(str(item.get("service")))) is not None
+    }
+    return [item for item in items if item.get("kind") not in kinds]
