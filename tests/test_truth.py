@@ -1171,3 +1171,21 @@ def test_app_notifications_are_sent_only_with_consent_and_turned_off_in_the_app(
 def test_app_notifications_cannot_be_answered_as_sent_unless_refused() -> None:
     with pytest.raises(AnswersError, match="remove push from this list"):
         store(marketing={"channels": ["email", "push"], "opt_out_channels": ["push"]})
+
+
+def test_the_most_in_any_other_state_keeps_laws_out_that_the_rest_cannot_reach() -> None:
+    from generator.laws.base import consumers_in_state
+
+    counts = {
+        "consumers_per_year": 900_000,
+        "us_consumers_per_year": 900_000,
+        "consumers_by_state": {"CA": 200_000},
+    }
+    unknown = store(business=counts)
+    capped = store(business={**counts, "most_in_other_states": 40_000})
+    assert consumers_in_state(unknown, "DE") == 700_000
+    assert consumers_in_state(capped, "DE") == 40_000
+    assert consumers_in_state(capped, "CA") == 200_000
+    # Delaware's law starts at 35,000 people; Indiana's at 100,000.
+    assert "Delaware" in text(capped) and "Indiana" not in text(capped)
+    assert "Indiana" in text(unknown)

@@ -203,7 +203,8 @@ def consumers_in_state(profile: StoreProfile, state: str) -> int:
 
     For a state it does not name, every consumer not counted elsewhere might live there,
     so the unassigned rest of the US count (``us_consumers_per_year``, else
-    ``consumers_per_year``) is used: the stricter reading that the answers still allow.
+    ``consumers_per_year``) is used: the stricter reading that the answers still allow,
+    capped by ``most_in_other_states`` where the owner says how many any other state holds.
     """
     business = profile.business
     by_state = business.consumers_by_state
@@ -211,7 +212,9 @@ def consumers_in_state(profile: StoreProfile, state: str) -> int:
         return by_state[state]
     in_us = business.us_consumers_per_year
     total = business.consumers_per_year if in_us is None else in_us
-    return max(0, total - sum(by_state.values()))
+    rest = max(0, total - sum(by_state.values()))
+    cap = business.most_in_other_states
+    return rest if cap is None else min(rest, cap)
 
 
 def money(amount: int) -> str:

@@ -399,6 +399,8 @@ def _why(profile: StoreProfile, test: StateTest, trade: Trading, revenue: Conver
     counted = (
         f"{count:,} consumers"
         if test.state in business.consumers_by_state
+        else f"up to {count:,} consumers, the most in any state not counted by name"
+        if business.most_in_other_states is not None
         else f"up to {count:,} consumers, none counted by state"
     )
     if (

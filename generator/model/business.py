@@ -134,6 +134,13 @@ class Business(Part):
         default_factory=dict,
         description="Consumers a year per US state, where known; otherwise the total is used.",
     )
+    most_in_other_states: int | None = Field(
+        default=None,
+        ge=0,
+        description="The most consumers a year in any one US state that consumers_by_state "
+        "does not list, where known (e.g. 40000 when the rest are spread thin); without it, "
+        "each unlisted state may hold every US consumer not counted elsewhere.",
+    )
     revenue_share_from_selling_data: int = Field(
         default=0, ge=0, le=100, description="Percent of revenue from selling or sharing data."
     )
