@@ -1189,3 +1189,19 @@ def test_the_most_in_any_other_state_keeps_laws_out_that_the_rest_cannot_reach()
     # Delaware's law starts at 35,000 people; Indiana's at 100,000.
     assert "Delaware" in text(capped) and "Indiana" not in text(capped)
     assert "Indiana" in text(unknown)
+
+
+def test_what_a_law_makes_us_hand_to_authorities_is_no_sale_and_cannot_be_stopped() -> None:
+    from generator.facts.sharing import judge
+    from generator.model.practices import Recipient
+    from generator.wizard.suggest import gives_value, suggested_use
+
+    tax = {"kind": "public_authorities", "names": ["Agenzia delle Entrate"], "categories": ["name"]}
+    tax["use"] = suggested_use(tax["kind"])
+    assert tax["use"] == "own_purposes"
+    assert gives_value(tax["kind"], tax["use"]) is False
+    facts = judge(Recipient.model_validate(tax))
+    assert facts.third_party and not facts.sold and not facts.shared
+    words = text(store(sharing={"recipients": [*BASE["sharing"]["recipients"], tax]}))
+    line = next(x for x in words.splitlines() if x.startswith("- **Public authorities**"))
+    assert "This is a sale" not in line and "stop this sharing" not in line

@@ -188,6 +188,10 @@ class RecipientKind(StrEnum):
     CREDIT_BUREAU = "credit_bureau"
     LENDER = "lender"
     COLLECTION_AGENCY = "collection_agency"
+    INSURER = "insurer"
+    # Tax offices, courts, the police: data a law makes the store report, or hand over on a
+    # lawful request (GDPR Art 13(1)(e) asks for the recipients; DAC7 seller reporting).
+    PUBLIC_AUTHORITIES = "public_authorities"
     PEOPLE_YOU_NAME = "people_you_name"
 
 
@@ -564,6 +568,8 @@ LABELS = LabelTable(
         ),
         (RecipientKind.CREDIT_BUREAU, "credit reporting agencies"),
         (RecipientKind.LENDER, "lenders and financing partners"),
+        (RecipientKind.INSURER, "insurers"),
+        (RecipientKind.PUBLIC_AUTHORITIES, "public authorities"),
         (RecipientKind.COLLECTION_AGENCY, "debt collection agencies"),
         (RecipientKind.PEOPLE_YOU_NAME, "people and businesses you ask us to send it to"),
         (RecipientUse.ON_OUR_BEHALF, "only to provide services to us"),

@@ -153,6 +153,8 @@ RECIPIENT_DATA: dict[K, tuple[tuple[D, ...], str]] = {
         "decide on financing",
     ),
     K.COLLECTION_AGENCY: ((D.NAME, D.POSTAL_ADDRESS, D.ORDER_HISTORY), "collect unpaid bills"),
+    K.INSURER: ((D.NAME, D.POSTAL_ADDRESS, D.ORDER_HISTORY), "insure what you bought"),
+    K.PUBLIC_AUTHORITIES: ((D.NAME, D.POSTAL_ADDRESS, D.ORDER_HISTORY), ""),
     K.PEOPLE_YOU_NAME: ((), ""),
 }
 
@@ -194,7 +196,15 @@ def recipient_data(kind: object, collected: Iterable[str]) -> list[str]:
 
 # Kinds that decide for themselves what they do with the data they receive.
 OWN_PURPOSES = frozenset(
-    {K.PEOPLE_YOU_NAME, K.ADVERTISING, K.LENDER, K.CREDIT_BUREAU, K.DATA_BROKER}
+    {
+        K.PEOPLE_YOU_NAME,
+        K.ADVERTISING,
+        K.LENDER,
+        K.CREDIT_BUREAU,
+        K.DATA_BROKER,
+        K.INSURER,
+        K.PUBLIC_AUTHORITIES,
+    }
 )
 
 
