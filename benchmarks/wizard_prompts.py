@@ -6,9 +6,10 @@ Every prompt counts, even one whose default already is the owner's answer (one E
 Tick-list groups cost one tick list, each ticked item's own questions (its names, ...),
 and for an item whose suggested answers differ from the owner's, the change menu, the
 "what to change" list and one prompt per differing answer; a repeated item is added in
-full. A section's rare answers cost one prompt, or all of them when any differs from its
-default. This is a floor for a person, who also reads, corrects slips and goes back;
-quote it beside timed runs in a terminal, never instead of them.
+full. A section's rare answers cost one prompt, and when any differs from its default
+either all of them or a tick list and the differing ones, whichever is fewer. This is a
+floor for a person, who also reads, corrects slips and goes back; quote it beside timed
+runs in a terminal, never instead of them. ``--by-question`` lists where the prompts go.
 """
 
 from __future__ import annotations
@@ -63,13 +64,36 @@ def _dumped(model: Any, item: dict[str, Any]) -> dict[str, Any]:
 @dataclass
 class Counting(Interview):
     by_section: Counter[str] = field(default_factory=Counter)
+    by_question: Counter[str] = field(default_factory=Counter)
+    _where: list[str] = field(default_factory=list)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Each prompt counted goes to the question being asked (its field path).
+        if name == "asked" and hasattr(self, "by_question"):
+            self.by_question[".".join(self._where) or "?"] += value - self.asked
+        super().__setattr__(name, value)
 
     def ask_section(self, section: Section) -> None:
         before = self.asked
+        self._where = [section.id]
         super().ask_section(section)
         self.by_section[section.id] += self.asked - before
 
+    def _ask(self, question: Question, data: dict[str, Any], item: Any) -> None:
+        self._where.append(question.field)
+        try:
+            super()._ask(question, data, item)
+        finally:
+            self._where.pop()
+
     def _ask_rare(self, section: Section) -> None:
+        self._where.append("(rare)")
+        try:
+            self._count_rare(section)
+        finally:
+            self._where.pop()
+
+    def _count_rare(self, section: Section) -> None:
         rare = [
             q
             for q in section.questions
@@ -78,8 +102,10 @@ class Counting(Interview):
         if not rare:
             return
         self.asked += 1
-        if any(self._differs(q) for q in rare):
-            self.asked += len(rare)
+        differing = sum(1 for q in rare if self._differs(q))
+        if differing:
+            # All of them one by one, or a tick list and only the ticked ones.
+            self.asked += min(len(rare), 1 + differing)
 
     def _differs(self, question: Question) -> bool:
         given = get_path(self.answers, question.field)
@@ -144,7 +170,13 @@ class Counting(Interview):
             q for q in question.questions if get_path(shown, q.field) != get_path(meant, q.field)
         ]
         if differing:
-            self.asked += 2 + len(differing)
+            self._where.append("(change menu)")
+            self.asked += 2
+            self._where.pop()
+            for q in differing:
+                self._where.append(q.field)
+                self.asked += 1
+                self._where.pop()
         items.append(copy.deepcopy(wanted))
 
 
@@ -156,11 +188,17 @@ def count(path: Path) -> Counting:
 
 
 def main(argv: list[str]) -> int:
+    by_question = "--by-question" in argv
+    argv = [a for a in argv if a != "--by-question"]
     paths = [Path(a) for a in argv] or sorted((ROOT / "examples").rglob("*.yaml"))
     for path in paths:
         interview = count(path)
         sections = ", ".join(f"{k} {v}" for k, v in interview.by_section.items() if v)
         print(f"{path.name}: {interview.asked} prompts  ({sections})")
+        if by_question:
+            for where, n in interview.by_question.most_common():
+                if n:
+                    print(f"  {n:4d}  {where}")
     return 0
 
 

@@ -648,3 +648,28 @@ def test_add_chosen_by_mistake_can_be_taken_back() -> None:
     assert isinstance(prompter, Scripted)
     offered = next(v for k, v in prompter.offered.items() if k.startswith("Which kind"))
     assert offered[-1] == "__back__"
+
+
+def test_a_rare_answer_is_changed_alone_from_one_tick_list() -> None:
+    """'Change only some of them' asks only the ticked rare questions; the rest keep the
+    answers shown."""
+
+    class Some(Scripted):
+        def _scripts_a_rare_question(self) -> bool:
+            return False
+
+    prompter = Some(
+        {
+            **SMALL_STORE,
+            "Keep these answers?": ["some"],
+            "Which of these do you want to change?": [["business.physical_shops"]],
+            "Do you also sell in your own shops": [True],
+        }
+    )
+    interview = Interview(QUESTIONNAIRE, prompter, {})
+    interview.ask_section(QUESTIONNAIRE.section("business"))
+    offered = prompter.offered["Which of these do you want to change?"]
+    assert "business.contact.web_form" in offered and "business.physical_shops" in offered
+    assert any(q.startswith("Do you also sell in your own shops") for q in prompter.asked)
+    assert not any(q.startswith("Web address of a privacy request form") for q in prompter.asked)
+    assert interview.answers["business"]["physical_shops"] is True

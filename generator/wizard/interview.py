@@ -230,7 +230,11 @@ class Interview:
         self.asked += 1
         choice = self.prompter.select(
             "Keep these answers?",
-            [("keep", "Keep them"), ("answer", "Answer these questions now")],
+            [
+                ("keep", "Keep them"),
+                ("answer", "Answer these questions now"),
+                ("some", "Change only some of them"),
+            ],
             default="keep",
             help="Anything here that is not true for your store changes what the policy says.",
         )
@@ -238,6 +242,19 @@ class Interview:
             for question in rare:
                 self._ask(question, self.answers, None)
             return
+        if choice == "some":
+            # One tick list, then only the ticked questions; the others stay as shown.
+            self.asked += 1
+            ticked = self.prompter.checkbox(
+                "Which of these do you want to change?",
+                [(q.field, f"{self._prompt(q, None)} {self._answer_in_words(q)}") for q in rare],
+                checked=[],
+                help="Tick the answers that are not true for your store.",
+                validate=lambda values: None,
+            )
+            for question in rare:
+                if question.field in ticked:
+                    self._ask(question, self.answers, None)
         # Kept as shown: a default that follows earlier answers is recorded, since the
         # model's own default may differ from what the owner just saw.
         for question in rare:
