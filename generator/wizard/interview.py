@@ -49,6 +49,7 @@ from generator.wizard.typed import (
 Validator = Callable[[Any], str | None]
 SAVE = "save"
 REMOVE = "__remove__"
+SEVERAL = "__several__"
 READ = "read:"
 
 
@@ -358,6 +359,8 @@ class Interview:
             self.asked += 1
             choices = [("done", f"Done: keep these {len(items)}" if items else "Done: none")]
             choices.append(("add", f"Add {_a(name)}"))
+            if len(items) > 1:
+                choices.append((SEVERAL, f"Change several {_plural(name)} (tick them)"))
             choices += [
                 (str(i), f"Change or remove: {self._summary(question, it)}")
                 for i, it in enumerate(items)
@@ -381,8 +384,27 @@ class Interview:
                 items.append(start)
                 self._ask_item(question, items, len(items) - 1, extras=False, known=set(start))
                 self._tell_twins_apart(question, items, items[-1])
+            elif picked == SEVERAL:
+                self._change_several(question, items, name)
             else:
                 self._change_item(question, items, int(picked), name)
+
+    def _change_several(self, question: Question, items: list[dict[str, Any]], name: str) -> None:
+        """One tick list of the items to change, then each ticked one's own "what do you
+        want to change?" (one prompt less per item than choosing them one at a time)."""
+        self.asked += 1
+        ticked = self.prompter.checkbox(
+            f"Which {_plural(name)} do you want to change or remove?",
+            [(str(i), capfirst(self._summary(question, it))) for i, it in enumerate(items)],
+            checked=[],
+            help="Tick each one; you then choose what to change in it, one at a time.",
+            validate=lambda values: None,
+        )
+        chosen = [items[int(i)] for i in ticked]
+        for item in chosen:
+            # Found again each time: an earlier one may have been removed.
+            index = next(i for i, it in enumerate(items) if it is item)
+            self._change_item(question, items, index, name)
 
     def _pick_items(self, question: Question, items: list[dict[str, Any]], fresh: bool) -> None:
         """One tick list makes the items: a newly ticked one starts from what is usual for
@@ -401,7 +423,14 @@ class Interview:
             validate=lambda values: None if len(values) >= least else f"Tick at least {least}.",
         )
         items[:] = [item for item in items if get_path(item, key) in ticked]
-        items += [self._new_item(question, value) for value in ticked if value not in had]
+        # Every ticked value is in the answers before any new item is filled, so a
+        # suggestion may follow the others ticked with it (log-in details bring in
+        # a name at registration).
+        new = [value for value in ticked if value not in had]
+        items += [{key: value} for value in new]
+        for index, item in enumerate(items):
+            if get_path(item, key) in new:
+                items[index] = self._new_item(question, get_path(item, key))
         if fresh:
             # The suggested starting items are new to the owner too: filled the same way,
             # one left with none of the data it is about goes, as an unticked one would,
