@@ -6,8 +6,9 @@ Every prompt counts, even one whose default already is the owner's answer (one E
 Tick-list groups cost one tick list, each ticked item's own questions (its names, ...),
 and for the items whose suggested answers differ from the owner's, the change menu and
 "what to change" list per item (or, when fewer, the menu, one "Change several" tick
-list and a "what to change" per item) and one prompt per differing answer; a repeated
-item is added in full. A section's rare answers cost one prompt, and when any differs
+list and a "what to change" per item, or the menu, one "Change one answer in several"
+list of answers and a tick list of items per answer) and one prompt per differing
+answer; a repeated item is added in full. A section's rare answers cost one prompt, and when any differs
 from its default either all of them or a tick list and the differing ones, whichever is
 fewer. Sources a kind of data has by its nature count the same given or left out. This is
 a floor for a person, who also reads, corrects slips and goes back; quote it beside timed
@@ -178,12 +179,16 @@ class Counting(Interview):
         return [q for q in extras if get_path(shown, q.field) != get_path(meant, q.field)]
 
     def _count_changes(self, changes: list[list[Question]]) -> None:
-        """Each item chosen from the menu (the menu and its "what to change"), or all of
-        them ticked at once ("Change several": the menu, the tick list, then each one's
-        "what to change"), whichever is fewer; then one prompt per answer changed."""
+        """Each item chosen from the menu (the menu and its "what to change"), all of them
+        ticked at once ("Change several": the menu, the tick list, then each one's "what
+        to change"), or answer by answer ("Change one answer in several"), whichever is
+        fewest; then one prompt per answer changed."""
         one_by_one, several = 2 * len(changes), 2 + len(changes)
+        # "Change one answer in several": the menu, the answers to change, then per
+        # answer the items it is wrong for.
+        by_answer = 2 + len({q.field for change in changes for q in change})
         self._where.append("(change menu)")
-        self.asked += min(one_by_one, several)
+        self.asked += min(one_by_one, several, by_answer) if changes else 0
         self._where.pop()
         for change in changes:
             for q in change:

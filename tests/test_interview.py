@@ -768,3 +768,30 @@ def test_deadlines_and_duties_a_law_decides_are_shown_not_asked() -> None:
     )
     assert interview.answers["rights"]["response_days"] == 30
     assert interview.answers["rights"]["methods"] == ["email", "web_form"]
+
+
+def test_one_answer_is_changed_across_several_items_at_once() -> None:
+    """'Change one answer in several': tick the answer, then the items it is wrong for;
+    only those items are asked it, and the others keep theirs."""
+    name, email, card = (
+        capfirst(LABELS[c])
+        for c in (DataCategory.NAME, DataCategory.EMAIL, DataCategory.PAYMENT_CARD)
+    )
+    interview = _run(
+        {
+            "Anything to change in the kinds of data?": ["__by_answer__", "done"],
+            "Which answers do you want to change in several kinds of data?": [["points"]],
+            "Collected when: which kinds of data do you want to change?": [["0", "3"]],
+            f"{name}: When is it collected": [["checkout", "by_phone"]],
+            f"{card}: When is it collected": [["checkout", "by_phone"]],
+        }
+    )
+    prompter = interview.prompter
+    assert isinstance(prompter, Scripted)
+    offered = prompter.offered["Collected when: which kinds of data do you want to change?"]
+    assert offered[:4] == ["0", "1", "2", "3"]
+    items = {i["category"]: i for i in interview.answers["collection"]["items"]}
+    assert items["name"]["points"] == ["checkout", "by_phone"]
+    assert items["payment_card"]["points"] == ["checkout", "by_phone"]
+    assert items["email"]["points"] == ["checkout"]
+    assert not any(q.startswith(f"{email}: When is it collected") for q in prompter.asked)

@@ -50,6 +50,7 @@ Validator = Callable[[Any], str | None]
 SAVE = "save"
 REMOVE = "__remove__"
 SEVERAL = "__several__"
+BY_ANSWER = "__by_answer__"
 READ = "read:"
 
 
@@ -361,6 +362,7 @@ class Interview:
             choices.append(("add", f"Add {_a(name)}"))
             if len(items) > 1:
                 choices.append((SEVERAL, f"Change several {_plural(name)} (tick them)"))
+                choices.append((BY_ANSWER, f"Change one answer in several {_plural(name)}"))
             choices += [
                 (str(i), f"Change or remove: {self._summary(question, it)}")
                 for i, it in enumerate(items)
@@ -386,8 +388,57 @@ class Interview:
                 self._tell_twins_apart(question, items, items[-1])
             elif picked == SEVERAL:
                 self._change_several(question, items, name)
+            elif picked == BY_ANSWER:
+                self._change_by_answer(question, items, name)
             else:
                 self._change_item(question, items, int(picked), name)
+
+    def _change_by_answer(self, question: Question, items: list[dict[str, Any]], name: str) -> None:
+        """Tick the answers to change (e.g. 'collected when'), then for each one the items
+        it is wrong for; only those are asked, item by item. For an owner whose shops take
+        most kinds of data too, one answer is fixed across the group in a few prompts."""
+        assert question.spec.model is not None
+        model = question.spec.model
+        first = question.questions[0]
+        fields = [
+            inner
+            for inner in question.questions
+            if inner is not first
+            and inner.kind is not Kind.GROUP
+            and any(self._applies(inner, Scope(it, model)) for it in items)
+        ]
+        self.asked += 1
+        ticked = self.prompter.checkbox(
+            f"Which answers do you want to change in several {_plural(name)}?",
+            [(inner.field, inner.short) for inner in fields],
+            checked=[],
+            help="Tick each answer; you then tick the ones it is wrong for.",
+            validate=lambda values: None,
+        )
+        for inner in fields:
+            if inner.field not in ticked:
+                continue
+            applying = [it for it in items if self._applies(inner, Scope(it, model))]
+            self.asked += 1
+            chosen = self.prompter.checkbox(
+                f"{inner.short}: which {_plural(name)} do you want to change?",
+                [
+                    (str(i), f"{capfirst(self._summary(question, it))}: {self._shown(inner, it)}")
+                    for i, it in enumerate(items)
+                    if any(it is other for other in applying)
+                ],
+                checked=[],
+                help=None,
+                validate=lambda values: None,
+            )
+            for index in (int(i) for i in chosen):
+                item = items[index]
+                scope = Scope(item, model)
+                before = [q for q in question.questions if self._applies(q, scope)]
+                with self._asking_about(question, item):
+                    self._change_fields(question, item, items, before, [inner.field])
+                if _item_error(model, item) or _twin_error(question, items, item):
+                    self._ask_item(question, items, index)
 
     def _change_several(self, question: Question, items: list[dict[str, Any]], name: str) -> None:
         """One tick list of the items to change, then each ticked one's own "what do you
