@@ -795,3 +795,20 @@ def test_one_answer_is_changed_across_several_items_at_once() -> None:
     assert items["payment_card"]["points"] == ["checkout", "by_phone"]
     assert items["email"]["points"] == ["checkout"]
     assert not any(q.startswith(f"{email}: When is it collected") for q in prompter.asked)
+
+
+def test_cookie_kinds_follow_the_uses_given() -> None:
+    interview = _run(
+        {
+            "What do you use personal data for?": [
+                [*STARTING_PURPOSES, "analytics", "targeted_advertising"]
+            ]
+        }
+    )
+    assert interview.answers["cookies"]["kinds"] == [
+        "strictly_necessary",
+        "analytics",
+        "advertising",
+    ]
+    plain = _run({})
+    assert plain.answers["cookies"]["kinds"] == ["strictly_necessary"]

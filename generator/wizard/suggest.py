@@ -362,7 +362,20 @@ def request_methods(
     return methods or ["email"]
 
 
+def cookie_kinds(purposes: Iterable[str]) -> list[str]:
+    """The cookies the uses already given need: the cart's own, analytics cookies for
+    analytics, advertising cookies for targeted ads."""
+    uses = set(purposes or ())
+    kinds = ["strictly_necessary"]
+    if "analytics" in uses:
+        kinds.append("analytics")
+    if "targeted_advertising" in uses:
+        kinds.append("advertising")
+    return kinds
+
+
 FUNCTIONS = {
+    "cookie_kinds": cookie_kinds,
     "request_methods": request_methods,
     "transfer_safeguard": transfer_safeguard,
     "collection_points": collection_points,
