@@ -8,11 +8,12 @@ and for the items whose suggested answers differ from the owner's, the change me
 "what to change" list per item (or, when fewer, the menu, one "Change several" tick
 list and a "what to change" per item, or the menu, one "Change one answer in several"
 list of answers and a tick list of items per answer) and one prompt per differing
-answer; a repeated item is added in full. A section's rare answers cost one prompt, and when any differs
-from its default either all of them or a tick list and the differing ones, whichever is
-fewer. Sources a kind of data has by its nature count the same given or left out. This is
-a floor for a person, who also reads, corrects slips and goes back; quote it beside timed
-runs in a terminal, never instead of them. ``--by-question`` lists where the prompts go.
+answer; a repeated item is added in full. A section's rare answers cost one prompt, and
+when any differs from its default either all of them or a tick list and the differing
+ones, whichever is fewer. Sources a kind of data has by its nature count the same given
+or left out. This is a floor for a person, who also reads, corrects slips and goes back;
+quote it beside timed runs in a terminal, never instead of them. ``--by-question`` lists
+where the prompts go.
 """
 
 from __future__ import annotations
