@@ -168,7 +168,9 @@ class Counting(Interview):
         """The answers left out when an item is added (extra) that the owner must change:
         those whose file answer differs from what the wizard suggests for them."""
         assert question.spec.model is not None
-        extras = [q for q in question.questions if q.data.extra]
+        extras = [
+            q for q in question.questions if self.is_extra(q, Scope(wanted, question.spec.model))
+        ]
         item = {
             k: v for k, v in copy.deepcopy(wanted).items() if k not in {q.field for q in extras}
         }

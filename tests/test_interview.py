@@ -511,6 +511,11 @@ def test_safeguards_and_ad_programs_are_offered_by_the_laws_that_reach_the_store
     assert not {"scc", "dpf", "uk_idta"} & set(offered["CA"]["US: Which safeguard covers it?"])
     assert {"scc", "dpf"} <= set(offered["DE"]["US: Which safeguard covers it?"])
     assert "uk_idta" not in offered["DE"]["US: Which safeguard covers it?"]
+    # Where no European law reaches, the contract is suggested and shown, not asked on
+    # adding the transfer; a European store is asked, the clauses preselected.
+    assert isinstance(canadian.prompter, Scripted) and isinstance(german.prompter, Scripted)
+    assert "Which safeguard covers it?" not in canadian.prompter.asked
+    assert "Which safeguard covers it?" in german.prompter.asked
     # Kept as suggested: the tool each law offers for any country.
     assert canadian.answers["international"]["transfers"][0]["safeguard"] == "provider_contract"
     assert german.answers["international"]["transfers"][0]["safeguard"] == "scc"

@@ -715,7 +715,7 @@ class Interview:
                     continue
                 if inner.field in skip:
                     continue
-                if inner.data.extra and not extras:
+                if not extras and self.is_extra(inner, scope):
                     # Left to a change, it still takes the suggestion that follows the
                     # answers just given (a cookieless tool by its name).
                     if inner.data.default_expr and not has_path(item, inner.field):
@@ -834,6 +834,12 @@ class Interview:
 
     def condition(self, name: str) -> bool:
         return bool(self.evaluate(name))
+
+    def is_extra(self, question: Question, item: Scope) -> bool:
+        """Whether a group's question is left out when an item is added (its suggestion is
+        shown in the summary and can be changed): always, or where its `extra_when` holds."""
+        when = question.data.extra_when
+        return question.data.extra or bool(when and self._holds(when, {"item": item}))
 
     def _applies(self, question: Question, item: Scope | None = None) -> bool:
         """Whether the question's `when` holds (for this item, inside a group)."""
