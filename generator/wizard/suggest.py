@@ -333,10 +333,10 @@ def processor_takes_cards(processors: Any, items: Any) -> bool:
 
 
 def transfer_safeguard(eu: bool, uk: bool, brazil: bool) -> str:
-    """The safeguard to suggest for a transfer, shown in the group's summary to confirm:
-    the tool each law offers for any country without an adequacy finding (GDPR Art
-    46(2)(c) and LGPD art. 33, II: standard contractual clauses; the UK's IDTA under UK GDPR
-    Art 46(2)(d)); elsewhere a contract with the provider (PIPEDA Principle 4.1.3, APP 8.1)."""
+    """The safeguard to suggest for a transfer: the tool each law offers for any country
+    without an adequacy finding (GDPR Art 46(2)(c) and LGPD art. 33, II, b: standard
+    contractual clauses; the UK's IDTA under UK GDPR Art 46(2)(d)); elsewhere a contract
+    with the provider (PIPEDA Principle 4.1.3, APP 8.1), shown in the group's summary."""
     if eu or brazil:
         return "scc"
     if uk:
