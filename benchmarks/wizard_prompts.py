@@ -4,16 +4,21 @@
 
 Every prompt counts, even one whose default already is the owner's answer (one Enter).
 Tick-list groups cost one tick list, each ticked item's own questions (its names, ...),
-and for an item whose suggested answers differ from the owner's, the change menu, the
-"what to change" list and one prompt per differing answer; a repeated item is added in
-full. A section's rare answers cost one prompt, or all of them when any differs from its
-default. The services step ("Which of these services do you use?") costs its tick list plus
+and for the items whose suggested answers differ from the owner's, the change menu and
+"what to change" list per item (or, when fewer, the menu, one "Change several" tick
+list and a "what to change" per item, or the menu, one "Change one answer in several"
+list of answers and a tick list of items per answer) and one prompt per differing
+answer; a repeated item is added in full. A section's rare answers cost one prompt, and
+when any differs from its default either all of them or a tick list and the differing
+ones, whichever is fewer. Sources a kind of data has by its nature count the same given
+or left out. The services step ("Which of these services do you use?") costs its tick list plus
 one search typed per service picked, the real step's own questions about each service (what
 the catalog cannot know), its "Done", and for a service whose answers differ from what the
 catalog and those questions give, the change menu, the "what to change" list and one prompt
 per differing answer; recipients and tools naming a service cost nothing in their own
 groups (the step sets them aside). This is a floor for a person, who also reads, corrects slips and goes back;
-quote it beside timed runs in a terminal, never instead of them.
+quote it beside timed runs in a terminal, never instead of them. ``--by-question`` lists
+where the prompts go.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ sys.path.insert(0, str(ROOT))
 from pydantic import TypeAdapter  # noqa: E402
 
 from generator.answers import read_answers  # noqa: E402
+from generator.facts.data import NATURAL_SOURCES  # noqa: E402
+from generator.model.practices import CollectedData  # noqa: E402
 from generator.wizard.interview import Interview  # noqa: E402
 from generator.wizard.paths import Scope, get_path, has_path, set_path  # noqa: E402
 from generator.wizard.questionnaire import Kind, Question, Section, load  # noqa: E402
@@ -69,9 +76,15 @@ class Enter:
 def _dumped(model: Any, item: dict[str, Any]) -> dict[str, Any]:
     adapter = TypeAdapter(model)
     try:
-        return dict(adapter.dump_python(adapter.validate_python(item)))
+        dumped = dict(adapter.dump_python(adapter.validate_python(item)))
     except ValueError:
         return dict(item)
+    # The sources a kind of data has by its nature mean the same given or left out (the
+    # model's own reading, generator.facts.data.sources_of): the wizard records them, a
+    # file may leave them out, and neither is a change for the owner to make.
+    if model is CollectedData and tuple(dumped["sources"]) == NATURAL_SOURCES[dumped["category"]]:
+        dumped["sources"] = []
+    return dumped
 
 
 class CountingStep(ServicesStep):
@@ -155,10 +168,19 @@ class CountingStep(ServicesStep):
 @dataclass
 class Counting(Interview):
     by_section: Counter[str] = field(default_factory=Counter)
+    by_question: Counter[str] = field(default_factory=Counter)
+    _where: list[str] = field(default_factory=list)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Each prompt counted goes to the question being asked (its field path).
+        if name == "asked" and hasattr(self, "by_question"):
+            self.by_question[".".join(self._where) or "?"] += value - self.asked
+        super().__setattr__(name, value)
 
     def ask_section(self, section: Section) -> None:
         before = self.asked
         step = self.by_section["services"]
+        self._where = [section.id]
         super().ask_section(section)
         self.by_section[section.id] += self.asked - before - (self.by_section["services"] - step)
 
@@ -167,7 +189,21 @@ class Counting(Interview):
         CountingStep(self).run()
         self.by_section["services"] += self.asked - before
 
+    def _ask(self, question: Question, data: dict[str, Any], item: Any) -> None:
+        self._where.append(question.field)
+        try:
+            super()._ask(question, data, item)
+        finally:
+            self._where.pop()
+
     def _ask_rare(self, section: Section) -> None:
+        self._where.append("(rare)")
+        try:
+            self._count_rare(section)
+        finally:
+            self._where.pop()
+
+    def _count_rare(self, section: Section) -> None:
         rare = [
             q
             for q in section.questions
@@ -176,8 +212,10 @@ class Counting(Interview):
         if not rare:
             return
         self.asked += 1
-        if any(self._differs(q) for q in rare):
-            self.asked += len(rare)
+        differing = sum(1 for q in rare if self._differs(q))
+        if differing:
+            # All of them one by one, or a tick list and only the ticked ones.
+            self.asked += min(len(rare), 1 + differing)
 
     def _differs(self, question: Question) -> bool:
         given = get_path(self.answers, question.field)
@@ -199,8 +237,12 @@ class Counting(Interview):
         items: list[dict[str, Any]] = []
         set_path(data, question.field, items)
         key = question.data.pick
+        changes: list[list[Question]] = []  # the answers to change, item by item
         if key:
             self.asked += 1  # the tick list
+            # Every ticked value is known before the items are filled, as in the wizard.
+            ticked, items = items, []
+            ticked += [{key: wanted.get(key)} for wanted in target]
             seen: set[Any] = set()
             for wanted in target:
                 if wanted.get(key) in seen:
@@ -209,24 +251,56 @@ class Counting(Interview):
                     self._ask_item(question, items, len(items) - 1)
                     continue
                 seen.add(wanted.get(key))
-                self._picked(question, items, wanted)
+                changes.append(self._picked(question, items, wanted))
+            ticked[:] = items
         else:
             for wanted in target:
                 self.asked += 1
                 items.append(copy.deepcopy(wanted))
                 self._ask_item(question, items, len(items) - 1, extras=False)
-                extras = [
-                    q
-                    for q in question.questions
-                    if q.data.extra and get_path(wanted, q.field) not in (None, [], "")
-                ]
-                if extras:
-                    self.asked += 2 + len(extras)
+                changes.append(self._extras_to_change(question, wanted))
+        self._count_changes([change for change in changes if change])
         self.asked += 1  # "Done"
+
+    def _extras_to_change(self, question: Question, wanted: dict[str, Any]) -> list[Question]:
+        """The answers left out when an item is added (extra) that the owner must change:
+        those whose file answer differs from what the wizard suggests for them."""
+        assert question.spec.model is not None
+        extras = [
+            q for q in question.questions if self.is_extra(q, Scope(wanted, question.spec.model))
+        ]
+        item = {
+            k: v for k, v in copy.deepcopy(wanted).items() if k not in {q.field for q in extras}
+        }
+        scope = Scope(item, question.spec.model)
+        for q in extras:
+            if q.data.default_expr and self._applies(q, scope):
+                self._take_suggestion(q, item, scope)
+        shown, meant = _dumped(question.spec.model, item), _dumped(question.spec.model, wanted)
+        return [q for q in extras if get_path(shown, q.field) != get_path(meant, q.field)]
+
+    def _count_changes(self, changes: list[list[Question]]) -> None:
+        """Each item chosen from the menu (the menu and its "what to change"), all of them
+        ticked at once ("Change several": the menu, the tick list, then each one's "what
+        to change"), or answer by answer ("Change one answer in several"), whichever is
+        fewest; then one prompt per answer changed."""
+        one_by_one, several = 2 * len(changes), 2 + len(changes)
+        # "Change one answer in several": the menu, the answers to change, then per
+        # answer the items it is wrong for.
+        by_answer = 2 + len({q.field for change in changes for q in change})
+        self._where.append("(change menu)")
+        self.asked += min(one_by_one, several, by_answer) if changes else 0
+        self._where.pop()
+        for change in changes:
+            for q in change:
+                self._where.append(q.field)
+                self.asked += 1
+                self._where.pop()
 
     def _picked(
         self, question: Question, items: list[dict[str, Any]], wanted: dict[str, Any]
-    ) -> None:
+    ) -> list[Question]:
+        """The ticked item's ``ask_each`` prompts counted; the answers it must change."""
         assert question.spec.model is not None
         item = self._new_item(question, wanted.get(question.data.pick or ""))
         scope = Scope(item, question.spec.model)
@@ -238,12 +312,10 @@ class Counting(Interview):
                 if inner.field in wanted:
                     set_path(item, inner.field, wanted[inner.field])
         shown, meant = _dumped(question.spec.model, item), _dumped(question.spec.model, wanted)
-        differing = [
+        items.append(copy.deepcopy(wanted))
+        return [
             q for q in question.questions if get_path(shown, q.field) != get_path(meant, q.field)
         ]
-        if differing:
-            self.asked += 2 + len(differing)
-        items.append(copy.deepcopy(wanted))
 
 
 def count(path: Path) -> Counting:
@@ -254,12 +326,18 @@ def count(path: Path) -> Counting:
 
 
 def main(argv: list[str]) -> int:
+    by_question = "--by-question" in argv
+    argv = [a for a in argv if a != "--by-question"]
     paths = [Path(a) for a in argv] or sorted((ROOT / "examples").rglob("*.yaml"))
     for path in paths:
         interview = count(path)
         sections = ", ".join(f"{k} {v}" for k, v in interview.by_section.items() if v)
         name = path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path
         print(f"{name}: {interview.asked} prompts  ({sections})")
+        if by_question:
+            for where, n in interview.by_question.most_common():
+                if n:
+                    print(f"  {n:4d}  {where}")
     return 0
 
 

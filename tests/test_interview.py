@@ -278,7 +278,13 @@ def test_a_picked_group_ticks_items_and_changes_only_the_answers_ticked() -> Non
     items = interview.answers["collection"]["items"]
     categories = [i["category"] for i in items]
     assert categories == ["email", "phone", "postal_address", "payment_card", "order_history"]
-    assert items[1] == {"category": "phone", "necessity": "optional"}
+    # Where it comes from and when it is collected follow the kind's nature.
+    assert items[1] == {
+        "category": "phone",
+        "sources": ["from_you"],
+        "points": ["checkout"],
+        "necessity": "optional",
+    }
     # Only the ticked answer was asked again, not the item's other questions.
     assert prompter.asked.count(f"{phone}: Must customers give it?") == 1
     assert not any(q.startswith("Where does it come from?") for q in prompter.asked)
@@ -412,7 +418,7 @@ def test_a_purpose_added_twice_must_say_which_use_it_is() -> None:
             ],
             "Which purpose?": ["marketing"],
             "Which data does it use?": [["email"]],
-            "What is your legal basis under GDPR?": ["legitimate_interests"],
+            "What is your legal basis under the GDPR?": ["legitimate_interests"],
             "Which interest of yours does it serve?": ["offers like past orders"],
             "Anything to add, in a few words?": ["offers to customers"],
         }
@@ -494,8 +500,10 @@ def test_a_childrens_site_is_asked_its_coppa_facts_before_the_recipients() -> No
 
 def test_safeguards_and_ad_programs_are_offered_by_the_laws_that_reach_the_store() -> None:
     transfer = {
-        "Which countries do you send personal data to": ["add", "done"],
+        # The safeguard is suggested and shown; changing it offers the law's own tools.
+        "Which countries do you send personal data to": ["add", "0", "done"],
         "Country it goes to": ["US"],
+        "US: what do you want to change?": [["safeguard"]],
         "Which kinds of cookies?": [["strictly_necessary", "advertising"]],
     }
     canadian = _run({**transfer, "Country (two-letter code)": ["CA"], "State, province": ["BC"]})
@@ -506,13 +514,20 @@ def test_safeguards_and_ad_programs_are_offered_by_the_laws_that_reach_the_store
         offered[name] = run.prompter.offered
     # PIPEDA asks for a contract with the provider; the GDPR's and the UK's tools are not
     # offered to a store no European law reaches.
-    assert "provider_contract" in offered["CA"]["Which safeguard covers it?"]
-    assert not {"scc", "dpf", "uk_idta"} & set(offered["CA"]["Which safeguard covers it?"])
-    assert {"scc", "dpf"} <= set(offered["DE"]["Which safeguard covers it?"])
-    assert "uk_idta" not in offered["DE"]["Which safeguard covers it?"]
-    # Enter never claims an adequacy decision for the United States as a whole.
-    assert german.answers["international"]["transfers"][0]["safeguard"] == "scc"
+    assert "provider_contract" in offered["CA"]["US: Which safeguard covers it?"]
+    assert not {"scc", "dpf", "uk_idta"} & set(offered["CA"]["US: Which safeguard covers it?"])
+    assert {"scc", "dpf"} <= set(offered["DE"]["US: Which safeguard covers it?"])
+    assert "uk_idta" not in offered["DE"]["US: Which safeguard covers it?"]
+    # Where no European law reaches, the contract is suggested and shown, not asked on
+    # adding the transfer; a European store is asked, the clauses preselected.
+    assert isinstance(canadian.prompter, Scripted) and isinstance(german.prompter, Scripted)
+    assert "Which safeguard covers it?" not in canadian.prompter.asked
+    assert "Which safeguard covers it?" in german.prompter.asked
+    # Kept as suggested: the tool each law offers for any country.
     assert canadian.answers["international"]["transfers"][0]["safeguard"] == "provider_contract"
+    assert german.answers["international"]["transfers"][0]["safeguard"] == "scc"
+    # Enter never claims an adequacy decision for the United States as a whole, but takes
+    # one where the EU adopted it.
     japan = _run({**transfer, "Country it goes to": ["JP"], "Country (two-letter code)": ["DE"]})
     assert japan.answers["international"]["transfers"][0]["safeguard"] == "adequacy"
     programs = "Which ad industry opt-out programs do you take part in?"
@@ -689,3 +704,156 @@ def test_pressing_enter_for_an_ad_network_keeps_its_sale_and_sharing() -> None:
     assert partners["use"] == "own_marketing" and partners["gives_value"] is True
     assert judge(Recipient.model_validate(ads)).sold
     assert judge(Recipient.model_validate(partners)).sold
+
+
+def test_a_rare_answer_is_changed_alone_from_one_tick_list() -> None:
+    """'Change only some of them' asks only the ticked rare questions; the rest keep the
+    answers shown."""
+
+    class Some(Scripted):
+        def _scripts_a_rare_question(self) -> bool:
+            return False
+
+    prompter = Some(
+        {
+            **SMALL_STORE,
+            "Keep these answers?": ["some"],
+            "Which of these do you want to change?": [["business.physical_shops"]],
+            "Do you also sell in your own shops": [True],
+        }
+    )
+    interview = Interview(QUESTIONNAIRE, prompter, {})
+    interview.ask_section(QUESTIONNAIRE.section("business"))
+    offered = prompter.offered["Which of these do you want to change?"]
+    assert "business.contact.web_form" in offered and "business.physical_shops" in offered
+    assert any(q.startswith("Do you also sell in your own shops") for q in prompter.asked)
+    assert not any(q.startswith("Web address of a privacy request form") for q in prompter.asked)
+    assert interview.answers["business"]["physical_shops"] is True
+
+
+def test_collection_suggestions_follow_each_kinds_nature_and_the_other_answers() -> None:
+    """Sources come from the facts layer's nature of each kind, collection points from the
+    kinds ticked with it (an account brings the name in at registration) and the shops."""
+    interview = _run(
+        {
+            "Do you also sell in your own shops": [True],
+            "What personal data do you collect?": [
+                ["name", "email", "credentials", "payment_card", "browsing_activity"]
+            ],
+            "Keep these answers?": ["answer", "keep"],
+        }
+    )
+    items = {i["category"]: i for i in interview.answers["collection"]["items"]}
+    assert items["name"]["sources"] == ["from_you"]
+    assert items["name"]["points"] == ["registration", "checkout", "in_store"]
+    assert items["credentials"]["points"] == ["registration"]
+    assert items["payment_card"]["points"] == ["checkout", "in_store"]
+    browsing = items["browsing_activity"]
+    assert browsing["sources"] == ["automatic"]
+    assert browsing["points"] == ["browsing"]
+    assert browsing["necessity"] == "automatic"
+    # The owner saw each of them before it was recorded.
+    prompter = interview.prompter
+    assert isinstance(prompter, Scripted)
+    shown = [line for line in prompter.said if line.startswith("  - Browsing")]
+    assert shown and "comes from: " in shown[0] and "must give it: " in shown[0]
+
+
+def test_change_several_ticks_the_items_then_asks_each_ones_answers() -> None:
+    card, orders = (
+        capfirst(LABELS[c]) for c in (DataCategory.PAYMENT_CARD, DataCategory.ORDER_HISTORY)
+    )
+    interview = _run(
+        {
+            "Anything to change in the kinds of data?": ["__several__", "done"],
+            "Which kinds of data do you want to change or remove?": [["3", "4"]],
+            f"{card}: what do you want to change?": [["details"]],
+            f"{card}: What exactly": ["card number and expiry date"],
+            f"{orders}: what do you want to change?": [["__remove__"]],
+        }
+    )
+    prompter = interview.prompter
+    assert isinstance(prompter, Scripted)
+    assert prompter.asked.count("Anything to change in the kinds of data?") == 2
+    items = interview.answers["collection"]["items"]
+    assert "order_history" not in [i["category"] for i in items]
+    card_item = next(i for i in items if i["category"] == "payment_card")
+    assert card_item["details"] == "card number and expiry date"
+
+
+def test_a_brazilian_store_gets_each_purposes_lgpd_basis_suggested() -> None:
+    """The LGPD words each use's basis (Art 7), so a store it reaches is shown and records
+    the usual basis for each purpose, as a GDPR store is."""
+    interview = _run({"Which countries do you sell to?": ["BR"]})
+    uses = interview.answers["use"]["purposes"]
+    bases = {u["purpose"]: u.get("legal_basis") for u in uses}
+    assert bases["order_fulfilment"] == "contract"
+    assert bases["legal_compliance"] == "legal_obligation"
+    prompter = interview.prompter
+    assert isinstance(prompter, Scripted)
+    assert any("legal basis: " in line for line in prompter.said)
+
+
+def test_deadlines_and_duties_a_law_decides_are_shown_not_asked() -> None:
+    """The answer deadline follows the laws (one month under the GDPR: 30 days) and is
+    recorded from the section's list of answers kept as shown, not asked on its own; the
+    request methods follow the contacts given in the first section."""
+    interview = _run(
+        {
+            "Which countries do you sell to?": ["DE"],
+            "Web address of a privacy request form": ["https://tinytea.example/privacy"],
+        }
+    )
+    prompter = interview.prompter
+    assert isinstance(prompter, Scripted)
+    assert not any(q.startswith("Within how many days") for q in prompter.asked)
+    assert any(
+        line.startswith("  - Within how many days") and line.endswith(" 30")
+        for line in prompter.said
+    )
+    assert interview.answers["rights"]["response_days"] == 30
+    assert interview.answers["rights"]["methods"] == ["email", "web_form"]
+
+
+def test_one_answer_is_changed_across_several_items_at_once() -> None:
+    """'Change one answer in several': tick the answer, then the items it is wrong for;
+    only those items are asked it, and the others keep theirs."""
+    name, email, card = (
+        capfirst(LABELS[c])
+        for c in (DataCategory.NAME, DataCategory.EMAIL, DataCategory.PAYMENT_CARD)
+    )
+    interview = _run(
+        {
+            "Anything to change in the kinds of data?": ["__by_answer__", "done"],
+            "Which answers do you want to change in several kinds of data?": [["points"]],
+            "Collected when: which kinds of data do you want to change?": [["0", "3"]],
+            f"{name}: When is it collected": [["checkout", "by_phone"]],
+            f"{card}: When is it collected": [["checkout", "by_phone"]],
+        }
+    )
+    prompter = interview.prompter
+    assert isinstance(prompter, Scripted)
+    offered = prompter.offered["Collected when: which kinds of data do you want to change?"]
+    assert offered[:4] == ["0", "1", "2", "3"]
+    items = {i["category"]: i for i in interview.answers["collection"]["items"]}
+    assert items["name"]["points"] == ["checkout", "by_phone"]
+    assert items["payment_card"]["points"] == ["checkout", "by_phone"]
+    assert items["email"]["points"] == ["checkout"]
+    assert not any(q.startswith(f"{email}: When is it collected") for q in prompter.asked)
+
+
+def test_cookie_kinds_follow_the_uses_given() -> None:
+    interview = _run(
+        {
+            "What do you use personal data for?": [
+                [*STARTING_PURPOSES, "analytics", "targeted_advertising"]
+            ]
+        }
+    )
+    assert interview.answers["cookies"]["kinds"] == [
+        "strictly_necessary",
+        "analytics",
+        "advertising",
+    ]
+    plain = _run({})
+    assert plain.answers["cookies"]["kinds"] == ["strictly_necessary"]

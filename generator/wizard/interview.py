@@ -50,6 +50,8 @@ from generator.wizard.typed import (
 Validator = Callable[[Any], str | None]
 SAVE = "save"
 REMOVE = "__remove__"
+SEVERAL = "__several__"
+BY_ANSWER = "__by_answer__"
 READ = "read:"
 
 
@@ -251,7 +253,11 @@ class Interview:
         self.asked += 1
         choice = self.prompter.select(
             "Keep these answers?",
-            [("keep", "Keep them"), ("answer", "Answer these questions now")],
+            [
+                ("keep", "Keep them"),
+                ("answer", "Answer these questions now"),
+                ("some", "Change only some of them"),
+            ],
             default="keep",
             help="Anything here that is not true for your store changes what the policy says.",
         )
@@ -259,6 +265,19 @@ class Interview:
             for question in rare:
                 self._ask(question, self.answers, None)
             return
+        if choice == "some":
+            # One tick list, then only the ticked questions; the others stay as shown.
+            self.asked += 1
+            ticked = self.prompter.checkbox(
+                "Which of these do you want to change?",
+                [(q.field, f"{self._prompt(q, None)} {self._answer_in_words(q)}") for q in rare],
+                checked=[],
+                help="Tick the answers that are not true for your store.",
+                validate=lambda values: None,
+            )
+            for question in rare:
+                if question.field in ticked:
+                    self._ask(question, self.answers, None)
         # Kept as shown: a default that follows earlier answers is recorded, since the
         # model's own default may differ from what the owner just saw.
         for question in rare:
@@ -363,6 +382,9 @@ class Interview:
             self.asked += 1
             choices = [("done", f"Done: keep these {len(items)}" if items else "Done: none")]
             choices.append(("add", f"Add {_a(name)}"))
+            if len(items) > 1:
+                choices.append((SEVERAL, f"Change several {_plural(name)} (tick them)"))
+                choices.append((BY_ANSWER, f"Change one answer in several {_plural(name)}"))
             choices += [
                 (str(i), f"Change or remove: {self._summary(question, it)}")
                 for i, it in enumerate(items)
@@ -386,8 +408,76 @@ class Interview:
                 items.append(start)
                 self._ask_item(question, items, len(items) - 1, extras=False, known=set(start))
                 self._tell_twins_apart(question, items, items[-1])
+            elif picked == SEVERAL:
+                self._change_several(question, items, name)
+            elif picked == BY_ANSWER:
+                self._change_by_answer(question, items, name)
             else:
                 self._change_item(question, items, int(picked), name)
+
+    def _change_by_answer(self, question: Question, items: list[dict[str, Any]], name: str) -> None:
+        """Tick the answers to change (e.g. 'collected when'), then for each one the items
+        it is wrong for; only those are asked, item by item. For an owner whose shops take
+        most kinds of data too, one answer is fixed across the group in a few prompts."""
+        assert question.spec.model is not None
+        model = question.spec.model
+        first = question.questions[0]
+        fields = [
+            inner
+            for inner in question.questions
+            if inner is not first
+            and inner.kind is not Kind.GROUP
+            and any(self._applies(inner, Scope(it, model)) for it in items)
+        ]
+        self.asked += 1
+        ticked = self.prompter.checkbox(
+            f"Which answers do you want to change in several {_plural(name)}?",
+            [(inner.field, inner.short) for inner in fields],
+            checked=[],
+            help="Tick each answer; you then tick the ones it is wrong for.",
+            validate=lambda values: None,
+        )
+        for inner in fields:
+            if inner.field not in ticked:
+                continue
+            applying = [it for it in items if self._applies(inner, Scope(it, model))]
+            self.asked += 1
+            chosen = self.prompter.checkbox(
+                f"{inner.short}: which {_plural(name)} do you want to change?",
+                [
+                    (str(i), f"{capfirst(self._summary(question, it))}: {self._shown(inner, it)}")
+                    for i, it in enumerate(items)
+                    if any(it is other for other in applying)
+                ],
+                checked=[],
+                help=None,
+                validate=lambda values: None,
+            )
+            for index in (int(i) for i in chosen):
+                item = items[index]
+                scope = Scope(item, model)
+                before = [q for q in question.questions if self._applies(q, scope)]
+                with self._asking_about(question, item):
+                    self._change_fields(question, item, items, before, [inner.field])
+                if _item_error(model, item) or _twin_error(question, items, item):
+                    self._ask_item(question, items, index)
+
+    def _change_several(self, question: Question, items: list[dict[str, Any]], name: str) -> None:
+        """One tick list of the items to change, then each ticked one's own "what do you
+        want to change?" (one prompt less per item than choosing them one at a time)."""
+        self.asked += 1
+        ticked = self.prompter.checkbox(
+            f"Which {_plural(name)} do you want to change or remove?",
+            [(str(i), capfirst(self._summary(question, it))) for i, it in enumerate(items)],
+            checked=[],
+            help="Tick each one; you then choose what to change in it, one at a time.",
+            validate=lambda values: None,
+        )
+        chosen = [items[int(i)] for i in ticked]
+        for item in chosen:
+            # Found again each time: an earlier one may have been removed.
+            index = next(i for i, it in enumerate(items) if it is item)
+            self._change_item(question, items, index, name)
 
     def _pick_items(self, question: Question, items: list[dict[str, Any]], fresh: bool) -> None:
         """One tick list makes the items: a newly ticked one starts from what is usual for
@@ -406,7 +496,14 @@ class Interview:
             validate=lambda values: None if len(values) >= least else f"Tick at least {least}.",
         )
         items[:] = [item for item in items if get_path(item, key) in ticked]
-        items += [self._new_item(question, value) for value in ticked if value not in had]
+        # Every ticked value is in the answers before any new item is filled, so a
+        # suggestion may follow the others ticked with it (log-in details bring in
+        # a name at registration).
+        new = [value for value in ticked if value not in had]
+        items += [{key: value} for value in new]
+        for index, item in enumerate(items):
+            if get_path(item, key) in new:
+                items[index] = self._new_item(question, get_path(item, key))
         if fresh:
             # The suggested starting items are new to the owner too: filled the same way,
             # one left with none of the data it is about goes, as an unticked one would,
@@ -640,7 +737,7 @@ class Interview:
                     continue
                 if inner.field in skip:
                     continue
-                if inner.data.extra and not extras:
+                if not extras and self.is_extra(inner, scope):
                     # Left to a change, it still takes the suggestion that follows the
                     # answers just given (a cookieless tool by its name).
                     if inner.data.default_expr and not has_path(item, inner.field):
@@ -763,6 +860,12 @@ class Interview:
 
     def condition(self, name: str) -> bool:
         return bool(self.evaluate(name))
+
+    def is_extra(self, question: Question, item: Scope) -> bool:
+        """Whether a group's question is left out when an item is added (its suggestion is
+        shown in the summary and can be changed): always, or where its `extra_when` holds."""
+        when = question.data.extra_when
+        return question.data.extra or bool(when and self._holds(when, {"item": item}))
 
     def _applies(self, question: Question, item: Scope | None = None) -> bool:
         """Whether the question's `when` holds (for this item, inside a group)."""

@@ -103,6 +103,11 @@ class QuestionData(BaseModel):
         description="In a group: not asked when an item is added, only when the owner "
         "changes it (the summary shows its answer).",
     )
+    extra_when: str | None = Field(
+        default=None,
+        description="In a group: extra only where this expression holds, e.g. a transfer "
+        "safeguard the law decides for a store no European law reaches; asked elsewhere.",
+    )
     item_name: str | None = Field(default=None, description="What one group item is called.")
     label: str | None = Field(
         default=None, description="A few words naming the answer in summaries ('data')."
@@ -412,7 +417,8 @@ def _questions(
             spec = resolve(model, data.field)
         except QuestionnaireError as exc:
             raise QuestionnaireError(f"{source}: {prefix}{exc.message}") from None
-        for expression in (data.when, data.default_expr, *prompt_expressions(data.prompt)):
+        expressions_here = (data.when, data.default_expr, data.extra_when)
+        for expression in (*expressions_here, *prompt_expressions(data.prompt)):
             if expression:
                 _check_expression(expressions, expression, where, source)
         if data.choices_from:

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from generator.facts.data import NATURAL_SOURCES, OBSERVED
+from generator.model.vocab import CollectionPoint as C
 from generator.model.vocab import DataCategory as D
 from generator.model.vocab import LegalBasis as B
 from generator.model.vocab import Purpose as P
@@ -20,7 +22,16 @@ from generator.model.vocab import RecipientKind as K
 E = TypeVar("E", bound=StrEnum)
 
 PURPOSE_DATA: dict[P, tuple[D, ...]] = {
-    P.ORDER_FULFILMENT: (D.NAME, D.EMAIL, D.PHONE, D.POSTAL_ADDRESS, D.ORDER_HISTORY),
+    P.ORDER_FULFILMENT: (
+        D.NAME,
+        D.EMAIL,
+        D.PHONE,
+        D.POSTAL_ADDRESS,
+        D.ORDER_HISTORY,
+        D.BUSINESS_CONTACT,
+        D.GIFT_RECIPIENTS,
+        D.PHOTOS,
+    ),
     P.PAYMENT: (D.NAME, D.PAYMENT_CARD, D.BANK_ACCOUNT, D.POSTAL_ADDRESS),
     P.ACCOUNT: (D.NAME, D.EMAIL, D.CREDENTIALS, D.ORDER_HISTORY, D.CUSTOMER_NUMBER),
     P.CUSTOMER_SERVICE: (
@@ -44,7 +55,14 @@ PURPOSE_DATA: dict[P, tuple[D, ...]] = {
     P.SURVEYS: (D.EMAIL, D.SURVEY_RESPONSES),
     P.REVIEWS: (D.NAME, D.REVIEWS),
     P.REFERRALS: (D.NAME, D.EMAIL, D.REFERRED_CONTACTS),
-    P.WARRANTY: (D.NAME, D.EMAIL, D.POSTAL_ADDRESS, D.WARRANTY_REGISTRATIONS, D.PRODUCT_SERIAL),
+    P.WARRANTY: (
+        D.NAME,
+        D.EMAIL,
+        D.POSTAL_ADDRESS,
+        D.ORDER_HISTORY,
+        D.WARRANTY_REGISTRATIONS,
+        D.PRODUCT_SERIAL,
+    ),
     P.LOYALTY_PROGRAM: (D.NAME, D.EMAIL, D.LOYALTY, D.ORDER_HISTORY),
     P.COMBINING_SOURCES: (D.ORDER_HISTORY, D.BROWSING_ACTIVITY, D.INFERENCES),
     P.AI_TRAINING: (D.CHAT_TRANSCRIPTS, D.COMMUNICATIONS),
@@ -159,6 +177,78 @@ RECIPIENT_DATA: dict[K, tuple[tuple[D, ...], str]] = {
 }
 
 
+# Where a kind of data is usually collected, by its nature: contact and payment details at
+# checkout, log-in details when an account is opened, device and browsing data as people
+# browse, messages where people write to the store.
+POINTS: dict[D, tuple[C, ...]] = {
+    D.NAME: (C.CHECKOUT,),
+    D.EMAIL: (C.CHECKOUT,),
+    D.PHONE: (C.CHECKOUT,),
+    D.POSTAL_ADDRESS: (C.CHECKOUT,),
+    D.PAYMENT_CARD: (C.CHECKOUT,),
+    D.ORDER_HISTORY: (C.CHECKOUT,),
+    D.GIFT_RECIPIENTS: (C.CHECKOUT,),
+    D.BUSINESS_CONTACT: (C.CHECKOUT,),
+    D.CREDENTIALS: (C.REGISTRATION,),
+    D.DEVICE_AND_LOG: (C.BROWSING,),
+    D.BROWSING_ACTIVITY: (C.BROWSING,),
+    D.APPROXIMATE_LOCATION: (C.BROWSING,),
+    D.SEARCH_TERMS: (C.BROWSING,),
+    D.COMMUNICATIONS: (C.SUPPORT,),
+    D.CHAT_TRANSCRIPTS: (C.LIVE_CHAT,),
+    D.REVIEWS: (C.REVIEW,),
+    D.SURVEY_RESPONSES: (C.SURVEY,),
+    D.CONTEST_ENTRIES: (C.CONTEST,),
+    D.WARRANTY_REGISTRATIONS: (C.WARRANTY,),
+    D.REFERRED_CONTACTS: (C.REFERRAL,),
+    D.LOYALTY: (C.LOYALTY,),
+    D.CREDIT_INFORMATION: (C.FINANCING,),
+    D.CAMERA_FOOTAGE: (C.IN_STORE,),
+}
+
+# Other kinds the store collects that bring contact details in at their own point: an
+# account takes a name and an email when it is opened, a loyalty card its member's details.
+ALSO_AT: dict[D, tuple[C, tuple[D, ...]]] = {
+    D.CREDENTIALS: (C.REGISTRATION, (D.NAME, D.EMAIL, D.BUSINESS_CONTACT)),
+    D.LOYALTY: (C.LOYALTY, (D.NAME, D.EMAIL, D.PHONE, D.POSTAL_ADDRESS)),
+}
+
+# What a shop counter takes as well as the site: contact details, payment and the order.
+IN_SHOPS = (D.NAME, D.EMAIL, D.PHONE, D.PAYMENT_CARD, D.ORDER_HISTORY)
+
+
+def natural_sources(category: object) -> list[str]:
+    """Where this kind of data comes from by its nature (``generator.facts.data``), as
+    the starting answer the owner is shown."""
+    member = _member(D, category)
+    return [str(s) for s in NATURAL_SOURCES.get(member, ())] if member else []
+
+
+def suggested_necessity(category: object) -> str | None:
+    """'automatic' for data observed as people use the site or a product (it cannot be
+    left out, only not collected: ``generator.facts.data.OBSERVED``); None otherwise,
+    where only the owner knows whether people must give it."""
+    member = _member(D, category)
+    sources = NATURAL_SOURCES.get(member, ()) if member else ()
+    return "automatic" if sources and set(sources) <= OBSERVED else None
+
+
+def collection_points(category: object, collected: Iterable[str], shops: bool) -> list[str]:
+    """Where this kind of data is usually collected, given the other kinds the store
+    collects and whether it has shops of its own, in the list's order."""
+    member = _member(D, category)
+    if member is None:
+        return []
+    have = set(collected or ())
+    points = set(POINTS.get(member, ()))
+    for other, (point, kinds) in ALSO_AT.items():
+        if other in have and member in kinds:
+            points.add(point)
+    if shops and member in IN_SHOPS:
+        points.add(C.IN_STORE)
+    return [str(p) for p in C if p in points]
+
+
 def _collected(typical: Iterable[str], collected: Iterable[str]) -> list[str]:
     have = set(collected)
     return [str(c) for c in typical if c in have]
@@ -234,17 +324,6 @@ def recipient_purpose(kind: object) -> str | None:
     return (RECIPIENT_DATA[member][1] or None) if member else None
 
 
-def safeguard(destination: object, gdpr_style: bool, brazil: bool) -> str:
-    """The starting answer for a transfer's safeguard: an adequacy decision only where the
-    EU has adopted one for the country (never for the United States as a whole), else the
-    standard clauses a European or Brazilian law accepts, else the provider's contract."""
-    from generator.laws.gdpr import ADEQUATE
-
-    if gdpr_style:
-        return "adequacy" if destination in ADEQUATE else "scc"
-    return "scc" if brazil else "provider_contract"
-
-
 def consent_age(countries: Iterable[str]) -> int:
     """The youngest age to suggest for a store selling to these countries."""
     from generator.laws.gdpr import consent_age as highest
@@ -277,7 +356,61 @@ def processor_takes_cards(processors: Any, items: Any) -> bool:
     return bool(processors) and not by_phone
 
 
+def transfer_safeguard(destination: object, eu: bool, uk: bool, brazil: bool) -> str:
+    """The safeguard to suggest for a transfer: an adequacy decision where the EU adopted
+    one for the country (the UK kept them all), never for the United States as a whole
+    (its decision covers only companies certified under the Data Privacy Framework); else
+    the tool each law offers for any country (GDPR Art 46(2)(c) and LGPD art. 33, II, b:
+    standard contractual clauses; the UK's IDTA under UK GDPR Art 46(2)(d)); elsewhere a
+    contract with the provider (PIPEDA Principle 4.1.3, APP 8.1), shown in the summary."""
+    from generator.laws.gdpr import ADEQUATE
+
+    if (eu or uk) and destination in ADEQUATE:
+        return "adequacy"
+    if eu or brazil:
+        return "scc"
+    if uk:
+        return "uk_idta"
+    return "provider_contract"
+
+
+def request_methods(
+    email: object, form: object, toll_free: object, phone: object, collected: Iterable[str]
+) -> list[str]:
+    """The ways to make a request that the contacts given already offer: the privacy
+    email, the account for a store with log-ins, the request form, the toll-free number
+    (or else the privacy phone number)."""
+    methods = ["email"] if email else []
+    if "credentials" in set(collected or ()):
+        methods.append("account")
+    if form:
+        methods.append("web_form")
+    if toll_free:
+        methods.append("toll_free")
+    elif phone:
+        methods.append("phone")
+    return methods or ["email"]
+
+
+def cookie_kinds_for_uses(purposes: Iterable[str]) -> list[str]:
+    """The cookies the uses already given need: the cart's own, analytics cookies for
+    analytics, advertising cookies for targeted ads."""
+    uses = set(purposes or ())
+    kinds = ["strictly_necessary"]
+    if "analytics" in uses:
+        kinds.append("analytics")
+    if "targeted_advertising" in uses:
+        kinds.append("advertising")
+    return kinds
+
+
 FUNCTIONS = {
+    "cookie_kinds_for_uses": cookie_kinds_for_uses,
+    "request_methods": request_methods,
+    "transfer_safeguard": transfer_safeguard,
+    "collection_points": collection_points,
+    "natural_sources": natural_sources,
+    "suggested_necessity": suggested_necessity,
     "processor_takes_cards": processor_takes_cards,
     "sets_cookies": sets_cookies,
     "consent_age": consent_age,
@@ -287,6 +420,5 @@ FUNCTIONS = {
     "recipient_data": recipient_data,
     "recipient_purpose": recipient_purpose,
     "gives_value": gives_value,
-    "suggested_safeguard": safeguard,
     "suggested_use": suggested_use,
 }
