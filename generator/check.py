@@ -814,6 +814,20 @@ def date_notes(profile: StoreProfile, on: dt.date, verdicts: dict[str, Applicabi
     return notes
 
 
+def dated_ahead(profile: StoreProfile, today: dt.date) -> list[str]:
+    """A policy whose own date has not come: it is published before then, so its "took
+    effect" and "last updated" would be false while it is on the site."""
+    updated = profile.policy.updated
+    if updated <= today:
+        return []
+    return [
+        f"The policy says it was last updated on {long_date(updated)}, after "
+        f"{long_date(today)}. Set policy.last_updated to the day you publish it, and keep "
+        "policy.effective_date for the day it applies: the policy then says it takes effect "
+        "on that day."
+    ]
+
+
 def _placed(finding: Finding, doc: PolicyDocument) -> Finding:
     """The finding with the sections that word its requirement."""
     if finding.requirement is None:
@@ -845,7 +859,12 @@ def check_profile(
         as_of=day,
         laws=results,
         findings=findings,
-        notes=(*sale_notes(profile), *date_notes(profile, day, verdicts), *_catalog_notes(profile)),
+        notes=(
+            *sale_notes(profile),
+            *dated_ahead(profile, on or dt.date.today()),
+            *date_notes(profile, day, verdicts),
+            *_catalog_notes(profile),
+        ),
         policy_date=profile.policy.updated,
         catalog=_catalog_version(profile),
     )

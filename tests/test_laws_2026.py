@@ -530,6 +530,18 @@ def test_stale_policy_is_only_a_note_without_the_ccpa() -> None:
     assert any("more than 12 months" in note for note in report.notes)
 
 
+def test_a_policy_dated_after_the_check_day_is_noted_as_not_yet_published() -> None:
+    later = (CHECK_DAY + dt.timedelta(days=25)).isoformat()
+    ahead = store(policy={"effective_date": later, "last_updated": later})
+    notes = check_profile(ahead, on=CHECK_DAY).notes
+    assert any("Set policy.last_updated to the day you publish it" in n for n in notes)
+    published = store(policy={"effective_date": later, "last_updated": CHECK_DAY.isoformat()})
+    assert not any("day you publish" in n for n in check_profile(published, on=CHECK_DAY).notes)
+    from generator.compose import render_policy
+
+    assert "takes effect on" in render_policy(published).markdown
+
+
 def test_change_note_names_new_requirements_inside_a_law() -> None:
     uk = store(**UK, policy={"effective_date": "2026-01-10"})
     changes = laws.changes_between(uk, dt.date(2026, 1, 10), CHECK_DAY)
