@@ -1205,3 +1205,12 @@ def test_what_a_law_makes_us_hand_to_authorities_is_no_sale_and_cannot_be_stoppe
     words = text(store(sharing={"recipients": [*BASE["sharing"]["recipients"], tax]}))
     line = next(x for x in words.splitlines() if x.startswith("- **Public authorities**"))
     assert "This is a sale" not in line and "stop this sharing" not in line
+
+
+def test_a_connected_product_reports_whether_or_not_the_app_is_open() -> None:
+    items = [
+        *BASE["collection"]["items"],
+        {"category": "precise_location", "sources": ["our_products"], "points": ["product"]},
+    ]
+    words = text(store(collection={"items": items}))
+    assert "- **When our connected products are switched on:** precise location." in words

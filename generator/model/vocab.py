@@ -105,6 +105,9 @@ class CollectionPoint(StrEnum):
     BY_PHONE = "by_phone"
     DELIVERY = "delivery"
     FINANCING = "financing"
+    # A connected product (a bike with its own SIM, a meter) reports on its own, whether or
+    # not anyone has the app open.
+    PRODUCT = "product"
 
 
 class AppPlatform(StrEnum):
@@ -498,6 +501,7 @@ LABELS = LabelTable(
         (CollectionPoint.BY_PHONE, "calling us"),
         (CollectionPoint.DELIVERY, "we deliver to you"),
         (CollectionPoint.FINANCING, "applying for financing or credit"),
+        (CollectionPoint.PRODUCT, "our connected products are switched on"),
         (CollectionPoint.LOYALTY, "joining our loyalty program"),
         (CollectionPoint.CONTACT_FORM, "sending us a web form"),
         (Necessity.REQUIRED, "required"),
