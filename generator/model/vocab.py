@@ -521,7 +521,7 @@ LABELS = LabelTable(
         (Purpose.ANALYTICS, "understand how the site is used"),
         (Purpose.SITE_ADMINISTRATION, "keep the site running and secure"),
         (Purpose.FRAUD_PREVENTION, "prevent fraud and check orders"),
-        (Purpose.FINANCING, "decide on and run financing and credit you apply for"),
+        (Purpose.FINANCING, "arrange and run financing and credit you apply for"),
         (Purpose.STORE_SECURITY, "keep our premises, staff and customers safe"),
         (Purpose.LEGAL_COMPLIANCE, "meet our legal duties such as keeping tax records"),
         (Purpose.PRODUCT_DEVELOPMENT, "improve our products and services"),
