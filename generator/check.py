@@ -260,7 +260,7 @@ SHORTFALLS: dict[str, Shortfall] = {
     "CCPA-06": ccpa.under_16_opt_in_unexplained,
     "CCPA-16": _stale_policy,
     "CCPA-17": ccpa.metrics_out_of_date,
-    "CCPA-26": ccpa.metrics_out_of_date,
+    "CCPA-26": ccpa.broker_metrics_short,
     "ST-14": _notice_languages,
     "STL-01": shine_the_light.request_address_missing,
 }

@@ -259,6 +259,13 @@ def right_ask(right: vocab.Right) -> Md:
     return Md(RIGHT_ASKS[right])
 
 
+def count_of(number: int) -> str:
+    """A count as English prints it: '21,500' (CLDR grouping through Babel)."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(number, locale="en"))
+
+
 FILTERS: dict[str, Any] = {
     "right_ask": right_ask,
     "lower_we": lower_we,
@@ -279,6 +286,7 @@ FILTERS: dict[str, Any] = {
     "join_and": join_and,
     "join_or": join_or,
     "plural": plural,
+    "count_of": count_of,
     "within_days": within_days,
     "a_an": a_an,
     "article": article,

@@ -857,3 +857,26 @@ def test_cookie_kinds_follow_the_uses_given() -> None:
     ]
     plain = _run({})
     assert plain.answers["cookies"]["kinds"] == ["strictly_necessary"]
+
+
+def test_a_data_broker_is_asked_its_request_figures() -> None:
+    broker = _run(
+        {
+            "Gross revenue last year": ["30000000"],
+            "Do you sell data about people who are not your own customers": [True],
+            "Which year are your privacy request figures for?": ["2025"],
+            "Your figures for each kind of request": ["add", "done"],
+            "Which kind of request?": ["delete"],
+            "How many did you receive?": ["21500"],
+            "How many did you comply with": ["20000"],
+            "How many did you deny?": ["1500"],
+            "Median days to respond": ["9"],
+            "Mean days to respond": ["11"],
+            "Why did you deny them": ["1,500 because we could not verify the requester"],
+        }
+    )
+    metrics = broker.answers["rights"]["request_metrics"]
+    assert metrics["year"] == 2025
+    assert metrics["counts"][0]["mean_days"] == 11
+    plain = _run({})
+    assert "request_metrics" not in plain.answers.get("rights", {})

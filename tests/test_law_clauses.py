@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -217,7 +218,7 @@ def test_request_metrics_render_as_a_table_and_cover_ccpa_17() -> None:
     doc = render_policy(ccpa_giant(metrics))
     text = section(doc, "california")
     assert "### Requests we received in 2025" in text
-    assert "| Access | 1200 | 1100 | 100 | 14 |" in text
+    assert "| Access | 1,200 | 1,100 | 100 | 14 |" in text
     assert "| Deletion | 800 | 790 | 10 | 9 |" in text
     assert "CCPA-17" in covered_by(doc, "california")
 
@@ -236,3 +237,25 @@ def test_metrics_cannot_answer_more_requests_than_were_received() -> None:
     bad = {"kind": "access", "received": 5, "complied": 4, "denied": 2, "median_days": 3}
     with pytest.raises(AnswersError, match="exceed 'received'"):
         ccpa_giant({"year": 2025, "counts": [bad]})
+
+
+def test_a_data_brokers_figures_need_mean_days_and_the_grounds_of_denials() -> None:
+    from generator.check import check_profile
+
+    row = {"kind": "delete", "received": 21500, "complied": 20000, "denied": 1500, "median_days": 9}
+    bare = ccpa_giant({"year": 2025, "counts": [row]})
+    broker = bare.model_copy(
+        update={"business": bare.business.model_copy(update={"data_broker": True})}
+    )
+    short = {c.requirement.id: c for _, c in check_profile(broker, on=dt.date(2026, 9, 1)).missing}
+    assert "mean days" in (short["CCPA-26"].problem or "")
+    full = {**row, "mean_days": 11, "denied_why": "1,500 because we could not verify the requester"}
+    answers = ccpa_giant({"year": 2025, "counts": [full]})
+    done = answers.model_copy(
+        update={"business": answers.business.model_copy(update={"data_broker": True})}
+    )
+    report = check_profile(done, on=dt.date(2026, 9, 1))
+    assert "CCPA-26" not in {c.requirement.id for _, c in report.missing}
+    text = section(render_policy(done), "california")
+    assert "| Deletion | 21,500 | 20,000 | 1,500 | 9 | 11 |" in text
+    assert "- Deletion: 1,500 because we could not verify the requester." in text

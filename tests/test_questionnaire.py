@@ -216,7 +216,6 @@ NOT_IN_THE_WIZARD = {
     "business.revenue.rates": "the owner's own exchange rates; reference rates apply",
     "business.operator": "a separate operating company, rare; in the answers file",
     "business.network_name": "a network of stores, rare; in the answers file",
-    "rights.request_metrics": "California's figures at 10 million consumers a year",
     "rights.contact": "a separate request contact; business.contact serves",
     "sharing.marketing_opt_out_contact": "Shine the Light contact; business.contact serves",
     "sharing.recipients[].sale": "derived from use and value given (facts.sharing)",

@@ -511,6 +511,29 @@ def metrics_out_of_date(profile: StoreProfile, on: dt.date) -> tuple[str, str] |
     )
 
 
+def broker_metrics_short(profile: StoreProfile, on: dt.date) -> tuple[str, str] | None:
+    """A data broker's figures without the mean days or the grounds of denials, which the
+    Delete Act adds to the regulations' table (Civ. §1798.99.85(a)(1)-(3))."""
+    out_of_date = metrics_out_of_date(profile, on)
+    if out_of_date is not None:
+        return out_of_date
+    metrics = profile.rights.request_metrics
+    if metrics is None:
+        return None
+    short = [
+        c.kind.value
+        for c in metrics.counts
+        if c.mean_days is None or (c.denied and c.denied_why is None)
+    ]
+    if not short:
+        return None
+    return (
+        "a data broker's request figures must give the mean days to respond and why requests "
+        f"were denied; missing for: {', '.join(short)}",
+        "mean_days and denied_why on those rights.request_metrics.counts entries",
+    )
+
+
 def under_16_opt_in_unexplained(profile: StoreProfile, _on: dt.date) -> tuple[str, str] | None:
     """Selling under-16s' data with no way for a parent to opt a child under 13 in."""
     # Civ. §1798.120(c); 11 CCR §§7070(a), 7072(a): a child under 13 is opted in only by a

@@ -53,6 +53,15 @@ class RequestCount(Part):
     complied: int = Field(ge=0, description="Complied with in whole or in part.")
     denied: int = Field(ge=0)
     median_days: int = Field(ge=0, description="Median days to respond.")
+    mean_days: int | None = Field(
+        default=None, ge=0, description="Mean days to respond (a data broker must publish it)."
+    )
+    denied_why: Phrase | None = Field(
+        default=None,
+        description="Why requests were denied, with counts, e.g. '1,200 because we could "
+        "not verify the requester, 300 because the law let us keep the data' (a data "
+        "broker must publish it).",
+    )
 
     @model_validator(mode="after")
     def _answered_at_most_received(self) -> RequestCount:
