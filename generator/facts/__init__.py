@@ -69,6 +69,12 @@ class Facts(NamedTuple):
     change_notice: ChangeNotices
     """How readers hear of changes to the policy."""
 
+    tracked_on: str = "our site"
+    """Where other companies' cookies, pixels and tags run: the owner's
+    ``cookies.others_track_only_on`` (e.g. "our shop pages, never the Kids Zone or the
+    app"), else the whole site. Every sentence about other companies' tracking names this
+    one place, and puts it last, since the owner's phrase may carry its own "never ..."."""
+
     payment_processors: tuple[str, ...] = ()
     """Every payment processor the answers name, once: the payments answer and the names
     of the payment-processor recipients (two answers about one fact, so the payments and
@@ -202,8 +208,14 @@ def derive(profile: StoreProfile, verdicts: Mapping[str, Applicability] | None =
         languages=language_facts(profile),
         applying_laws=applying,
         change_notice=change_notices(profile),
+        tracked_on=tracked_on(profile),
         payment_processors=payment_processors(profile),
     )
+
+
+def tracked_on(profile: StoreProfile) -> str:
+    """Where other companies track people through the store: the owner's words, or "our site"."""
+    return profile.cookies.others_track_only_on or "our site"
 
 
 def payment_processors(profile: StoreProfile) -> tuple[str, ...]:
