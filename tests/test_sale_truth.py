@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from law_stores import AD_RECIPIENT, everything, store
+from law_stores import AD_RECIPIENT, BASE, everything, store
 
 from generator.compose import render_policy
 from generator.model import StoreProfile
@@ -30,3 +30,56 @@ def test_without_a_place_others_track_on_the_whole_site() -> None:
     md = text(everything())
     assert "based on what you do elsewhere and on our site." in md
     assert "across different websites when you use our site." in md
+
+
+CHOICES = "https://plainpaper.example/your-privacy-choices"
+SELLS_SENSITIVE: dict[str, Any] = {
+    "collection": {
+        "items": [
+            *BASE["collection"]["items"],
+            {"category": "sensitive", "necessity": "optional"},
+        ],
+        "sensitive_kinds": ["religious_beliefs", "sex_life_orientation"],
+    },
+    "use": {
+        "purposes": [
+            *BASE["use"]["purposes"],
+            {"purpose": "personalization", "categories": ["sensitive", "email"]},
+        ]
+    },
+}
+
+
+def one_link(**more: Any) -> StoreProfile:
+    return everything(
+        cookies={"settings_link": True, "settings_link_text": "Your Privacy Choices"},
+        rights={
+            "rights": ["access", "delete", "opt_out_sale_sharing", "limit_sensitive"],
+            "opt_out_link": CHOICES,
+            "limit_link": CHOICES,
+        },
+        **more,
+    )
+
+
+def test_a_store_with_one_privacy_choices_link_is_never_told_to_use_two_others() -> None:
+    md = text(one_link(**SELLS_SENSITIVE))
+    assert '"Your Privacy Choices" link' in md
+    assert '"Do Not Sell or Share My Personal Information" link' not in md
+    assert '"Limit the Use of My Sensitive Personal Information" link' not in md
+
+
+def test_a_store_with_the_statutory_links_names_them() -> None:
+    profile = everything(
+        **SELLS_SENSITIVE,
+        cookies={"settings_link": True, "settings_link_text": "Cookie settings"},
+        rights={
+            "rights": ["access", "delete", "opt_out_sale_sharing", "limit_sensitive"],
+            "opt_out_link": CHOICES,
+            "limit_link": CHOICES,
+        },
+    )
+    md = text(profile)
+    assert '"Do Not Sell or Share My Personal Information" link' in md
+    assert '"Limit the Use of My Sensitive Personal Information" link' in md
+    assert '"Your Privacy Choices" link' not in md
