@@ -83,3 +83,43 @@ def test_a_store_with_the_statutory_links_names_them() -> None:
     assert '"Do Not Sell or Share My Personal Information" link' in md
     assert '"Limit the Use of My Sensitive Personal Information" link' in md
     assert '"Your Privacy Choices" link' not in md
+
+
+LENDER = {
+    "kind": "lender",
+    "names": ["Afterpay"],
+    "categories": ["name", "email"],
+    "purpose": "decide on financing",
+    "use": "own_purposes",
+    "gives_value": False,
+    "with_consent_only": True,
+}
+
+
+def ccpa_row(profile: StoreProfile, category: str) -> list[str]:
+    """The cells of one row of the California table."""
+    md = text(profile)
+    line = next(x for x in md.splitlines() if x.startswith(f"| {category} |"))
+    return [cell.strip() for cell in line.strip("|").split("|")]
+
+
+def header(profile: StoreProfile) -> list[str]:
+    md = text(profile)
+    line = next(x for x in md.splitlines() if x.startswith("| Category under the CCPA |"))
+    return [cell.strip() for cell in line.strip("|").split("|")]
+
+
+def test_a_third_party_using_data_for_itself_is_not_a_business_purpose_disclosure() -> None:
+    recipients = [*everything().sharing.model_dump(mode="json")["recipients"], LENDER]
+    profile = everything(sharing={"recipients": recipients})
+    cols = header(profile)
+    row = dict(zip(cols, ccpa_row(profile, "Identifiers"), strict=True))
+    assert "Lenders" not in row["Disclosed for a business purpose to"]
+    assert "hosting providers" in row["Disclosed for a business purpose to"]
+    assert row["Given to third parties for their own use (not sold or shared)"].startswith("Lenders")
+
+
+def test_no_third_party_column_when_only_service_providers_and_buyers_get_data() -> None:
+    assert "Given to third parties for their own use (not sold or shared)" not in header(
+        everything()
+    )

@@ -125,12 +125,18 @@ class CategoryRow(NamedTuple):
     sources: tuple[Source, ...]
     purposes: tuple[Purpose, ...]
     disclosed_to: tuple[RecipientKind, ...]
+    """Service providers and contractors: the disclosures "for a business purpose"
+    (Civ. §1798.140(e), (ag), (j); §1798.115(c)(2); 11 CCR §7011(e)(1)(H)-(I))."""
     sold_or_shared_to: tuple[RecipientKind, ...]
     retention: tuple[RetentionRule, ...]
     # Per kind sold or shared to, the row's members it gets when that is not all of them:
     # a row groups kinds of data, and "Identifiers: sold to ad networks" must not read as
     # if a child's profile in the same row went to them too.
     sold_members: tuple[tuple[RecipientKind, tuple[DataCategory, ...]], ...] = ()
+    third_parties: tuple[RecipientKind, ...] = ()
+    """Third parties that get the data for their own use without a sale or sharing (a lender
+    deciding on credit, a vendor the person asks us to send it to, a partner giving nothing
+    for it): not service providers, so not "for a business purpose" (Civ. §1798.140(ai))."""
 
 
 def _unique(items: Iterable[T]) -> tuple[T, ...]:
@@ -162,12 +168,15 @@ def category_table(profile: StoreProfile) -> tuple[CategoryRow, ...]:
                 purposes=_unique(
                     u.purpose for u in profile.use.purposes if group & set(u.categories)
                 ),
-                disclosed_to=_unique(j.kind for j in judged if not (j.sold or j.shared)),
+                disclosed_to=_unique(j.kind for j in judged if not j.third_party),
                 sold_or_shared_to=_unique(j.kind for j in judged if j.sold or j.shared),
                 retention=tuple(
                     rule for rule in profile.retention.rules if group & set(rule.categories)
                 ),
                 sold_members=_sold_members(members, profile, judge),
+                third_parties=_unique(
+                    j.kind for j in judged if j.third_party and not (j.sold or j.shared)
+                ),
             )
         )
     return tuple(rows)
