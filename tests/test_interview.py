@@ -677,3 +677,25 @@ def test_pressing_enter_for_an_ad_network_keeps_its_sale_and_sharing() -> None:
     assert partners["use"] == "own_marketing" and partners["gives_value"] is True
     assert judge(Recipient.model_validate(ads)).sold
     assert judge(Recipient.model_validate(partners)).sold
+
+
+def test_a_recipient_of_sensitive_data_is_asked_which_of_the_stores_kinds_it_gets() -> None:
+    interview = _run(
+        {
+            "What personal data do you collect?": [["name", "email", "sensitive"]],
+            "Which kinds of sensitive data do you collect?": [
+                ["religious_beliefs", "sex_life_orientation"]
+            ],
+            "Who do you share personal data with?": [["marketing_partner"]],
+            "Anything to change in the recipients?": ["0", "done"],
+            "Marketing partners: what do you want to change?": [["categories"]],
+            "Marketing partners: Which data do they receive?": [["name", "sensitive"]],
+            "Marketing partners: Which kinds of sensitive data": [["religious_beliefs"]],
+        }
+    )
+    prompter = interview.prompter
+    assert isinstance(prompter, Scripted)
+    question = next(q for q in prompter.offered if "Which kinds of sensitive data do they" in q)
+    assert prompter.offered[question] == ["religious_beliefs", "sex_life_orientation"]
+    partner = interview.answers["sharing"]["recipients"][0]
+    assert partner["sensitive_kinds"] == ["religious_beliefs"]

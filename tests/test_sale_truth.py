@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from law_stores import AD_RECIPIENT, BASE, everything, store
+import pytest
+from law_stores import AD_RECIPIENT, BASE, everything
 
 from generator.compose import render_policy
+from generator.errors import AnswersError
 from generator.model import StoreProfile
 
 SHOP_ONLY = "our shop pages, never the Kids Zone or the app"
@@ -116,10 +118,81 @@ def test_a_third_party_using_data_for_itself_is_not_a_business_purpose_disclosur
     row = dict(zip(cols, ccpa_row(profile, "Identifiers"), strict=True))
     assert "Lenders" not in row["Disclosed for a business purpose to"]
     assert "hosting providers" in row["Disclosed for a business purpose to"]
-    assert row["Given to third parties for their own use (not sold or shared)"].startswith("Lenders")
+    assert row["Given to third parties for their own use (not sold or shared)"].startswith(
+        "Lenders"
+    )
 
 
 def test_no_third_party_column_when_only_service_providers_and_buyers_get_data() -> None:
     assert "Given to third parties for their own use (not sold or shared)" not in header(
         everything()
     )
+
+
+BROKER = {
+    "kind": "data_broker",
+    "names": ["ListCo"],
+    "categories": ["name", "postal_address"],
+    "use": "own_purposes",
+    "gives_value": True,
+}
+VENDORS = {
+    "kind": "marketing_partner",
+    "names": ["Vendors we choose"],
+    "categories": ["name", "email", "sensitive"],
+    "use": "own_purposes",
+    "gives_value": True,
+    "sensitive_kinds": ["religious_beliefs"],
+}
+
+
+def sellers(*recipients: dict[str, Any]) -> StoreProfile:
+    return everything(**SELLS_SENSITIVE, sharing={"recipients": [AD_RECIPIENT, *recipients]})
+
+
+def sale_section(md: str) -> str:
+    start = md.index("### Sale of personal information")
+    return md[start : md.index("\n## ", start)]
+
+
+def test_each_buyer_is_said_to_get_only_its_own_data() -> None:
+    sale = sale_section(text(sellers(BROKER, VENDORS)))
+    broker = next(line for line in sale.splitlines() if "(ListCo)" in line)
+    ads = next(line for line in sale.splitlines() if "(AdNet)" in line and "get your" in line)
+    assert "name" in broker and "postal and shipping address" in broker
+    assert "order and purchase history" not in broker and "sensitive" not in broker
+    assert "postal" not in ads and "religious" not in ads
+    assert "money or other value" in broker
+    assert "advertising or measurement services" in ads
+
+
+def test_a_buyer_named_for_one_sensitive_kind_is_not_said_to_get_the_others() -> None:
+    md = text(sellers(VENDORS))
+    vendor_lines = [line for line in md.splitlines() if "Vendors we choose" in line]
+    assert vendor_lines
+    for line in vendor_lines:
+        assert "sexual orientation" not in line, line
+    assert any("religious or philosophical beliefs" in line for line in vendor_lines)
+    # The California table's sold column names the one kind too.
+    row = next(x for x in md.splitlines() if x.startswith("| Sensitive personal information |"))
+    sold_cell = row.strip("|").split("|")[-1]
+    assert "religious or philosophical beliefs" in sold_cell
+    assert "sexual orientation" not in sold_cell
+    # What the store collects still names both kinds.
+    assert "sex life or sexual orientation" in md
+
+
+def test_a_buyer_left_unnarrowed_gets_every_sensitive_kind() -> None:
+    unnarrowed = {k: v for k, v in VENDORS.items() if k != "sensitive_kinds"}
+    sale = sale_section(text(sellers(unnarrowed)))
+    line = next(x for x in sale.splitlines() if "Vendors we choose" in x)
+    assert "religious or philosophical beliefs or sex life or sexual orientation" in line
+
+
+def test_sensitive_kinds_for_a_recipient_must_be_kinds_the_store_collects() -> None:
+    wrong = {**VENDORS, "sensitive_kinds": ["health"]}
+    with pytest.raises(AnswersError, match="health"):
+        sellers(wrong)
+    without = {**VENDORS, "categories": ["name", "email"]}
+    with pytest.raises(AnswersError, match="do not include 'sensitive'"):
+        sellers(without)

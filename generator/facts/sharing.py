@@ -57,6 +57,10 @@ CROSS_CONTEXT_DATA = frozenset(
 )
 
 
+# Recipients whose value for data is ordinarily money: brokers and partners buy or rent lists.
+_PAYING_KINDS = frozenset({RecipientKind.DATA_BROKER, RecipientKind.MARKETING_PARTNER})
+
+
 class RecipientFacts(NamedTuple):
     """One recipient entry and what its disclosure is in law, with the reason in words."""
 
@@ -73,6 +77,13 @@ class RecipientFacts(NamedTuple):
     @property
     def kind(self) -> RecipientKind:
         return self.recipient.kind
+
+    @property
+    def paid(self) -> bool:
+        """The value it gives is money or the like (the owner says it is a sale, or a broker
+        or marketing partner pays for lists), not the ad or measurement services that ad
+        networks and analytics vendors give (see ``GIVE_VALUE_BY_KIND``)."""
+        return self.recipient.sale or self.recipient.kind in _PAYING_KINDS
 
     @property
     def at_your_request(self) -> bool:

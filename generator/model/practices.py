@@ -256,6 +256,11 @@ class Recipient(Part):
     kind: RecipientKind
     names: list[CompanyName] = Field(default_factory=list, description="Named companies, optional.")
     categories: list[DataCategory] = Field(min_length=1)
+    sensitive_kinds: list[SensitiveKind] | None = Field(
+        default=None,
+        description="When it gets 'sensitive' data, which of your sensitive kinds it gets "
+        "(e.g. only religious_beliefs). Leave empty when it gets every kind you collect.",
+    )
     purpose: Phrase | None = Field(default=None, description="Why they receive it, in a few words.")
     use: RecipientUse = RecipientUse.ON_OUR_BEHALF
     sale: bool = Field(

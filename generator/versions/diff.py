@@ -548,8 +548,7 @@ def _tail(kind: RecipientKind, now: _Kind, tracked_on: str) -> str:
     tail = ""
     if now.shared:
         tail += (
-            " They use it to show you ads based on what you do elsewhere and on "
-            f"{md(tracked_on)}."
+            f" They use it to show you ads based on what you do elsewhere and on {md(tracked_on)}."
         )
     if now.sold:
         tail += " This is a sale: they give us something of value for it."
