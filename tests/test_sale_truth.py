@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from law_stores import AD_RECIPIENT, BASE, everything
+from law_stores import AD_RECIPIENT, BASE, CHECK_DAY, everything, store
 
+from generator.check import check_profile
 from generator.compose import render_policy
 from generator.errors import AnswersError
 from generator.model import StoreProfile
@@ -196,3 +197,28 @@ def test_sensitive_kinds_for_a_recipient_must_be_kinds_the_store_collects() -> N
     without = {**VENDORS, "categories": ["name", "email"]}
     with pytest.raises(AnswersError, match="do not include 'sensitive'"):
         sellers(without)
+
+
+CONNECTICUT = {"business": {"consumers_per_year": 40_000, "sells_to_us_states": ["CT"]}}
+NO_LLM = "We do not collect, use or sell personal data to train large language models."
+
+
+def test_no_llm_promise_without_the_owners_answer_and_check_asks_for_it() -> None:
+    unanswered = store(**CONNECTICUT)
+    assert "large language models" not in text(unanswered)
+    report = check_profile(unanswered, on=CHECK_DAY)
+    missing = {c.requirement.id: c for _, c in report.missing}
+    assert "use.trains_language_models" in missing["ST-11"].requirement.fix
+
+    said_no = store(**CONNECTICUT, use={"trains_language_models": False})
+    assert NO_LLM in text(said_no)
+    said_yes = store(**CONNECTICUT, use={"trains_language_models": True})
+    yes = text(said_yes)
+    assert "We collect, use or sell personal data to train large language models." in yes
+    assert NO_LLM not in yes
+
+
+def test_a_training_use_cannot_be_answered_no() -> None:
+    purposes = [*BASE["use"]["purposes"], {"purpose": "ai_training", "categories": ["email"]}]
+    with pytest.raises(AnswersError, match="trains_language_models"):
+        store(use={"purposes": purposes, "trains_language_models": False})

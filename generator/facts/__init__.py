@@ -75,6 +75,12 @@ class Facts(NamedTuple):
     app"), else the whole site. Every sentence about other companies' tracking names this
     one place, and puts it last, since the owner's phrase may carry its own "never ..."."""
 
+    trains_language_models: bool | None = None
+    """Whether personal data is collected, used or sold to train large language models: yes
+    when a use trains AI models or the owner says so, no only when the owner says no, and
+    None when nobody said (the policy then states nothing, and check reports ST-11 where
+    Connecticut asks for the statement)."""
+
     payment_processors: tuple[str, ...] = ()
     """Every payment processor the answers name, once: the payments answer and the names
     of the payment-processor recipients (two answers about one fact, so the payments and
@@ -209,8 +215,16 @@ def derive(profile: StoreProfile, verdicts: Mapping[str, Applicability] | None =
         applying_laws=applying,
         change_notice=change_notices(profile),
         tracked_on=tracked_on(profile),
+        trains_language_models=trains_language_models(profile),
         payment_processors=payment_processors(profile),
     )
+
+
+def trains_language_models(profile: StoreProfile) -> bool | None:
+    """The owner's answer on training large language models; an ai_training use is a yes."""
+    if profile.uses_for(Purpose.AI_TRAINING):
+        return True
+    return profile.use.trains_language_models
 
 
 def tracked_on(profile: StoreProfile) -> str:

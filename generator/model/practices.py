@@ -201,6 +201,21 @@ class Use(Part):
     aggregate_statistics: bool = Field(
         default=False, description="Whether you study aggregate, de-identified customer behavior."
     )
+    trains_language_models: bool | None = Field(
+        default=None,
+        description="Whether you collect, use or sell personal data to train large language "
+        "models (Connecticut requires the policy to say which, from July 2026). Leave empty "
+        "if not asked; an ai_training purpose means yes.",
+    )
+
+    @model_validator(mode="after")
+    def _no_training_without_a_training_use(self) -> Use:
+        if self.trains_language_models is False and Purpose.AI_TRAINING in self.purpose_set():
+            raise ValueError(
+                "use.trains_language_models is no, but a purpose is 'ai_training'; answer yes "
+                "or remove that purpose"
+            )
+        return self
 
     def purpose_set(self) -> set[Purpose]:
         return {use.purpose for use in self.purposes}
