@@ -164,7 +164,7 @@ def test_each_buyer_is_said_to_get_only_its_own_data() -> None:
     assert "order and purchase history" not in broker and "sensitive" not in broker
     assert "postal" not in ads and "religious" not in ads
     assert "money or other value" in broker
-    assert "advertising or measurement services" in ads
+    assert "such as advertising or measurement services, in return." in ads
 
 
 def test_a_buyer_named_for_one_sensitive_kind_is_not_said_to_get_the_others() -> None:
