@@ -699,3 +699,11 @@ def test_a_recipient_of_sensitive_data_is_asked_which_of_the_stores_kinds_it_get
     assert prompter.offered[question] == ["religious_beliefs", "sex_life_orientation"]
     partner = interview.answers["sharing"]["recipients"][0]
     assert partner["sensitive_kinds"] == ["religious_beliefs"]
+
+
+def test_enter_leaves_language_model_training_unanswered() -> None:
+    interview = _run({})
+    prompter = interview.prompter
+    assert isinstance(prompter, Scripted)
+    assert "trains_language_models" not in interview.answers["use"]
+    assert any("train large language models" in line and "(none)" in line for line in prompter.said)

@@ -218,7 +218,17 @@ def test_no_llm_promise_without_the_owners_answer_and_check_asks_for_it() -> Non
     assert NO_LLM not in yes
 
 
-def test_a_training_use_cannot_be_answered_no() -> None:
+def test_a_training_use_says_whether_it_includes_language_models() -> None:
     purposes = [*BASE["use"]["purposes"], {"purpose": "ai_training", "categories": ["email"]}]
-    with pytest.raises(AnswersError, match="trains_language_models"):
-        store(use={"purposes": purposes, "trains_language_models": False})
+
+    def says(answer: bool | None) -> str:
+        use: dict[str, Any] = {"purposes": purposes}
+        if answer is not None:
+            use["trains_language_models"] = answer
+        return text(store(**CONNECTICUT, use=use))
+
+    models = "We use personal data to train artificial intelligence models"
+    assert f"{models}, but not large language models." in says(False)
+    assert f"{models}, including large language models." in says(True)
+    assert f"{models}, which may include large language models." in says(None)
+    assert NO_LLM not in says(False)

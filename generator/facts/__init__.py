@@ -76,10 +76,10 @@ class Facts(NamedTuple):
     one place, and puts it last, since the owner's phrase may carry its own "never ..."."""
 
     trains_language_models: bool | None = None
-    """Whether personal data is collected, used or sold to train large language models: yes
-    when a use trains AI models or the owner says so, no only when the owner says no, and
-    None when nobody said (the policy then states nothing, and check reports ST-11 where
-    Connecticut asks for the statement)."""
+    """Whether personal data is collected, used or sold to train large language models, as
+    the owner answered; None when nobody said (with no AI-training use the policy then
+    states nothing, and check reports ST-11 where Connecticut asks for the statement; with
+    one, it says the models "may include" language models)."""
 
     payment_processors: tuple[str, ...] = ()
     """Every payment processor the answers name, once: the payments answer and the names
@@ -221,9 +221,7 @@ def derive(profile: StoreProfile, verdicts: Mapping[str, Applicability] | None =
 
 
 def trains_language_models(profile: StoreProfile) -> bool | None:
-    """The owner's answer on training large language models; an ai_training use is a yes."""
-    if profile.uses_for(Purpose.AI_TRAINING):
-        return True
+    """The owner's answer on training large language models (None: not answered)."""
     return profile.use.trains_language_models
 
 

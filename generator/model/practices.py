@@ -205,17 +205,9 @@ class Use(Part):
         default=None,
         description="Whether you collect, use or sell personal data to train large language "
         "models (Connecticut requires the policy to say which, from July 2026). Leave empty "
-        "if not asked; an ai_training purpose means yes.",
+        "if not asked. An ai_training purpose trains AI models, which may or may not be "
+        "language models; this answer says which.",
     )
-
-    @model_validator(mode="after")
-    def _no_training_without_a_training_use(self) -> Use:
-        if self.trains_language_models is False and Purpose.AI_TRAINING in self.purpose_set():
-            raise ValueError(
-                "use.trains_language_models is no, but a purpose is 'ai_training'; answer yes "
-                "or remove that purpose"
-            )
-        return self
 
     def purpose_set(self) -> set[Purpose]:
         return {use.purpose for use in self.purposes}
