@@ -15,10 +15,10 @@ from generator.countries import address_layout, country_name, language_name
 from generator.dates import long_date
 from generator.errors import TemplateContractError
 from generator.escape import Md, email_link, link, md, unescape_markdown
-from generator.facts.sensitive import catchall_kinds
+from generator.facts.sensitive import catchall_kinds, received_kinds
 from generator.model import StoreProfile, vocab
 from generator.model.base import Duration, PostalAddress
-from generator.model.practices import CollectedData
+from generator.model.practices import CollectedData, Recipient
 
 Sized = Sequence[object] | set[object] | frozenset[object] | dict[object, object]
 
@@ -35,11 +35,17 @@ def label(context: Context, member: StrEnum) -> Md:
     return label_for(profile if isinstance(profile, StoreProfile) else None, member)
 
 
-def label_for(profile: StoreProfile | None, member: StrEnum) -> Md:
+def label_for(
+    profile: StoreProfile | None,
+    member: StrEnum,
+    kinds: Sequence[vocab.SensitiveKind] | None = None,
+) -> Md:
     """``label`` outside a template: the member's label as the policy of ``profile`` words it
-    (the catch-all sensitive category named by that store's kinds)."""
+    (the catch-all sensitive category named by that store's kinds, or by ``kinds`` when
+    given: the ones one recipient gets)."""
     if member is vocab.DataCategory.SENSITIVE:
-        kinds = list(catchall_kinds(profile)) if profile is not None else []
+        if kinds is None:
+            kinds = list(catchall_kinds(profile)) if profile is not None else []
         names = vocab.sensitive_names(kinds)
         if len(names) == 1:
             return Md(names[0])
@@ -48,6 +54,17 @@ def label_for(profile: StoreProfile | None, member: StrEnum) -> Md:
             joined = _join([Md(name) for name in names], "or")
             return Md(f"{vocab.label(member)} ({joined})")
     return Md(vocab.label(member))
+
+
+@pass_context
+def received(context: Context, recipient: Recipient) -> list[Md]:
+    """The labels of what one recipient gets: its categories, the sensitive one named by the
+    kinds that recipient gets (``facts.sensitive.received_kinds``)."""
+    profile = context.get("p")
+    if not isinstance(profile, StoreProfile):
+        return [label(context, c) for c in recipient.categories]
+    kinds = received_kinds(profile, recipient)
+    return [label_for(profile, c, kinds) for c in recipient.categories]
 
 
 def _sensitive_kinds(context: Context) -> list[vocab.SensitiveKind]:
@@ -283,6 +300,7 @@ FILTERS: dict[str, Any] = {
     "address": address,
     "label": label,
     "labels": labels,
+    "received": received,
     "join_and": join_and,
     "join_or": join_or,
     "plural": plural,

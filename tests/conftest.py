@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +113,9 @@ def mask_answers(profile: Any, markdown: str, token: str) -> str:
     for value in answer_strings(profile.model_dump(mode="json")):
         forms |= {value, escape_markdown(value), clause_end(value), sentence(value)}
         forms.add(capfirst(value))
+    # The page collapses a doubled full stop ("vm..Iug" prints as "vm.Iug"), so each form is
+    # also masked as printed.
+    forms |= {re.sub(r"(?<!\.)\.\.(?!\.)", ".", form) for form in forms}
     for form in sorted((f for f in forms if f.strip()), key=len, reverse=True):
         markdown = markdown.replace(form, token)
     return markdown

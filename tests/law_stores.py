@@ -230,6 +230,7 @@ EVERYTHING: dict[str, Any] = {
         },
     },
     "children": {"no_sale_or_ads_under_18": True},
+    "use": {"trains_language_models": False},
     "security": {
         "staff_roles": "Only our order and support staff handle customer data, and only our "
         "privacy officer approves its destruction."

@@ -140,7 +140,7 @@ def test_no_sale_is_promised_only_when_nothing_is_sold(toner: StoreProfile) -> N
     text = section(selling, "sharing")
     assert "We sell some personal information." in text
     assert "We do not sell" not in text
-    assert "analytics providers" in text.split("We sell some personal information.")[1]
+    assert "**Analytics providers**" in text.split("We sell some personal information.")[1]
 
 
 def test_a_store_without_marketing_has_no_marketing_section(toner: StoreProfile) -> None:

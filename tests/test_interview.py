@@ -880,3 +880,33 @@ def test_a_data_broker_is_asked_its_request_figures() -> None:
     assert metrics["counts"][0]["mean_days"] == 11
     plain = _run({})
     assert "request_metrics" not in plain.answers.get("rights", {})
+
+
+def test_a_recipient_of_sensitive_data_is_asked_which_of_the_stores_kinds_it_gets() -> None:
+    interview = _run(
+        {
+            "What personal data do you collect?": [["name", "email", "sensitive"]],
+            "Which kinds of sensitive data do you collect?": [
+                ["religious_beliefs", "sex_life_orientation"]
+            ],
+            "Who do you share personal data with?": [["marketing_partner"]],
+            "Anything to change in the recipients?": ["0", "done"],
+            "Marketing partners: what do you want to change?": [["categories"]],
+            "Marketing partners: Which data do they receive?": [["name", "sensitive"]],
+            "Marketing partners: Which kinds of sensitive data": [["religious_beliefs"]],
+        }
+    )
+    prompter = interview.prompter
+    assert isinstance(prompter, Scripted)
+    question = next(q for q in prompter.offered if "Which kinds of sensitive data do they" in q)
+    assert prompter.offered[question] == ["religious_beliefs", "sex_life_orientation"]
+    partner = interview.answers["sharing"]["recipients"][0]
+    assert partner["sensitive_kinds"] == ["religious_beliefs"]
+
+
+def test_enter_leaves_language_model_training_unanswered() -> None:
+    interview = _run({})
+    prompter = interview.prompter
+    assert isinstance(prompter, Scripted)
+    assert "trains_language_models" not in interview.answers["use"]
+    assert any("train large language models" in line and "(none)" in line for line in prompter.said)

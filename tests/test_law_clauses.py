@@ -118,7 +118,10 @@ def test_no_texas_notice_without_a_sale() -> None:
 
 
 def test_connecticut_llm_statement_from_july_2026() -> None:
-    ct = {"business": {"consumers_per_year": 40_000, "sells_to_us_states": ["CT"]}}
+    ct = {
+        "business": {"consumers_per_year": 40_000, "sells_to_us_states": ["CT"]},
+        "use": {"trains_language_models": False},
+    }
     after = render_policy(store(**ct))
     assert "We do not collect, use or sell personal data to train large language models." in (
         section(after, "us-state-laws")

@@ -54,6 +54,8 @@ REAL_GAPS: dict[str, set[str]] = {
         "ST-15",
         "material-change-without-consent",
         "material-change-without-notice",
+        # Its brief does not say whether data trains large language models (Connecticut).
+        "ST-11",
     },
     # Rivesto's brief gives no retention for most kinds, no cookie-settings link, no UK
     # complaints route or UK transfer tool, and a policy dated before the UK's new automated
@@ -70,8 +72,18 @@ REAL_GAPS: dict[str, set[str]] = {
     },
     # Nettlewood shares data with ad networks but has no opt-out link or signal status
     # page, links no notice at collection, gives no accessible format, and uses health
-    # data for marketing (which Maryland forbids): the owner's brief says nothing more.
-    "12-nettlewood": {"CCPA-19", "CCPA-20", "CCPA-21", "CCPA-22", "ST-14", "ST-15", "ST-17"},
+    # data for marketing (which Maryland forbids), and does not say whether data trains
+    # large language models (Connecticut): the owner's brief says nothing more.
+    "12-nettlewood": {
+        "CCPA-19",
+        "CCPA-20",
+        "CCPA-21",
+        "CCPA-22",
+        "ST-11",
+        "ST-14",
+        "ST-15",
+        "ST-17",
+    },
 }
 
 

@@ -150,7 +150,10 @@ def test_a_store_under_no_sale_law_is_not_said_to_sell_for_free_ad_services() ->
     words = text(australian)
     assert "We do not sell your personal information." in words
     assert "This is a sale" not in words
-    assert "show you ads on other sites and apps, based on what you do on our site" in words
+    assert (
+        "show you ads on other sites and apps, based on what you do elsewhere and on our site"
+        in words
+    )
     # The same answers under the CCPA: the ad network's free services are value received.
     californian = everything(sharing={"recipients": recipients})
     assert "This is a sale" in text(californian)
@@ -1033,8 +1036,11 @@ def test_trackers_limited_to_some_pages_are_said_to_run_only_there() -> None:
         )
     )
     assert f"Other companies also set cookies through {where}." in words
-    assert f"based on what you do on {where} and elsewhere" in words
-    assert "based on what you do on our site" not in words
+    # The owner's phrase ends the sentence: "... and elsewhere" after it would say the
+    # trackers also run beyond the pages it names.
+    assert f"based on what you do elsewhere and on {where}." in words
+    assert f"{where} and elsewhere" not in words
+    assert "and on our site" not in words
 
 
 def test_reviews_kept_while_published_say_so_in_one_rule() -> None:

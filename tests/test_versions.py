@@ -723,3 +723,24 @@ def test_record_into_an_empty_flow_list_keeps_its_comment_and_json_is_rewritten(
     done = record(as_json, revision)
     assert done.written and "rewritten whole" not in done.note
     assert load_profile(as_json).policy.revisions[-1] == revision
+
+
+def test_a_new_ad_network_is_said_to_track_where_the_owner_says_others_track() -> None:
+    def edit(d: dict[str, Any]) -> None:
+        d["cookies"]["others_track_only_on"] = "our shop pages, never the Kids Zone"
+        d["sharing"]["recipients"].append(
+            {
+                "kind": "analytics",
+                "names": ["AdCo"],
+                "categories": ["browsing_activity"],
+                "use": "own_purposes",
+                "cross_context_ads": True,
+            }
+        )
+
+    texts = [c.plain for c in diff(edit).changes]
+    assert any(
+        "based on what you do elsewhere and on our shop pages, never the Kids Zone." in t
+        for t in texts
+    ), texts
+    assert not any("and elsewhere" in t for t in texts), texts

@@ -77,6 +77,18 @@ class Facts(NamedTuple):
     change_notice: ChangeNotices
     """How readers hear of changes to the policy."""
 
+    tracked_on: str = "our site"
+    """Where other companies' cookies, pixels and tags run: the owner's
+    ``cookies.others_track_only_on`` (e.g. "our shop pages, never the Kids Zone or the
+    app"), else the whole site. Every sentence about other companies' tracking names this
+    one place, and puts it last, since the owner's phrase may carry its own "never ..."."""
+
+    trains_language_models: bool | None = None
+    """Whether personal data is collected, used or sold to train large language models, as
+    the owner answered; None when nobody said (with no AI-training use the policy then
+    states nothing, and check reports ST-11 where Connecticut asks for the statement; with
+    one, it says the models "may include" language models)."""
+
     payment_processors: tuple[str, ...] = ()
     """Every payment processor the answers name, once: the payments answer and the names
     of the payment-processor recipients (two answers about one fact, so the payments and
@@ -228,8 +240,20 @@ def derive(profile: StoreProfile, verdicts: Mapping[str, Applicability] | None =
         languages=language_facts(profile),
         applying_laws=applying,
         change_notice=change_notices(profile),
+        tracked_on=tracked_on(profile),
+        trains_language_models=trains_language_models(profile),
         payment_processors=payment_processors(profile),
     )
+
+
+def trains_language_models(profile: StoreProfile) -> bool | None:
+    """The owner's answer on training large language models (None: not answered)."""
+    return profile.use.trains_language_models
+
+
+def tracked_on(profile: StoreProfile) -> str:
+    """Where other companies track people through the store: the owner's words, or "our site"."""
+    return profile.cookies.others_track_only_on or "our site"
 
 
 def payment_processors(profile: StoreProfile) -> tuple[str, ...]:

@@ -44,6 +44,42 @@ NO_CHECK_BY_LAW = frozenset(
 )
 
 
+# The statutory link titles (Cal. Civ. Code §1798.135(a)(1)-(2); 11 CCR §7013(f), §7014(f)),
+# and the one alternative link a business may show instead of both (§1798.135(a)(3); 11 CCR
+# §7015(a): titled "Your Privacy Choices" or "Your California Privacy Choices", opening a
+# page that offers both the opt-out and the limit).
+DO_NOT_SELL_LINK = "Do Not Sell or Share My Personal Information"
+LIMIT_LINK = "Limit the Use of My Sensitive Personal Information"
+ALTERNATIVE_LINK_TITLES = ("Your Privacy Choices", "Your California Privacy Choices")
+
+
+class Links(NamedTuple):
+    """The words of the store's opt-out and limit links, as the whole policy names them."""
+
+    opt_out: str
+    limit: str
+
+    @property
+    def one(self) -> bool:
+        """One link serves both requests (the §7015 alternative opt-out link)."""
+        return self.opt_out == self.limit
+
+
+def links(profile: StoreProfile) -> Links:
+    """The link names the policy may print: the store's own "Your Privacy Choices" link when
+    its every-page privacy link bears one of the §7015(a) titles and no separate limit page
+    is named, else the two statutory titles. The cookie-settings answer is the one place the
+    owner gives a link's words, so the sharing, cookies and California sections cannot name
+    different links."""
+    cookies, r = profile.cookies, profile.rights
+    words = cookies.settings_link_text.strip().strip("'\"“”").strip()
+    title = next((t for t in ALTERNATIVE_LINK_TITLES if t.casefold() == words.casefold()), None)
+    two_pages = r.opt_out_link and r.limit_link and r.opt_out_link != r.limit_link
+    if cookies.settings_link and title and not two_pages:
+        return Links(title, title)
+    return Links(DO_NOT_SELL_LINK, LIMIT_LINK)
+
+
 class RightsFacts(NamedTuple):
     offered: tuple[Right, ...]
     """Rights offered to everyone, wherever they live (empty: only where law gives them)."""
@@ -66,6 +102,9 @@ class RightsFacts(NamedTuple):
     """Refusals can be appealed: answered yes, or a US state law requires it."""
     response_days: int | None
     """The store's own answer deadline, when the owner gave one (laws state their own)."""
+    links: Links = Links(DO_NOT_SELL_LINK, LIMIT_LINK)
+    """The names of the opt-out and limit links (one name when the store has the single
+    "Your Privacy Choices" link)."""
 
 
 # Laws that give these rights, so their defaults may be printed although never answered:
@@ -98,6 +137,7 @@ def rights_facts(profile: StoreProfile, applying_laws: frozenset[str] = frozense
         non_discrimination=_said_or_forced(r, "non_discrimination", us_law),
         appeals=_said_or_forced(r, "appeals", "us_states" in applying_laws),
         response_days=r.response_days if "response_days" in r.model_fields_set else None,
+        links=links(profile),
     )
 
 

@@ -14,6 +14,7 @@ from generator.model.vocab import DataCategory, SensitiveKind
 
 if TYPE_CHECKING:
     from generator.model import StoreProfile
+    from generator.model.practices import Recipient
 
 _K = SensitiveKind
 
@@ -130,6 +131,18 @@ def catchall_kinds(profile: StoreProfile) -> tuple[SensitiveKind, ...]:
     one thing twice, and hang the one category's retention and recipients on the other."""
     implied = _implied(profile)
     return tuple(k for k in profile.collection.sensitive_kinds if k not in implied)
+
+
+def received_kinds(profile: StoreProfile, recipient: Recipient) -> tuple[SensitiveKind, ...]:
+    """The kinds of the catch-all 'sensitive' category that one recipient gets: those the
+    owner names for it (``sensitive_kinds``), else every kind the category holds. A buyer of
+    religion-tagged leads is then never said to get sexual orientation too."""
+    if DataCategory.SENSITIVE not in recipient.categories:
+        return ()
+    kinds = catchall_kinds(profile)
+    if recipient.sensitive_kinds is None:
+        return kinds
+    return tuple(k for k in kinds if k in recipient.sensitive_kinds)
 
 
 def _implied(profile: StoreProfile) -> set[SensitiveKind]:

@@ -57,6 +57,14 @@ CROSS_CONTEXT_DATA = frozenset(
 )
 
 
+# Recipients whose value for data is ordinarily money: brokers and partners buy or rent lists.
+_PAYING_KINDS = frozenset({RecipientKind.DATA_BROKER, RecipientKind.MARKETING_PARTNER})
+
+
+# Recipients whose value for data is ordinarily their own services to the store.
+_SERVICE_KINDS = frozenset({RecipientKind.ADVERTISING, RecipientKind.ANALYTICS})
+
+
 class RecipientFacts(NamedTuple):
     """One recipient entry and what its disclosure is in law, with the reason in words."""
 
@@ -73,6 +81,24 @@ class RecipientFacts(NamedTuple):
     @property
     def kind(self) -> RecipientKind:
         return self.recipient.kind
+
+    @property
+    def paid(self) -> bool:
+        """The value it gives is money or the like (the owner says it is a sale, or a broker
+        or marketing partner pays for lists), not the ad or measurement services that ad
+        networks and analytics vendors give (see ``GIVE_VALUE_BY_KIND``)."""
+        return self.recipient.sale or self.recipient.kind in _PAYING_KINDS
+
+    @property
+    def consideration(self) -> str:
+        """What the store gets for the data, in words: money for a paying buyer, the ad or
+        measurement services an ad network or analytics vendor gives, else "something of
+        value" (an affiliate's shared marketing, a partner's joint promotion)."""
+        if self.paid:
+            return "money or other value"
+        if self.recipient.kind in _SERVICE_KINDS:
+            return "something of value, such as advertising or measurement services,"
+        return "something of value"
 
     @property
     def at_your_request(self) -> bool:

@@ -25,6 +25,7 @@ from generator.model.vocab import (
     DataCategory,
     Purpose,
     RecipientKind,
+    SensitiveKind,
     Source,
 )
 from generator.money import revenue_in
@@ -125,12 +126,18 @@ class CategoryRow(NamedTuple):
     sources: tuple[Source, ...]
     purposes: tuple[Purpose, ...]
     disclosed_to: tuple[RecipientKind, ...]
+    """Service providers and contractors: the disclosures "for a business purpose"
+    (Civ. §1798.140(e), (ag), (j); §1798.115(c)(2); 11 CCR §7011(e)(1)(H)-(I))."""
     sold_or_shared_to: tuple[RecipientKind, ...]
     retention: tuple[RetentionRule, ...]
     # Per kind sold or shared to, the row's members it gets when that is not all of them:
     # a row groups kinds of data, and "Identifiers: sold to ad networks" must not read as
     # if a child's profile in the same row went to them too.
-    sold_members: tuple[tuple[RecipientKind, tuple[DataCategory, ...]], ...] = ()
+    sold_members: tuple[tuple[RecipientKind, tuple[DataCategory | SensitiveKind, ...]], ...] = ()
+    third_parties: tuple[RecipientKind, ...] = ()
+    """Third parties that get the data for their own use without a sale or sharing (a lender
+    deciding on credit, a vendor the person asks us to send it to, a partner giving nothing
+    for it): not service providers, so not "for a business purpose" (Civ. §1798.140(ai))."""
 
 
 def _unique(items: Iterable[T]) -> tuple[T, ...]:
@@ -162,12 +169,15 @@ def category_table(profile: StoreProfile) -> tuple[CategoryRow, ...]:
                 purposes=_unique(
                     u.purpose for u in profile.use.purposes if group & set(u.categories)
                 ),
-                disclosed_to=_unique(j.kind for j in judged if not (j.sold or j.shared)),
+                disclosed_to=_unique(j.kind for j in judged if not j.third_party),
                 sold_or_shared_to=_unique(j.kind for j in judged if j.sold or j.shared),
                 retention=tuple(
                     rule for rule in profile.retention.rules if group & set(rule.categories)
                 ),
                 sold_members=_sold_members(members, profile, judge),
+                third_parties=_unique(
+                    j.kind for j in judged if j.third_party and not (j.sold or j.shared)
+                ),
             )
         )
     return tuple(rows)
@@ -175,20 +185,37 @@ def category_table(profile: StoreProfile) -> tuple[CategoryRow, ...]:
 
 def _sold_members(
     members: list[DataCategory], profile: StoreProfile, judge: Callable[[Any], Any]
-) -> tuple[tuple[RecipientKind, tuple[DataCategory, ...]], ...]:
-    """Each kind of recipient the row is sold or shared to, with the members it gets
-    when it gets only some of them."""
+) -> tuple[tuple[RecipientKind, tuple[DataCategory | SensitiveKind, ...]], ...]:
+    """Each kind of recipient the row is sold or shared to, with what it gets when that is
+    not all of the row: the members it gets, the catch-all sensitive category spelt out as
+    the kinds it gets when those are fewer than the store holds (a buyer of religion-tagged
+    leads gets no sexual orientation)."""
+    from generator.facts.sensitive import catchall_kinds, received_kinds
+
+    held = catchall_kinds(profile)
     got: dict[RecipientKind, list[DataCategory]] = {}
+    kinds: dict[RecipientKind, set[SensitiveKind]] = {}
     for recipient in profile.sharing.recipients:
         judged = judge(recipient)
         if judged.sold or judged.shared:
-            kinds = got.setdefault(recipient.kind, [])
-            kinds += [c for c in members if c in recipient.categories and c not in kinds]
-    return tuple(
-        (kind, tuple(c for c in members if c in received))
-        for kind, received in got.items()
-        if received and set(received) != set(members)
-    )
+            cats = got.setdefault(recipient.kind, [])
+            cats += [c for c in members if c in recipient.categories and c not in cats]
+            kinds.setdefault(recipient.kind, set()).update(received_kinds(profile, recipient))
+    rows: list[tuple[RecipientKind, tuple[DataCategory | SensitiveKind, ...]]] = []
+    for kind, received in got.items():
+        narrowed = DataCategory.SENSITIVE in received and set(held) - kinds[kind]
+        if not received or (set(received) == set(members) and not narrowed):
+            continue
+        parts: list[DataCategory | SensitiveKind] = []
+        for c in members:
+            if c not in received:
+                continue
+            if c is DataCategory.SENSITIVE and narrowed:
+                parts += [k for k in held if k in kinds[kind]]
+            else:
+                parts.append(c)
+        rows.append((kind, tuple(parts)))
+    return tuple(rows)
 
 
 def facts(profile: StoreProfile) -> dict[str, object]:

@@ -201,6 +201,13 @@ class Use(Part):
     aggregate_statistics: bool = Field(
         default=False, description="Whether you study aggregate, de-identified customer behavior."
     )
+    trains_language_models: bool | None = Field(
+        default=None,
+        description="Whether you collect, use or sell personal data to train large language "
+        "models (Connecticut requires the policy to say which, from July 2026). Leave empty "
+        "if not asked. An ai_training purpose trains AI models, which may or may not be "
+        "language models; this answer says which.",
+    )
 
     def purpose_set(self) -> set[Purpose]:
         return {use.purpose for use in self.purposes}
@@ -256,6 +263,11 @@ class Recipient(Part):
     kind: RecipientKind
     names: list[CompanyName] = Field(default_factory=list, description="Named companies, optional.")
     categories: list[DataCategory] = Field(min_length=1)
+    sensitive_kinds: list[SensitiveKind] | None = Field(
+        default=None,
+        description="When it gets 'sensitive' data, which of your sensitive kinds it gets "
+        "(e.g. only religious_beliefs). Leave empty when it gets every kind you collect.",
+    )
     purpose: Phrase | None = Field(default=None, description="Why they receive it, in a few words.")
     use: RecipientUse = RecipientUse.ON_OUR_BEHALF
     sale: bool = Field(

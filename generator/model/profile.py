@@ -316,6 +316,30 @@ class StoreProfile(Part):
                     f"'{category}' is asked of people and {reason}; use it to serve them, stop "
                     "asking for it, or drop the promise",
                 )
+        held = set(self.collection.sensitive_kinds)
+        for i, r in enumerate(self.sharing.recipients):
+            if r.sensitive_kinds is None:
+                continue
+            where = f"sharing.recipients[{i}].sensitive_kinds"
+            if DataCategory.SENSITIVE not in r.categories:
+                yield Clash(
+                    (where, f"sharing.recipients[{i}].categories"),
+                    "sensitive kinds are named for a recipient whose categories do not include "
+                    "'sensitive'; add 'sensitive' to its categories or remove the kinds",
+                )
+            unheld = [k.value for k in r.sensitive_kinds if k not in held]
+            if unheld:
+                yield Clash(
+                    (where, "collection.sensitive_kinds"),
+                    f"{where} names {', '.join(unheld)}, which collection.sensitive_kinds does "
+                    "not list; add them there or remove them here",
+                )
+            elif not r.sensitive_kinds and DataCategory.SENSITIVE in r.categories:
+                yield Clash(
+                    (where, f"sharing.recipients[{i}].categories"),
+                    "the recipient gets 'sensitive' data but none of its kinds; name the kinds "
+                    "it gets, or leave the list out if it gets them all",
+                )
         if self.collection.sensitive_kinds and self.collection.never_collects_sensitive:
             yield Clash(
                 ("collection.sensitive_kinds", "collection.never_collects_sensitive"),

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from generator.escape import Md, unescape_markdown
+from generator.escape import Md, md, unescape_markdown
 from generator.grammar import join_and
 from generator.model.vocab import (
     PLURAL_LABELS,
@@ -445,7 +445,7 @@ def _sharing(old: _Side, new: _Side) -> Iterator[Change]:
                     _sentence(
                         f"We now share {w.your(now.categories)} with {w.recipient(kind, now.names)}"
                     )
-                    + _tail(kind, now)
+                    + _tail(kind, now, new.facts.tracked_on)
                 ),
                 _recipient_kind(now),
             )
@@ -463,7 +463,7 @@ def _sharing(old: _Side, new: _Side) -> Iterator[Change]:
                         f"We now also share {w.your(now.categories)} with "
                         f"{w.recipient(kind, new_names)}"
                     )
-                    + _tail(kind, now)
+                    + _tail(kind, now, new.facts.tracked_on)
                 ),
                 _recipient_kind(now) if now.third_party else "new-service-provider",
             )
@@ -493,7 +493,7 @@ def _sharing(old: _Side, new: _Side) -> Iterator[Change]:
                 "sharing",
                 _sentence(
                     f"{w.label(kind)} now use {w.your(now.categories)} to show you ads based on "
-                    "what you do on our site and elsewhere"
+                    f"what you do elsewhere and on {md(new.facts.tracked_on)}"
                 ),
                 "new-share",
             )
@@ -542,11 +542,14 @@ def _recipient_kind(now: _Kind) -> str:
     return "new-sale" if now.sold else "new-share" if now.shared else "new-recipient"
 
 
-def _tail(kind: RecipientKind, now: _Kind) -> str:
-    """What the policy says of such a recipient: ads across sites, a sale, the person's say."""
+def _tail(kind: RecipientKind, now: _Kind, tracked_on: str) -> str:
+    """What the policy says of such a recipient: ads across sites (based on what people do
+    on ``tracked_on``, the facts' one place where others track), a sale, the person's say."""
     tail = ""
     if now.shared:
-        tail += " They use it to show you ads based on what you do on our site and elsewhere."
+        tail += (
+            f" They use it to show you ads based on what you do elsewhere and on {md(tracked_on)}."
+        )
     if now.sold:
         tail += " This is a sale: they give us something of value for it."
     if kind is RecipientKind.PEOPLE_YOU_NAME:
