@@ -868,15 +868,15 @@ def test_coppa_notice_lists_a_childs_profile_as_such() -> None:
     policy = text(store(**_items(profile_item), **answers))
     section = _section(policy, "Children's privacy")
     assert (
-        "We collect only these kinds of information from children under 13: child profiles "
+        "We collect only these kinds of information from children under 13: children's profiles "
         "(such as a nickname, age, progress and what the child makes)." in section
     )
     assert "preferences and settings" not in policy
-    assert "- **When using our app:** child profiles (nickname, age band" in policy
+    assert "- **When using our app:** children's profiles (nickname, age band" in policy
     where = _section(policy, "### Where it comes from")
     # Set up by the parent, filled in as the child plays: both sources, never other customers.
     assert "- **From you, when you give it to us:**" in where
-    assert "as they are used:** child profiles" in where
+    assert "as they are used:** children's profiles" in where
     assert "other people" not in where
     # A known child's profile is sensitive data under the state laws.
     from generator.facts import derive
@@ -1233,3 +1233,38 @@ def test_childrens_data_is_never_said_to_serve_ads_unless_the_owner_says_so() ->
     assert "We use it only to keep the site running and secure." in section
     with pytest.raises(AnswersError, match=r"children\.purposes"):
         store(children={**kids, "purposes": ["marketing"]}, use={"purposes": uses})
+
+
+def test_a_childs_profile_reads_as_the_parents_childrens_and_each_source_has_its_from() -> None:
+    # Tinkerbird: "we use your child profiles" read as the parent's own profiles, and two
+    # sources ran together ("... as they are used and a child's parent or guardian").
+    items = [
+        *BASE["collection"]["items"],
+        {"category": "child_profile", "sources": ["our_products", "parent_or_guardian"]},
+    ]
+    uses = [*BASE["use"]["purposes"], {"purpose": "account", "categories": ["child_profile"]}]
+    kids = {
+        "directed_to_children": True,
+        "minimum_age": 6,
+        "child_data": ["child_profile"],
+        "parental_consent_method": "A parent signs a form.",
+    }
+    words = text(
+        store(
+            **business(sells_to_countries=["US", "AU", "DE"], revenue=usd(5_000_000)),
+            collection={"items": items},
+            use={"purposes": uses},
+            children=kids,
+        )
+    )
+    assert "your child profiles" not in words.lower()
+    assert "we use your children's profiles (such as a nickname" in words
+    assert (
+        "and also from our connected products and apps, automatically, as they are used, and "
+        "from a child's parent or guardian." in words
+    )
+    # Data that reached us about the reader from others: no "your" before a child's profile.
+    assert (
+        "- Children's profiles (such as a nickname, age, progress and what the child makes), "
+        "from a child's parent or guardian." in words
+    )
