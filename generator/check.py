@@ -21,6 +21,7 @@ from pathlib import Path
 from generator import laws
 from generator.document import PolicyDocument, Section
 from generator.facts import derive
+from generator.facts.children import OWNERS_WORD_ONLY, child_purposes
 from generator.laws import (
     ccpa,
     gdpr,
@@ -538,6 +539,35 @@ def sale_notes(profile: StoreProfile) -> list[str]:
     return notes
 
 
+def children_purposes_notes(profile: StoreProfile) -> list[str]:
+    """Where the answers don't list what children's data is used for: the purposes the
+    children's section then names, and the ones it leaves out for want of the owner's word."""
+    kids = profile.children
+    if kids.purposes is not None or not kids.child_data:
+        return []
+    if not (kids.directed_to_children or kids.knows_of_child_users):
+        return []
+    said = child_purposes(profile)
+    left = [
+        use.purpose
+        for use in profile.use.purposes
+        if use.purpose in OWNERS_WORD_ONLY and set(use.categories) & set(kids.child_data)
+    ]
+    note = (
+        "children.purposes is not answered, so the children's section says children's data "
+        "is used for the purposes that use a kind of it: "
+        + (", ".join(p.value for p in said) or "none")
+        + "."
+    )
+    if left:
+        note += (
+            " It leaves out "
+            + ", ".join(dict.fromkeys(p.value for p in left))
+            + ": ads, marketing and profiling count for children only when listed there."
+        )
+    return [note + " List children.purposes to say exactly what children's data is used for."]
+
+
 @rule
 def light_consent_with_disclosure(
     profile: StoreProfile, verdicts: dict[str, Applicability]
@@ -854,7 +884,12 @@ def check_profile(
         as_of=day,
         laws=results,
         findings=findings,
-        notes=(*sale_notes(profile), *date_notes(profile, day, verdicts), *_catalog_notes(profile)),
+        notes=(
+            *sale_notes(profile),
+            *children_purposes_notes(profile),
+            *date_notes(profile, day, verdicts),
+            *_catalog_notes(profile),
+        ),
         policy_date=profile.policy.updated,
         catalog=_catalog_version(profile),
     )

@@ -1268,3 +1268,22 @@ def test_a_childs_profile_reads_as_the_parents_childrens_and_each_source_has_its
         "- Children's profiles (such as a nickname, age, progress and what the child makes), "
         "from a child's parent or guardian." in words
     )
+
+
+def test_check_notes_which_purposes_the_children_section_assumes() -> None:
+    kids = {
+        "directed_to_children": True,
+        "minimum_age": 6,
+        "child_data": ["device_and_log"],
+        "parental_consent_method": "A parent signs a form.",
+    }
+    uses = [
+        *BASE["use"]["purposes"],
+        {"purpose": "targeted_advertising", "categories": ["device_and_log"]},
+    ]
+    notes = check_profile(store(children=kids, use={"purposes": uses}), on=CHECK_DAY).notes
+    said = [n for n in notes if n.startswith("children.purposes is not answered")]
+    assert said and "use a kind of it: fraud_prevention." in said[0]
+    assert "It leaves out targeted_advertising" in said[0]
+    told = store(children={**kids, "purposes": ["fraud_prevention"]}, use={"purposes": uses})
+    assert not [n for n in check_profile(told, on=CHECK_DAY).notes if "children.purposes" in n]
