@@ -720,5 +720,6 @@ def test_an_ad_network_starts_with_childrens_data_only_if_children_s_data_serves
     assert childrens_recipient("advertising", kids, True, kids, ["targeted_advertising"], uses)
     # Analytics used for cross-site ads is treated as an advertiser.
     assert not childrens_recipient("analytics", kids, True, kids, None, uses)
-    assert childrens_recipient("analytics", kids, False, kids, None, uses)
+    assert not childrens_recipient("analytics", kids, False, kids, None, uses)
+    assert childrens_recipient("analytics", kids, False, kids, ["analytics"], uses)
     assert not childrens_recipient("hosting", ["email"], False, kids, None, uses)

@@ -133,12 +133,17 @@ def usually_gets_childrens_data(
     """What an unanswered ``gets_childrens_data`` means, and the wizard's starting answer:
     the recipient gets a kind of children's data, and, if it advertises or markets with
     what it gets, the store uses children's data for ads or marketing (``purposes``, the
-    children's purposes). An ad network fed device data from the shop pages is not thereby a
-    recipient of the app's device data."""
+    children's purposes); an analytics tool, if children's data is used for analytics. An ad
+    network fed device data from the shop pages is not thereby a recipient of the app's
+    device data."""
     if not set(categories) & set(child_data):
         return False
     if kind in ADVERTISERS or cross_context_ads:
         return bool(set(purposes) & OWNERS_WORD_ONLY)
+    # An analytics tool measures for the store's analytics: it gets children's data only if
+    # children's data is used for analytics at all.
+    if kind is RecipientKind.ANALYTICS:
+        return Purpose.ANALYTICS in set(purposes)
     return True
 
 
