@@ -241,12 +241,12 @@ class Children(Part):
         description="The FTC's verifiable-consent methods you use (16 CFR §312.5(b)(2)); "
         "email_plus and text_plus only if you disclose no child's information.",
     )
-    consent_ways_for_disclosure: list[ParentalConsentWay] | None = Field(
-        default=None,
+    consent_ways_for_disclosure: list[ParentalConsentWay] = Field(
+        default_factory=list,
         description="Of consent_ways, the ones a parent must use before children's "
         "information is given to others for their own use or made public (16 CFR "
-        "§312.5(b)(2): email_plus and text_plus only where nothing is disclosed). Left out, "
-        "any of consent_ways may cover them.",
+        "§312.5(b)(2): email_plus and text_plus only where nothing is disclosed). Left "
+        "empty, any of consent_ways may cover them.",
     )
     child_data: list[DataCategory] = Field(default_factory=list)
     purposes: list[Purpose] | None = Field(

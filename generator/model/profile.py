@@ -532,7 +532,7 @@ class StoreProfile(Part):
                     f"children's data is used to {purpose.value} but use.purposes does not "
                     "list that purpose; add it there, or remove it from children.purposes",
                 )
-        for way in kids.consent_ways_for_disclosure or ():
+        for way in kids.consent_ways_for_disclosure:
             if way not in kids.consent_ways:
                 yield Clash(
                     ("children.consent_ways_for_disclosure", "children.consent_ways"),
