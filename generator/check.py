@@ -21,6 +21,7 @@ from pathlib import Path
 from generator import laws
 from generator.document import PolicyDocument, Section
 from generator.facts import derive
+from generator.facts.children import OWNERS_WORD_ONLY, child_purposes
 from generator.laws import (
     ccpa,
     gdpr,
@@ -552,27 +553,69 @@ def sale_notes(profile: StoreProfile) -> list[str]:
     return notes
 
 
+def children_purposes_notes(profile: StoreProfile) -> list[str]:
+    """Where the answers don't list what children's data is used for: the purposes the
+    children's section then names, and the ones it leaves out for want of the owner's word."""
+    kids = profile.children
+    if kids.purposes is not None or not kids.child_data:
+        return []
+    if not (kids.directed_to_children or kids.knows_of_child_users):
+        return []
+    said = child_purposes(profile)
+    left = [
+        use.purpose
+        for use in profile.use.purposes
+        if use.purpose in OWNERS_WORD_ONLY and set(use.categories) & set(kids.child_data)
+    ]
+    note = (
+        "children.purposes is not answered, so the children's section says children's data "
+        "is used for the purposes that use a kind of it: "
+        + (", ".join(p.value for p in said) or "none")
+        + "."
+    )
+    if left:
+        note += (
+            " It leaves out "
+            + ", ".join(dict.fromkeys(p.value for p in left))
+            + ": ads, marketing and profiling count for children only when listed there."
+        )
+    return [note + " List children.purposes to say exactly what children's data is used for."]
+
+
 @rule
 def light_consent_with_disclosure(
     profile: StoreProfile, verdicts: dict[str, Applicability]
 ) -> Iterator[Finding]:
     # 16 CFR §312.5(b)(2), as amended in 2025: "email plus" and "text plus" are open only to
-    # an operator that does not disclose children's personal information (§312.2).
+    # an operator that does not disclose children's personal information (§312.2). A stronger
+    # way beside them does not help unless the owner says the light ones never cover a
+    # disclosure (children.consent_ways_for_disclosure): a parent may still use the light one.
     kids = derive(profile, verdicts).children
-    if kids.coppa_operator and kids.discloses and kids.light_consent:
-        ways = " and ".join(w.value for w in kids.light_consent)
-        yield Finding(
-            "light-parental-consent",
-            f"Parents consent by {ways}, but children's information is shared with a "
-            "recipient for its own use or made public; the FTC allows those ways only to "
-            "operators that disclose nothing.",
-            "add a stronger way to children.consent_ways (signed_form, payment, "
-            "toll_free_call, video_call, government_id, knowledge_questions or face_match) "
-            "for the disclosures, and say which way covers what in "
-            "children.parental_consent_method",
-            ("children.consent_ways", "children.made_public", "sharing.recipients"),
-            requirement="COPPA-01",
-        )
+    if not (kids.coppa_operator and kids.discloses and kids.light_consent):
+        return
+    ways = " and ".join(w.value for w in kids.light_consent)
+    disclosures = []
+    if profile.children.made_public:
+        disclosures.append("children's information can be made public (children.made_public)")
+    for rf in kids.disclosed_to:
+        who = rf.kind.value + (f" ({', '.join(rf.recipient.names)})" if rf.recipient.names else "")
+        disclosures.append(f"{who} gets children's data for its own use")
+    yield Finding(
+        "light-parental-consent",
+        f"Parents may consent by {ways}, but " + "; and ".join(disclosures) + ". The FTC "
+        "allows those ways only to operators that disclose nothing.",
+        "if a stronger way covers the disclosures, set children.consent_ways_for_disclosure "
+        "to it (signed_form, payment, toll_free_call, video_call, government_id, "
+        "knowledge_questions or face_match); otherwise add such a way to "
+        "children.consent_ways for them, or stop the disclosure",
+        (
+            "children.consent_ways",
+            "children.consent_ways_for_disclosure",
+            "children.made_public",
+            "sharing.recipients",
+        ),
+        requirement="COPPA-01",
+    )
 
 
 @rule
@@ -862,6 +905,7 @@ def check_profile(
         notes=(
             *sale_notes(profile),
             *dated_ahead(profile, on or dt.date.today()),
+            *children_purposes_notes(profile),
             *date_notes(profile, day, verdicts),
             *_catalog_notes(profile),
         ),

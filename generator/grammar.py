@@ -99,6 +99,41 @@ def join_or(items: Iterable[object]) -> Md:
     return _join(items, "or")
 
 
+def _top_level_comma(text: str) -> bool:
+    """A comma outside brackets: 'your device, automatically, ...' but not '(such as a, b)'."""
+    depth = 0
+    for char in text:
+        depth += char == "("
+        depth -= char == ")"
+        if char == "," and depth == 0:
+            return True
+    return False
+
+
+def join_from(items: Iterable[object]) -> Md:
+    """'from A', 'from A and from B', 'from A, from B, and from C': each source with its own
+    'from', so a source whose label has commas ('our connected products and apps,
+    automatically, as they are used') never runs into the next one. Items with commas are
+    set apart by semicolons when there are three or more."""
+    parts = [Md(f"from {md(item)}") for item in items]
+    if not parts:
+        raise TemplateContractError("join_from got an empty list; guard it with 'if'")
+    if len(parts) == 1:
+        return parts[0]
+    commas = any(_top_level_comma(part) for part in parts)
+    if len(parts) == 2:
+        return Md(f"{parts[0]}{',' if commas else ''} and {parts[1]}")
+    sep = "; " if commas else ", "
+    return Md(f"{sep.join(parts[:-1])}{sep}and {parts[-1]}")
+
+
+@pass_context
+def yours(context: Context, member: StrEnum) -> Md:
+    """'your name'; a category whose label names its owner ('children's profiles') alone."""
+    named = label(context, member)
+    return named if member in vocab.OWNED_LABELS else Md(f"your {named}")
+
+
 def plural(count: int | Sized, singular: str, plural_form: str) -> str:
     """The singular or plural word for a count (or for the length of a list)."""
     n = count if isinstance(count, int) else len(count)
@@ -303,6 +338,8 @@ FILTERS: dict[str, Any] = {
     "received": received,
     "join_and": join_and,
     "join_or": join_or,
+    "join_from": join_from,
+    "yours": yours,
     "plural": plural,
     "count_of": count_of,
     "within_days": within_days,

@@ -504,7 +504,7 @@ def _retention(draw: st.DrawFn, collected: list[str]) -> dict[str, Any]:
 
 
 @st.composite
-def _children(draw: st.DrawFn, collected: list[str]) -> dict[str, Any]:
+def _children(draw: st.DrawFn, collected: list[str], used: list[str]) -> dict[str, Any]:
     directed = draw(_rarely())
     knows = directed or draw(st.booleans())
     children: dict[str, Any] = {
@@ -524,6 +524,12 @@ def _children(draw: st.DrawFn, collected: list[str]) -> dict[str, Any]:
             children["child_data"].append(profile)
         children["parental_consent_method"] = draw(_sentence())
         children["consent_ways"] = draw(_members(V.ParentalConsentWay))
+        if children["consent_ways"] and draw(_rarely()):
+            children["consent_ways_for_disclosure"] = draw(
+                _subset(children["consent_ways"], max_size=2)
+            )
+        if used and draw(_rarely()):
+            children["purposes"] = draw(_subset(sorted(set(used)), max_size=3))
         if draw(_rarely()):
             children["made_public"] = draw(_sentence())
         if draw(st.booleans()):
@@ -611,10 +617,11 @@ def store_answers(draw: st.DrawFn) -> dict[str, Any]:
         "stores_card_data": V.DataCategory.PAYMENT_CARD in collected and draw(st.booleans()),
         "authorize_then_capture": draw(st.booleans()),
     }
+    use = draw(_use(collected, markets))
     answers = {
         "business": business,
         "collection": collection,
-        "use": draw(_use(collected, markets)),
+        "use": use,
         "payments": payments,
         "sharing": {
             "recipients": draw(_recipients(collected, markets, pays)),
@@ -635,7 +642,7 @@ def store_answers(draw: st.DrawFn) -> dict[str, Any]:
             "breach_notice": draw(st.booleans()),
             **({"staff_roles": draw(_text())} if draw(_rarely()) else {}),
         },
-        "children": draw(_children(collected)),
+        "children": draw(_children(collected, [u["purpose"] for u in use["purposes"]])),
         "international": draw(_international()),
         "other": {
             "third_party_links": draw(st.booleans()),

@@ -15,7 +15,7 @@ from generator.answers import load_profile
 from generator.compose import render_policy, tidy
 from generator.errors import TemplateContractError, TemplateError
 from generator.escape import escape_markdown
-from generator.grammar import a_an, date_long, join_and, join_or, plural
+from generator.grammar import a_an, date_long, join_and, join_from, join_or, plural
 from generator.model import StoreProfile
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -74,6 +74,25 @@ def test_a_hostile_store_name_appears_literally_and_is_never_evaluated(
     evaluated = render_policy(renamed(toner, "{{ 7 * 7 }}")).markdown
     assert "49" not in evaluated and "\\{\\{ 7 \\* 7 \\}\\}" in evaluated
     assert doc.store_name == HOSTILE
+
+
+def test_sources_each_take_their_own_from() -> None:
+    # A source with commas in its label never runs into the next one.
+    products = "our connected products and apps, automatically, as they are used"
+    assert join_from([products, "a child's parent or guardian"]) == (
+        f"from {products}, and from a child's parent or guardian"
+    )
+    assert join_from(["data brokers", "our business partners"]) == (
+        "from data brokers and from our business partners"
+    )
+    assert join_from(["a", "b", "c"]) == "from a, from b, and from c"
+    assert join_from(["you, when you give it to us", "b", "c"]) == (
+        "from you, when you give it to us; from b; and from c"
+    )
+    # Commas inside brackets are part of one item.
+    assert join_from(["x (such as a, b)", "y", "z"]) == "from x (such as a, b), from y, and from z"
+    with pytest.raises(TemplateContractError):
+        join_from([])
 
 
 def test_grammar_filters() -> None:

@@ -910,3 +910,49 @@ def test_enter_leaves_language_model_training_unanswered() -> None:
     assert isinstance(prompter, Scripted)
     assert "trains_language_models" not in interview.answers["use"]
     assert any("train large language models" in line and "(none)" in line for line in prompter.said)
+
+
+def test_enter_never_sends_childrens_data_to_an_ad_network() -> None:
+    # Device data is both the app's and the shop pages': the starting answers follow the
+    # facts layer's rule, so an ad network gets children's data only if the owner ties
+    # children's data to ads (16 CFR §312.2: behavioral ads are no internal operation).
+    interview = _run(
+        {
+            "What is the youngest age allowed to use the site?": ["6"],
+            "Is the site aimed at children under 13?": [True],
+            "How do you get a parent's consent?": ["A parent signs a form."],
+            "What personal data do you collect?": [["email", "device_and_log"]],
+            "What do you use personal data for?": [["site_administration", "targeted_advertising"]],
+            "Which data do you collect from children?": [["device_and_log"]],
+            "Why do you need to keep children's data?": ["to run the app"],
+            "Children's data is deleted at the latest": ["2 years"],
+            "Who do you share personal data with?": [["advertising", "hosting"]],
+        }
+    )
+    prompter = interview.prompter
+    assert isinstance(prompter, Scripted)
+    assert interview.answers["children"]["purposes"] == ["site_administration"]
+    recipients = {r["kind"]: r for r in interview.answers["sharing"]["recipients"]}
+    assert recipients["advertising"]["gets_childrens_data"] is False
+    assert recipients["hosting"]["gets_childrens_data"] is True
+    # Asked of each recipient that gets a kind of children's data, not filled in silently.
+    asked = [m for m in prompter.asked if "Does it get any data you collect from children" in m]
+    assert len(asked) == 2
+
+
+def test_an_ad_network_starts_with_childrens_data_only_if_children_s_data_serves_ads() -> None:
+    from generator.wizard.suggest import child_purposes, childrens_recipient
+
+    uses = [
+        {"purpose": "site_administration", "categories": ["device_and_log"]},
+        {"purpose": "targeted_advertising", "categories": ["device_and_log"]},
+    ]
+    kids = ["device_and_log"]
+    assert child_purposes(uses, kids) == ["site_administration"]
+    assert not childrens_recipient("advertising", kids, True, kids, None, uses)
+    assert childrens_recipient("advertising", kids, True, kids, ["targeted_advertising"], uses)
+    # Analytics used for cross-site ads is treated as an advertiser.
+    assert not childrens_recipient("analytics", kids, True, kids, None, uses)
+    assert not childrens_recipient("analytics", kids, False, kids, None, uses)
+    assert childrens_recipient("analytics", kids, False, kids, ["analytics"], uses)
+    assert not childrens_recipient("hosting", ["email"], False, kids, None, uses)

@@ -20,6 +20,7 @@ from strategies import store_profiles
 from generator.answers import load_profile
 from generator.compose import render_policy
 from generator.facts import Facts, derive
+from generator.facts.children import ADVERTISERS, OWNERS_WORD_ONLY
 from generator.facts.data import GIVEN_BY_THE_PERSON
 from generator.facts.marketing import CONSENT_ONLY_CHANNELS
 from generator.facts.sensitive import CCPA, GDPR_SPECIAL, IMPLIED_BY_CATEGORY, US_STATES
@@ -150,6 +151,14 @@ def fact_violations(profile: StoreProfile, facts: Facts) -> list[str]:
     kids = facts.children
     if kids.under_age < 13 or kids.under_age < kids.minimum_age:
         bad.append("the children's age is below 13 or the store's own minimum")
+    # Ads and marketing with children's data only on the owner's word (16 CFR §312.2).
+    told = set(profile.children.purposes or ())
+    if set(kids.purposes) & OWNERS_WORD_ONLY - told:
+        bad.append("children's data said to serve ads or marketing the owner never tied to it")
+    if profile.children.purposes is None and any(
+        r.recipient.gets_childrens_data is None and r.kind in ADVERTISERS for r in kids.recipients
+    ):
+        bad.append("an ad network listed as getting children's data on no one's word")
     return bad
 
 
@@ -249,16 +258,19 @@ def test_generated_profiles_hold_every_invariant(profile: StoreProfile) -> None:
     assert [(r.kind, r.third_party) for r in again.children.recipients] == [
         (r.kind, r.third_party) for r in facts.children.recipients
     ]
+    assert [r.kind for r in again.children.disclosed_to] == [
+        r.kind for r in facts.children.disclosed_to
+    ]
     assert (
         again.sensitive,
         again.marketing,
         again.rights,
-        again.children._replace(recipients=()),
+        again.children._replace(recipients=(), disclosed_to=()),
     ) == (
         facts.sensitive,
         facts.marketing,
         facts.rights,
-        facts.children._replace(recipients=()),
+        facts.children._replace(recipients=(), disclosed_to=()),
     )
     assert text_violations(plain, derive(plain), render_policy(plain).markdown) == []
 

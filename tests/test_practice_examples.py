@@ -70,6 +70,34 @@ REAL_GAPS: dict[str, set[str]] = {
         "material-change-without-consent",
         "material-change-without-notice",
     },
+    # Tinkerbird's owner took the wizard's defaults where the brief is silent: ad networks
+    # that give value (a sale, though the brief says it sells nothing) with no sale opt-out
+    # link, no GPC answer, no cookie-settings link or way to object to UK-exempt cookies, no
+    # retention for shop browsing data, and an English-only policy though it sells in de/nl/fr
+    # (translations planned). Its version 3 took effect the day it was published (20 April
+    # 2026), before the NZ, UK and Connecticut duties of mid-2026 (version 4 is planned for
+    # 2027). The brief offers text plus for free accounts and never says which consent covers
+    # the public gallery and teacher reports. It names no transfer tool for the US, so the
+    # owner kept the wizard's EU clauses, which are no UK tool (UK-06).
+    "11-tinkerbird": {
+        "GDPR-07",
+        "GDPR-17",
+        "NZ-02",
+        "ST-06",
+        "ST-07",
+        "ST-11",
+        "ST-14",
+        "ST-15",
+        "ST-21",
+        "UK-02",
+        "UK-05",
+        "UK-06",
+        "light-parental-consent",
+        "material-change-without-consent",
+        "material-change-without-notice",
+        "retention-not-specific",
+        "sale-without-opt-out",
+    },
     # Nettlewood shares data with ad networks but has no opt-out link or signal status
     # page, links no notice at collection, gives no accessible format, and uses health
     # data for marketing (which Maryland forbids), and does not say whether data trains

@@ -250,7 +250,21 @@ class Children(Part):
         description="The FTC's verifiable-consent methods you use (16 CFR §312.5(b)(2)); "
         "email_plus and text_plus only if you disclose no child's information.",
     )
+    consent_ways_for_disclosure: list[ParentalConsentWay] = Field(
+        default_factory=list,
+        description="Of consent_ways, the ones a parent must use before children's "
+        "information is given to others for their own use or made public (16 CFR "
+        "§312.5(b)(2): email_plus and text_plus only where nothing is disclosed). Left "
+        "empty, any of consent_ways may cover them.",
+    )
     child_data: list[DataCategory] = Field(default_factory=list)
+    purposes: list[Purpose] | None = Field(
+        default=None,
+        description="What you use children's data for, of your purposes (16 CFR "
+        "§312.4(d)(2)). Left out, every purpose that uses a kind of children's data, except "
+        "advertising, marketing, profiling, AI training and partnerships, which count only "
+        "when listed here.",
+    )
     made_public: Sentence | None = Field(
         default=None,
         description="How children's information can be made public, if it can (16 CFR "

@@ -303,8 +303,9 @@ class Recipient(Part):
     gets_childrens_data: bool | None = Field(
         default=None,
         description="It receives data collected from children under 13 (COPPA). Left "
-        "out, it counts when it gets any kind of data you collect from children, even "
-        "if it gets only the parents' shop data.",
+        "out, it counts when it gets a kind of data you collect from children, except an "
+        "ad network or marketer (unless children.purposes lists ads or marketing) and an "
+        "analytics tool (unless children.purposes lists analytics).",
     )
 
     @model_validator(mode="before")

@@ -550,3 +550,18 @@ class StoreProfile(Part):
                 "the store keeps child profiles and knows children under 13 use it, but "
                 "children.child_data does not list child_profile",
             )
+        used = {use.purpose for use in self.use.purposes}
+        for purpose in kids.purposes or ():
+            if purpose not in used:
+                yield Clash(
+                    ("children.purposes", "use.purposes"),
+                    f"children's data is used to {purpose.value} but use.purposes does not "
+                    "list that purpose; add it there, or remove it from children.purposes",
+                )
+        for way in kids.consent_ways_for_disclosure:
+            if way not in kids.consent_ways:
+                yield Clash(
+                    ("children.consent_ways_for_disclosure", "children.consent_ways"),
+                    f"disclosures need consent by {way.value}, which children.consent_ways "
+                    "does not list",
+                )

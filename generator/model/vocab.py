@@ -443,7 +443,7 @@ LABELS = LabelTable(
         (DataCategory.PREFERENCES, "preferences and settings"),
         (
             DataCategory.CHILD_PROFILE,
-            "child profiles (such as a nickname, age, progress and what the child makes)",
+            "children's profiles (such as a nickname, age, progress and what the child makes)",
         ),
         (DataCategory.INFERENCES, "interest profile (what we infer you may like)"),
         (DataCategory.SENSITIVE, "sensitive personal information"),
@@ -772,6 +772,14 @@ PLURAL_LABELS = frozenset(
         DataCategory.CREDIT_INFORMATION,
         DataCategory.PHOTOS,
     }
+)
+
+
+# Categories whose label already names whose data it is ("children's profiles", "referred
+# friends' email addresses"): data about someone other than the reader, so a sentence
+# listing data that reached us about the reader does not put "your" before them alone.
+OWNED_LABELS = frozenset(
+    {DataCategory.CHILD_PROFILE, DataCategory.REFERRED_CONTACTS, DataCategory.GIFT_RECIPIENTS}
 )
 
 

@@ -318,6 +318,52 @@ def gives_value(kind: object, use: object) -> bool:
     return member is not None and usually_gives_value(member, how)
 
 
+def _purpose_uses(uses: Any) -> list[tuple[P, list[D]]]:
+    """The answered purposes (wizard items) as (purpose, categories), unknown values left out."""
+    out = []
+    for use in uses or []:
+        if not isinstance(use, dict):
+            continue
+        purpose = _member(P, use.get("purpose"))
+        if purpose is not None:
+            kinds = [k for k in (_member(D, c) for c in use.get("categories") or []) if k]
+            out.append((purpose, kinds))
+    return out
+
+
+def child_purposes(uses: Any, child_data: Any) -> list[str]:
+    """The starting answer to "what do you use children's data for": the facts layer's
+    rule for an unanswered file (purposes using children's data, never ads or marketing)."""
+    from generator.facts.children import usual_child_purposes
+
+    kinds = [k for k in (_member(D, c) for c in child_data or []) if k]
+    return [str(p) for p in usual_child_purposes(_purpose_uses(uses), kinds)]
+
+
+def childrens_recipient(
+    kind: object, categories: Any, cross_context_ads: Any, child_data: Any, purposes: Any, uses: Any
+) -> bool:
+    """The starting answer to "does it get children's data": the facts layer's rule for an
+    unanswered file, so an ad network gets none unless children's data is used for ads."""
+    from generator.facts.children import usually_gets_childrens_data
+
+    member = _member(K, kind)
+    if member is None:
+        return False
+    kinds = [k for k in (_member(D, c) for c in child_data or []) if k]
+    if purposes is None:
+        theirs = [str(p) for p in child_purposes(uses, child_data)]
+    else:
+        theirs = list(purposes)
+    return usually_gets_childrens_data(
+        member,
+        [k for k in (_member(D, c) for c in categories or []) if k],
+        bool(cross_context_ads),
+        kinds,
+        [p for p in (_member(P, x) for x in theirs) if p],
+    )
+
+
 def recipient_purpose(kind: object) -> str | None:
     """Why this kind of recipient usually receives data, in a few words."""
     member = _member(K, kind)
@@ -420,5 +466,7 @@ FUNCTIONS = {
     "recipient_data": recipient_data,
     "recipient_purpose": recipient_purpose,
     "gives_value": gives_value,
+    "child_purposes": child_purposes,
+    "childrens_recipient": childrens_recipient,
     "suggested_use": suggested_use,
 }
