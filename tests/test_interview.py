@@ -956,3 +956,13 @@ def test_an_ad_network_starts_with_childrens_data_only_if_children_s_data_serves
     assert not childrens_recipient("analytics", kids, False, kids, None, uses)
     assert childrens_recipient("analytics", kids, False, kids, ["analytics"], uses)
     assert not childrens_recipient("hosting", ["email"], False, kids, None, uses)
+
+
+def test_a_one_state_store_is_not_asked_state_splits_or_the_sba_size() -> None:
+    california = _run({"Which US states do you sell to?": ["CA"]})
+    assert isinstance(california.prompter, Scripted)
+    asked = " ".join(california.prompter.asked + california.prompter.said)
+    assert "each US state" not in asked and "SBA" not in asked
+    everywhere = _run({})
+    assert isinstance(everywhere.prompter, Scripted)
+    assert any("SBA" in q for q in everywhere.prompter.asked)
