@@ -1371,3 +1371,17 @@ def test_check_notes_which_purposes_the_children_section_assumes() -> None:
     assert "It leaves out targeted_advertising" in said[0]
     told = store(children={**kids, "purposes": ["fraud_prevention"]}, use={"purposes": uses})
     assert not [n for n in check_profile(told, on=CHECK_DAY).notes if "children.purposes" in n]
+
+
+def test_a_list_joined_by_the_owner_is_not_joined_twice() -> None:
+    from generator.wizard.typed import split_list
+
+    assert split_list("Stripe, PayPal, and Klarna") == ["Stripe", "PayPal", "Klarna"]
+    assert split_list("Marks and Spencer") == ["Marks and Spencer"]
+    partner = {
+        "kind": "marketing_partner",
+        "names": ["Rokt", "and Meridian"],
+        "categories": ["email"],
+    }
+    words = text(store(sharing={"recipients": [partner]}))
+    assert "(Rokt and Meridian)" in words and "and and" not in words

@@ -451,7 +451,11 @@ def _company(value: str) -> str:
             "PayPal)'), so a name cannot hold brackets; give the name alone, with commas if "
             "needed, and say what it does in purpose"
         )
-    return text
+    # "Stripe, PayPal, and Klarna" split on its commas leaves "and Klarna"; the policy joins
+    # names with its own "and", so the owner's joining word goes (files written before the
+    # wizard dropped it still load, and print "and Klarna" once).
+    joined = re.match(r"(?:and|or|&)\s+(?=\S)", text, flags=re.IGNORECASE)
+    return text[joined.end() :] if joined else text
 
 
 CompanyName = Annotated[

@@ -38,7 +38,11 @@ def split_list(text: str) -> list[str]:
         else:
             current += char
     parts.append(current)
-    return [part.strip() for part in parts if part.strip()]
+    entries = [part.strip() for part in parts if part.strip()]
+    # "Stripe, PayPal, and Klarna": the last entry's "and" only joins the list.
+    if len(entries) > 1:
+        entries[-1] = re.sub(r"^(?:and|or|&)\s+", "", entries[-1], flags=re.IGNORECASE)
+    return entries
 
 
 @dataclass
