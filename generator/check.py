@@ -31,6 +31,7 @@ from generator.laws import (
     shine_the_light,
     substance,
     swiss_fadp,
+    us_states,
 )
 from generator.laws.base import (
     Applicability,
@@ -404,6 +405,27 @@ def answers_slower_than_the_law(
                 ("rights.response_days",),
                 requirement=requirement_id,
             )
+
+
+@rule
+def appeals_slower_than_law(
+    profile: StoreProfile, verdicts: dict[str, Applicability]
+) -> Iterator[Finding]:
+    # Va. Code §59.1-577(C) and the states that follow it: 60 days, 45 in some; an owner's
+    # longer promise is replaced by the law's in the policy, so it is said here.
+    own = profile.rights.appeal_days
+    if not (verdicts["us_states"].applies and own and us_states.needs_appeals(profile)):
+        return
+    law = us_states.appeal_days(profile)
+    if own > law:
+        yield Finding(
+            "appeals-slower-than-law",
+            f"Appeals are promised a decision within {own} days, but the state laws that "
+            f"reach the store allow {law}; the policy states {law}.",
+            f"set rights.appeal_days to {law} or fewer (or leave it out)",
+            ("rights.appeal_days",),
+            requirement="ST-05",
+        )
 
 
 @rule

@@ -95,6 +95,12 @@ def join_and(items: Iterable[object]) -> Md:
     return _join(items, "and")
 
 
+def join_plain(words: Sequence[str]) -> str:
+    """'A', 'A and B', 'A, B and C' as plain text, for the terminal and check's notes (no
+    Markdown escaping, no serial comma)."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
 def join_or(items: Iterable[object]) -> Md:
     return _join(items, "or")
 

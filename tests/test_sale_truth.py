@@ -232,3 +232,13 @@ def test_a_training_use_says_whether_it_includes_language_models() -> None:
     assert f"{models}, including large language models." in says(True)
     assert f"{models}, which may include large language models." in says(None)
     assert NO_LLM not in says(False)
+
+
+def test_may_include_language_models_does_not_meet_connecticuts_yes_or_no() -> None:
+    purposes = [*BASE["use"]["purposes"], {"purpose": "ai_training", "categories": ["email"]}]
+    unanswered = store(**CONNECTICUT, use={"purposes": purposes})
+    report = check_profile(unanswered, on=CHECK_DAY)
+    assert "ST-11" in {c.requirement.id for _, c in report.missing}
+    answered = store(**CONNECTICUT, use={"purposes": purposes, "trains_language_models": False})
+    report = check_profile(answered, on=CHECK_DAY)
+    assert "ST-11" not in {c.requirement.id for _, c in report.missing}

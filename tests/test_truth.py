@@ -52,7 +52,12 @@ def test_the_owners_appeal_route_and_shorter_deadline_are_stated() -> None:
     assert "We will decide within 30 days and explain why." in virginia
     assert "replying to our answer" not in virginia
     slower = {"rights": {"appeals": True, "appeal_days": 90}}
-    assert "We will decide within 60 days" in text(store(**states(VA=150_000), **slower))
+    late = store(**states(VA=150_000), **slower)
+    assert "We will decide within 60 days" in text(late)
+    found = check_profile(late, on=CHECK_DAY).findings
+    assert [f.fix for f in found if f.rule == "appeals-slower-than-law"] == [
+        "set rights.appeal_days to 60 or fewer (or leave it out)"
+    ]
 
 
 def test_languages_are_stated_only_as_answered() -> None:
@@ -1232,6 +1237,16 @@ def test_data_given_by_choice_is_never_said_to_be_required_by_law() -> None:
     )
     assert "we use your name and order and purchase history." in words
     assert "We also use your phone number when you give it to us." in words
+    only_optional = {**duty, "categories": ["phone"]}
+    words = text(
+        store(
+            business=GERMANY,
+            collection={"items": items},
+            use={"purposes": [*BASE["use"]["purposes"], only_optional]},
+        )
+    )
+    assert "The law requires some personal data" not in words
+    assert "we use your phone number when you give it to us." in words
 
 
 def test_app_notifications_are_sent_only_with_consent_and_turned_off_in_the_app() -> None:
@@ -1385,3 +1400,25 @@ def test_a_list_joined_by_the_owner_is_not_joined_twice() -> None:
     }
     words = text(store(sharing={"recipients": [partner]}))
     assert "(Rokt and Meridian)" in words and "and and" not in words
+
+
+def test_training_a_model_on_childrens_data_does_not_hand_it_to_advertisers() -> None:
+    from generator.facts.children import usually_gets_childrens_data
+    from generator.model.vocab import DataCategory as D
+    from generator.model.vocab import Purpose as P
+    from generator.model.vocab import RecipientKind as K
+
+    device = [D.DEVICE_AND_LOG]
+    assert not usually_gets_childrens_data(K.ADVERTISING, device, False, device, [P.AI_TRAINING])
+    assert usually_gets_childrens_data(K.ADVERTISING, device, False, device, [P.MARKETING])
+
+
+def test_a_sale_is_never_listed_as_a_business_purpose_disclosure() -> None:
+    from generator.laws.ccpa import category_table
+    from generator.model.vocab import RecipientKind
+
+    partner = {"kind": "marketing_partner", "categories": ["email"], "sale": True}
+    rows = category_table(store(sharing={"recipients": [partner]}))
+    email_row = next(r for r in rows if any(m.value == "email" for m in r.members))
+    assert RecipientKind.MARKETING_PARTNER in email_row.sold_or_shared_to
+    assert RecipientKind.MARKETING_PARTNER not in email_row.disclosed_to

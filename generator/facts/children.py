@@ -123,6 +123,10 @@ def child_purposes(profile: StoreProfile) -> tuple[Purpose, ...]:
     return usual_child_purposes(uses, kids.child_data)
 
 
+# The uses that put children's data in an advertiser's hands.
+_ADVERTISING_USES = frozenset({Purpose.TARGETED_ADVERTISING, Purpose.MARKETING})
+
+
 def usually_gets_childrens_data(
     kind: RecipientKind,
     categories: Iterable[DataCategory],
@@ -139,7 +143,9 @@ def usually_gets_childrens_data(
     if not set(categories) & set(child_data):
         return False
     if kind in ADVERTISERS or cross_context_ads:
-        return bool(set(purposes) & OWNERS_WORD_ONLY)
+        # Only ads or marketing with children's data give an advertiser children's data;
+        # training a model on it, say, does not.
+        return bool(set(purposes) & _ADVERTISING_USES)
     # An analytics tool measures for the store's analytics: it gets children's data only if
     # children's data is used for analytics at all.
     if kind is RecipientKind.ANALYTICS:

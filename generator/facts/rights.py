@@ -59,11 +59,6 @@ class Links(NamedTuple):
     opt_out: str
     limit: str
 
-    @property
-    def one(self) -> bool:
-        """One link serves both requests (the §7015 alternative opt-out link)."""
-        return self.opt_out == self.limit
-
 
 def links(profile: StoreProfile) -> Links:
     """The link names the policy may print: the store's own "Your Privacy Choices" link when

@@ -169,7 +169,10 @@ def category_table(profile: StoreProfile) -> tuple[CategoryRow, ...]:
                 purposes=_unique(
                     u.purpose for u in profile.use.purposes if group & set(u.categories)
                 ),
-                disclosed_to=_unique(j.kind for j in judged if not j.third_party),
+                # A business purpose is a service provider's; a sale or share is not one.
+                disclosed_to=_unique(
+                    j.kind for j in judged if not (j.third_party or j.sold or j.shared)
+                ),
                 sold_or_shared_to=_unique(j.kind for j in judged if j.sold or j.shared),
                 retention=tuple(
                     rule for rule in profile.retention.rules if group & set(rule.categories)

@@ -31,7 +31,7 @@ _NOT_ART_46 = frozenset({Safeguard.PROVIDER_CONTRACT, Safeguard.CONSENT, Safegua
 # Countries with a Commission adequacy decision under Art 45(3) (or Directive 95/46 Art
 # 25(6), kept in force by Art 45(9)): Andorra, Argentina, Canada (commercial organisations,
 # PIPEDA), the Faroe Islands, Guernsey, Israel, the Isle of Man, Japan, Jersey, New Zealand,
-# the Republic of Korea (2021/1772), Switzerland, the United Kingdom (2021/1772 renewed to
+# the Republic of Korea (2022/254), Switzerland, the United Kingdom (2021/1772 renewed to
 # 2031) and Uruguay. The United States' decision (2023/1795) covers only organisations
 # certified under the EU-U.S. Data Privacy Framework, so "adequacy" alone is no tool there:
 # it is answered as dpf, for the certified recipients.

@@ -732,7 +732,7 @@ REQUIREMENTS = (
         "ST-11",
         "CT PA 25-113 (SB 1295); Vt. S.71 (2026)",
         "whether personal data is collected, used or sold to train large language models",
-        "use.trains_language_models (yes or no; an ai_training purpose counts as yes)",
+        "use.trains_language_models: true or false (whether personal data trains large language models)",
         kind="S/C",
         needed=needs_llm_statement,
     ),

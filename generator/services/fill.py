@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from generator.errors import echo
+from generator.grammar import join_plain
 from generator.services.catalog import catalog
 from generator.services.model import Role, Service
 
@@ -162,10 +163,6 @@ def _plain(value: Any) -> Any:
     return text.rstrip("/") if text.startswith(("http://", "https://")) else text
 
 
-def _joined(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
-
-
 def _notes_for(
     where: str, item: Any, service: Service, defaults: dict[str, Any], groups: dict[str, str | None]
 ) -> list[str]:
@@ -179,7 +176,7 @@ def _notes_for(
         if not same and name != "names":
             basis = f"its {group} facts" if group else "its kind"
             if group == "ccpa" and service.ccpa.changed_by:
-                settings = _joined([setting.name for setting in service.ccpa.changed_by])
+                settings = join_plain([setting.name for setting in service.ccpa.changed_by])
                 basis += f"; {settings} changes this"
             differ.append(
                 f"{name} is {_plain(getattr(item, name))!r} where the catalog says "
@@ -194,7 +191,7 @@ def _notes_for(
     if resting:
         notes.append(
             f"{label}: answers that match the catalog rest on its "
-            f"{_joined(sorted(resting))} facts, which the catalog could not confirm from "
+            f"{join_plain(sorted(resting))} facts, which the catalog could not confirm from "
             f"the vendor's own documents; check them (`policygen services {service.id}`)."
         )
     return notes

@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from generator.grammar import join_plain
 from generator.services.catalog import Catalog, catalog
 from generator.services.fill import recipient_defaults, tool_defaults
 from generator.services.model import KIND_MAP, Role, Service, ServiceKind, Setting
@@ -243,7 +244,7 @@ class ServicesStep:
         """One question for a batch of picked services of one kind, named in the prompt;
         its answer is each one's."""
         first, *others = batch
-        label = _joined([str(self.catalog.by_id[self._id(m)].name) for m in batch])
+        label = join_plain([str(self.catalog.by_id[self._id(m)].name) for m in batch])
         kind = KIND_MAP[self.catalog.by_id[self._id(first)].kind].label
         with _about(self.interview, f"{label} ({kind})"):
             self.ask(inner, first)
@@ -339,7 +340,7 @@ class ServicesStep:
             ]
             if depends:
                 self.prompter.say(
-                    f"The catalog cannot say what {_joined(depends)} may do with the data: it "
+                    f"The catalog cannot say what {join_plain(depends)} may do with the data: it "
                     "depends on their terms and your settings (`policygen services NAME` says "
                     "why). Change it here if they use it for their own purposes."
                 )
@@ -429,10 +430,6 @@ class ServicesStep:
 
 
 CATEGORIES = "collection.items.category"
-
-
-def _joined(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 @contextmanager

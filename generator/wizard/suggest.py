@@ -409,9 +409,11 @@ def transfer_safeguard(destination: object, eu: bool, uk: bool, brazil: bool) ->
     the tool each law offers for any country (GDPR Art 46(2)(c) and LGPD art. 33, II, b:
     standard contractual clauses; the UK's IDTA under UK GDPR Art 46(2)(d)); elsewhere a
     contract with the provider (PIPEDA Principle 4.1.3, APP 8.1), shown in the summary."""
+    from generator.countries import EEA
     from generator.laws.gdpr import ADEQUATE
 
-    if (eu or uk) and destination in ADEQUATE:
+    # UK adequacy regulations cover the EEA too (UK GDPR Art 45A; laws/uk_gdpr.py).
+    if ((eu or uk) and destination in ADEQUATE) or (uk and destination in EEA):
         return "adequacy"
     if eu or brazil:
         return "scc"
