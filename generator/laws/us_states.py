@@ -21,9 +21,8 @@ from generator.laws.base import (
     req,
 )
 from generator.model import StoreProfile
-from generator.model.business import Business
 from generator.model.vocab import DataCategory, SensitiveKind
-from generator.money import Converted, answered_revenue_in, revenue_in
+from generator.money import Converted, revenue_in
 
 ID = "us_states"
 NAME = "US state privacy laws"
@@ -354,25 +353,12 @@ def why_covered(profile: StoreProfile, test: StateTest, trade: Trading) -> str |
     return reason
 
 
-# The wizard's starting answer to "small business by SBA standards?" (13 CFR 121.201).
-# Retail size standards are average annual receipts and, as we read the table, none is
-# below about USD 8 million; employee-based standards start at 100 people (wholesale).
-# Below both, "small" is the likely answer; above either, the owner must look up their
-# industry's standard, so the wizard starts from "no" (Texas and Nebraska then apply).
-# Not confirmed against the current table: a starting answer only, never a legal finding.
-SBA_LIKELY_SMALL_BELOW_USD = 8_000_000
-SBA_LIKELY_SMALL_BELOW_EMPLOYEES = 100
-
-
-def likely_sba_small(business: Business) -> bool:
-    """For the wizard: whether the revenue and staff answered so far are below every SBA
-    retail standard we know of, so "yes" is a fair starting answer."""
-    usd = answered_revenue_in(business, "USD")
-    return (
-        usd is not None
-        and usd < SBA_LIKELY_SMALL_BELOW_USD
-        and business.employees < SBA_LIKELY_SMALL_BELOW_EMPLOYEES
-    )
+def sba_size_matters(states: list[str] | None) -> bool:
+    """Whether a store selling to these US states (None: every state) may be reached by a
+    law that leaves out SBA small businesses (Texas, Nebraska): the wizard asks the size
+    only then."""
+    exempting = {t.state for t in STATE_TESTS if t.not_small_business}
+    return states is None or not states or bool(exempting & set(states))
 
 
 def _why(profile: StoreProfile, test: StateTest, trade: Trading, revenue: Converted) -> str | None:

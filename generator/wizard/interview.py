@@ -21,7 +21,6 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from generator.answers import profile_from_answers
 from generator.countries import EEA_CODES, home_currency
 from generator.errors import AnswersError, Problem
-from generator.laws.us_states import likely_sba_small
 from generator.model import StoreProfile
 from generator.model.vocab import LABELS
 from generator.money import answered_revenue_in
@@ -842,7 +841,6 @@ class Interview:
             categories=self._values_from("collection.items.category"),
             currency_of=home_currency,
             revenue_in=answered_revenue_in,
-            likely_sba_small=likely_sba_small,
         )
         context.update(extra)
         return context

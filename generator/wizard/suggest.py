@@ -452,7 +452,53 @@ def cookie_kinds_for_uses(purposes: Iterable[str]) -> list[str]:
     return kinds
 
 
+# The wizard's starting answer to "small business by SBA standards?" (13 CFR 121.201).
+# Retail size standards are average annual receipts and, as we read the table, none is
+# below about USD 8 million; employee-based standards start at 100 people (wholesale).
+# Below both, "small" is the likely answer; above either, the owner must look up their
+# industry's standard, so the wizard starts from "no" (Texas and Nebraska then apply).
+# Not confirmed against the current table: a starting answer only, never a legal finding.
+SBA_LIKELY_SMALL_BELOW_USD = 8_000_000
+SBA_LIKELY_SMALL_BELOW_EMPLOYEES = 100
+
+
+def likely_sba_small(business: Any) -> bool:
+    """For the wizard: whether the revenue and staff answered so far are below every SBA
+    retail standard we know of, so "yes" is a fair starting answer."""
+    from generator.money import answered_revenue_in
+
+    usd = answered_revenue_in(business, "USD")
+    return (
+        usd is not None
+        and usd < SBA_LIKELY_SMALL_BELOW_USD
+        and business.employees < SBA_LIKELY_SMALL_BELOW_EMPLOYEES
+    )
+
+
+def sba_size_matters(states: Any) -> bool:
+    """Whether the SBA size can matter: a state law that leaves out small businesses may
+    reach a store selling to these states (generator.laws.us_states)."""
+    from generator.laws.us_states import sba_size_matters as matters
+
+    return matters(list(states) if states else None)
+
+
+def request_figures_due(business: Any) -> bool:
+    """Whether last year's request figures may be due: a data broker (Civ. §1798.99.85), or
+    10 million Californians a year (11 CCR §7102), counted as the laws count them."""
+    from types import SimpleNamespace
+
+    from generator.laws.base import consumers_in_state
+    from generator.laws.ccpa import METRICS_CONSUMERS
+
+    counted: Any = SimpleNamespace(business=business)
+    return bool(business.data_broker) or consumers_in_state(counted, "CA") >= METRICS_CONSUMERS
+
+
 FUNCTIONS = {
+    "likely_sba_small": likely_sba_small,
+    "sba_size_matters": sba_size_matters,
+    "request_figures_due": request_figures_due,
     "cookie_kinds_for_uses": cookie_kinds_for_uses,
     "request_methods": request_methods,
     "transfer_safeguard": transfer_safeguard,
