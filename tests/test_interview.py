@@ -966,3 +966,20 @@ def test_a_one_state_store_is_not_asked_state_splits_or_the_sba_size() -> None:
     everywhere = _run({})
     assert isinstance(everywhere.prompter, Scripted)
     assert any("SBA" in q for q in everywhere.prompter.asked)
+
+
+def test_the_disclosure_consent_is_asked_only_where_a_light_way_is_offered() -> None:
+    kids = {
+        "What is the youngest age allowed to use the site?": ["6"],
+        "Is the site aimed at children under 13?": [True],
+        "How do you get a parent's consent?": ["A parent confirms by text."],
+        "Which data do you collect from children?": [["email"]],
+        "Why do you need to keep children's data?": ["to save the child's progress"],
+        "Children's data is deleted at the latest": ["2 years"],
+    }
+    question = "Which of those ways must a parent use"
+    light = _run({**kids, "Which ways does a parent use to give consent?": [["text_plus"]]})
+    strong = _run({**kids, "Which ways does a parent use to give consent?": [["payment"]]})
+    assert isinstance(light.prompter, Scripted) and isinstance(strong.prompter, Scripted)
+    assert any(q.startswith(question) for q in light.prompter.asked)
+    assert not any(q.startswith(question) for q in strong.prompter.asked)

@@ -495,7 +495,16 @@ def request_figures_due(business: Any) -> bool:
     return bool(business.data_broker) or consumers_in_state(counted, "CA") >= METRICS_CONSUMERS
 
 
+def light_consent_offered(ways: Any) -> bool:
+    """Whether a parent may consent by email or text plus a further step, which the FTC
+    allows only where no child's data is disclosed (facts.children.LIGHT_WAYS)."""
+    from generator.facts.children import LIGHT_WAYS
+
+    return any(str(way) in {w.value for w in LIGHT_WAYS} for way in ways or ())
+
+
 FUNCTIONS = {
+    "light_consent_offered": light_consent_offered,
     "likely_sba_small": likely_sba_small,
     "sba_size_matters": sba_size_matters,
     "request_figures_due": request_figures_due,

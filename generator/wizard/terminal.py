@@ -57,6 +57,13 @@ def _as_bool(typed: str, default: bool) -> bool:
     return default if not word else word in _YES
 
 
+def _options(choices: list[tuple[str, str]], checked: list[str]) -> list[questionary.Choice]:
+    """Tick-list choices, those already chosen ticked."""
+    return [
+        questionary.Choice(title, value=value, checked=value in checked) for value, title in choices
+    ]
+
+
 class QuestionaryPrompter:
     """Asks through questionary; `input`/`output` let tests drive it through a pipe."""
 
@@ -141,10 +148,7 @@ class QuestionaryPrompter:
     ) -> list[str]:
         self._help(help)
         self.questions += 1
-        options = [
-            questionary.Choice(title, value=value, checked=value in checked)
-            for value, title in choices
-        ]
+        options = _options(choices, checked)
         answer: list[str] = questionary.checkbox(
             message,
             options,
@@ -165,10 +169,7 @@ class QuestionaryPrompter:
     ) -> list[str]:
         self._help(help)
         self.questions += 1
-        options = [
-            questionary.Choice(title, value=value, checked=value in checked)
-            for value, title in choices
-        ]
+        options = _options(choices, checked)
         # Typed letters narrow the list, so j/k cannot move the pointer here.
         answer: list[str] = questionary.checkbox(
             message,
