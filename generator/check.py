@@ -843,17 +843,21 @@ def _redate_fixes(
 
 
 def _catalog_version(profile: StoreProfile) -> str | None:
-    from generator.services.fill import catalog_version
+    if not profile.names_services:
+        return None
+    from generator.services.catalog import catalog
 
-    return catalog_version(profile)
+    return catalog().version
 
 
 def _catalog_notes(profile: StoreProfile) -> list[str]:
     """Where answers naming catalog services differ from the catalog or rest on its
     unconfirmed facts (generator/services/fill.py)."""
-    from generator.services.fill import names_services, service_notes
+    if not profile.names_services:
+        return []
+    from generator.services.fill import service_notes
 
-    return service_notes(profile) if names_services(profile) else []
+    return service_notes(profile)
 
 
 def date_notes(profile: StoreProfile, on: dt.date, verdicts: dict[str, Applicability]) -> list[str]:

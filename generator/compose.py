@@ -270,12 +270,12 @@ def _description(profile: StoreProfile) -> str:
 def _keywords(profile: StoreProfile, law: SimpleNamespace) -> tuple[str, ...]:
     words = ["privacy policy", "personal information", profile.business.store_name]
     words += [name for law_id, name in LAW_KEYWORDS.items() if _applies(law, law_id)]
-    # Which catalog's facts the policy rests on, so a copy of the page or PDF says it.
-    from generator.services.fill import catalog_version
+    # Which catalog's facts the policy rests on, so a copy of the page or PDF says it; the
+    # catalog loads only for answers that name a service.
+    if profile.names_services:
+        from generator.services.catalog import catalog
 
-    version = catalog_version(profile)
-    if version:
-        words.append(f"service catalog {version}")
+        words.append(f"service catalog {catalog().version}")
     return tuple(words)
 
 

@@ -128,6 +128,14 @@ class StoreProfile(Part):
         )
 
     @property
+    def names_services(self) -> bool:
+        """Whether any recipient or tracking tool names a catalog service: only then does a
+        build or check load the catalog."""
+        return any(r.service for r in self.sharing.recipients) or any(
+            t.service for t in self.cookies.tools
+        )
+
+    @property
     def sells_data(self) -> bool:
         """Whether any disclosure is a sale, as the facts layer judges it."""
         from generator.facts.sharing import sells

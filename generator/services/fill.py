@@ -244,19 +244,6 @@ def without_catalog_facts(profile: StoreProfile, dumped: dict[str, Any]) -> dict
     return dumped
 
 
-def names_services(profile: StoreProfile) -> bool:
-    """Whether any recipient or tracking tool names a catalog service."""
-    return any(r.service for r in profile.sharing.recipients) or any(
-        t.service for t in profile.cookies.tools
-    )
-
-
-def catalog_version(profile: StoreProfile) -> str | None:
-    """The version of the catalog whose facts these answers use, or None when they name
-    no service (the build records it in the policy's keywords, `check` in its report)."""
-    return catalog().version if names_services(profile) else None
-
-
 def service_notes(profile: StoreProfile) -> list[str]:
     """`check` notes for recipients and tools that name catalog services."""
     notes: list[str] = []
