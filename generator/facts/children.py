@@ -55,13 +55,11 @@ class ChildrenFacts(NamedTuple):
     publicly available."""
     disclosed_to: tuple[RecipientFacts, ...] = ()
     """The recipients of children's data that use it for themselves: each a disclosure."""
-    disclosure_ways: tuple[ParentalConsentWay, ...] = ()
-    """The consent ways that may cover a disclosure or making data public: the owner's
-    ``consent_ways_for_disclosure``, or where the answers name none, every consent way."""
     light_consent: tuple[ParentalConsentWay, ...] = ()
-    """Of ``disclosure_ways``, those (email plus, text plus) the FTC allows only to an
-    operator that does not disclose children's information (16 CFR §312.5(b)(2), as amended
-    in 2025). A stronger way offered beside them does not help: a parent may still use the
+    """Of the consent ways that may cover a disclosure or making data public (the owner's
+    ``consent_ways_for_disclosure``, else every consent way), those (email plus, text plus)
+    the FTC allows only to an operator that does not disclose children's information (16
+    CFR §312.5(b)(2), as amended in 2025). A stronger way offered beside them does not help: a parent may still use the
     light one for an account whose child's data is then disclosed."""
     no_advertisers: bool = False
     """The owner said of every recipient whether it gets children's data, and no
@@ -196,7 +194,6 @@ def children_facts(
         discloses=bool(kids.made_public) or bool(disclosed_to),
         disclosed_to=disclosed_to,
         light_consent=tuple(w for w in disclosure_ways if w in LIGHT_WAYS),
-        disclosure_ways=tuple(disclosure_ways),
         no_advertisers=all(r.gets_childrens_data is not None for r in profile.sharing.recipients)
         and not any(rf.kind in ADVERTISERS for rf in theirs),
     )
