@@ -462,6 +462,15 @@ def test_a_bad_phone_number_is_explained_in_words_not_a_regex() -> None:
     assert "^" not in message  # the pattern itself never reaches the user
 
 
+def test_phone_numbers_are_taken_as_people_write_them() -> None:
+    # Seen on a practice store: the US area code in brackets was refused.
+    for number in ("(916) 555-0138", "+1 (916) 555-0138", "+49 341 5550100", "1-800-ASK-ACME"):
+        assert build(lambda a, n=number: a["business"]["contact"].update(phone=n))
+    assert "not a phone number" in refused(
+        lambda a: a["business"]["contact"].update(phone="((916) 555")
+    )
+
+
 def test_country_and_state_codes_accept_lower_case_and_are_stored_upper_case() -> None:
     def lower_codes(answers: Answers) -> None:
         answers["business"]["sells_to_countries"] = ["us", "de"]

@@ -127,7 +127,8 @@ def service_or(*fields: str) -> Callable[[dict[str, Any]], None]:
     return adjust
 
 
-PHONE_PATTERN = r"^\+?[0-9A-Z][0-9A-Z ().\-]{3,30}[0-9A-Z]$"
+# A leading bracket is the usual US way to write an area code: "(916) 555-0138".
+PHONE_PATTERN = r"^\+?\(?[0-9A-Z][0-9A-Z ().\-]{3,30}[0-9A-Z]$"
 CODE_PATTERN = r"^[A-Z]{2}$"
 
 
