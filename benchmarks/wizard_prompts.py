@@ -11,11 +11,13 @@ list of answers and a tick list of items per answer) and one prompt per differin
 answer; a repeated item is added in full. A section's rare answers cost one prompt, and
 when any differs from its default either all of them or a tick list and the differing
 ones, whichever is fewer. Sources a kind of data has by its nature count the same given
-or left out. The services step ("Which of these services do you use?") costs its tick list plus
-one search typed per service picked, the real step's own questions about each service (what
-the catalog cannot know), its "Done", and for a service whose answers differ from what the
-catalog and those questions give, the change menu, the "what to change" list and one prompt
-per differing answer; recipients and tools naming a service cost nothing in their own
+or left out. The services step ("Which of these services do you use?") costs the services' names
+typed in one answer and the tick list that opens with them ticked (plus one search in it for a
+service its own name does not find alone), the real step's own questions about each service (what
+the catalog cannot know), its "Done", and for the services whose answers differ from what the
+catalog and those questions give, the changes counted as in the groups (one by one, "Change
+several" or "Change one answer in several", whichever is fewest) and one prompt per differing
+answer; recipients and tools naming a service cost nothing in their own
 groups (the step sets them aside). This is a floor for a person, who also reads, corrects slips and goes back;
 quote it beside timed runs in a terminal, never instead of them. ``--by-question`` lists
 where the prompts go.
@@ -112,7 +114,12 @@ class CountingStep(ServicesStep):
 
     def pick(self, before: list[str]) -> list[str]:
         ids = list(dict.fromkeys(self.wanted[RECIPIENTS] + self.wanted[TOOLS]))
-        self.interview.asked += 1 + len(ids)  # the list, and one search typed per service
+        # The names typed in one answer, then the list that opens with them ticked; a
+        # service its own name does not find alone is searched for in the list.
+        unfound = [
+            i for i in ids if [s.id for s in self.catalog.match(self.catalog.by_id[i].name)] != [i]
+        ]
+        self.interview.asked += 2 + len(unfound)
         return ids
 
     def on_site(self, ids: list[str], before: list[str]) -> list[str]:
@@ -145,6 +152,7 @@ class CountingStep(ServicesStep):
 
     def changes(self) -> None:
         super().changes()  # the "Done"
+        differing_by_item: list[list[tuple[str, str]]] = []
         for path, item in self.entries():
             target = self._target(item, path)
             if target is None:
@@ -160,9 +168,17 @@ class CountingStep(ServicesStep):
                 if key not in asked and shown.get(key) != meant.get(key)
             ]
             if differing:
-                self.interview.asked += 2 + len(differing)
+                differing_by_item.append([(path, key) for key in differing])
             item.clear()
             item.update(copy.deepcopy(target))
+        # As in the groups: each service chosen from the menu (the menu and its "what to
+        # change"), "Change several" (the menu, one tick list, a "what to change" each) or
+        # "Change one answer in several" (the menu, the answers, a tick list per answer),
+        # whichever is fewest; then one prompt per answer changed.
+        n = len(differing_by_item)
+        fields = {key for keys in differing_by_item for key in keys}
+        self.interview.asked += min(2 * n, 2 + n, 2 + len(fields)) if n else 0
+        self.interview.asked += sum(len(keys) for keys in differing_by_item)
 
 
 @dataclass

@@ -14,7 +14,9 @@ from test_interview import QUESTIONNAIRE, SMALL_STORE, Scripted
 from generator.answers import load_profile
 from generator.model.vocab import CookieKind, RecipientKind, RecipientUse
 from generator.services.catalog import catalog
+from generator.services.fill import tool_defaults
 from generator.wizard.interview import Interview
+from generator.wizard.services_step import NAMES_PROMPT as TYPE_NAMES
 from generator.wizard.services_step import PICK_PROMPT, choices
 from generator.wizard.session import conduct
 from generator.wizard.terminal import QuestionaryPrompter
@@ -77,8 +79,12 @@ def test_the_catalog_known_questions_are_skipped() -> None:
         line.startswith("The catalog cannot say what Stripe and Google Analytics 4 may do")
         for line in interview.prompter.said
     )
-    # A tool on the site is asked what the store uses it for (the catalog cannot know).
-    assert "What do you use it for, in a few words?" in _asked_about(interview, "Meta Pixel")
+    # A tool on the site is not asked what the store uses it for: the catalog's purposes
+    # say it, in the policy's words, and the owner may change it.
+    assert "What do you use it for, in a few words?" not in _asked_about(interview, "Meta Pixel")
+    assert tool_defaults(catalog().by_id["meta-pixel"])["purpose"] == (
+        "show you our ads on other sites and understand how the site is used"
+    )
     # The recipients group's own list then asks no names for what the services cover.
     names_asked = [m for m in interview.prompter.asked if m.endswith(NAMES_PROMPT)]
     assert names_asked == [
@@ -227,12 +233,14 @@ def test_the_prompt_count_charges_picking_and_changing_services() -> None:
         for r in counted.answers["sharing"]["recipients"]
         if isinstance(r, dict) and r.get("service")
     }
-    # The tick list, a search per service, which run on the site, the final 'Done'.
-    assert counted.by_section["services"] >= 3 + len(services)
-    # Meta's data and purpose differ from the catalog's: charged as a change (menu, what
-    # to change, two answers), beyond the questions the step itself asks.
+    assert len(services) > 10
+    # The names typed once, the list they open ticked, which run on the site, the final
+    # 'Done'; Meta's and Google Ads' data and purposes differ from the catalog's, charged
+    # as changes (at least the menu, a tick list and the four answers).
+    assert counted.by_section["services"] >= 4 + 2 + 4
     plain = bench.count(root / "examples" / "practice" / "02-boundary-pine.yaml")
-    assert plain.by_section["services"] == 1  # an owner who picks none sees the list once
+    # An owner who names none types nothing and sees the list once.
+    assert plain.by_section["services"] == 2
     assert counted.by_section["sharing"] < plain.by_section["sharing"]
     # The run reaches the file's services as written (the step puts them first).
     target = bench.read_answers(answers)[0]
@@ -302,3 +310,55 @@ def test_going_back_to_the_recipients_keeps_their_order() -> None:
     assert [r.get("service") or r["kind"] for r in after] == [
         r.get("service") or r["kind"] for r in before
     ]
+
+
+def test_services_typed_by_name_open_the_list_ticked() -> None:
+    """An owner types the vendors' names once; those found open the list ticked, and the
+    wizard says which names matched several services and which the catalog lacks."""
+    interview = _run({TYPE_NAMES: ["Stripe, PayPal, Meta Pixel, Google, Klavio, and Acme Co-op"]})
+    assert isinstance(interview.prompter, Scripted)
+    recipients = interview.answers["sharing"]["recipients"]
+    assert [r["service"] for r in recipients if r.get("service")] == [
+        "stripe",
+        "paypal",
+        "meta-pixel",
+    ]
+    said = "\n".join(interview.prompter.said)
+    assert "Found: Stripe (payments), PayPal (payments) and Meta Pixel (advertising)." in said
+    assert "More than one service matches Google (Google Ads, Google Analytics 4" in said
+    assert "Not in the catalog: Klavio (did you mean Klaviyo?); Acme Co-op." in said
+    # Two prompts for three services: the typed names and the list to correct them.
+    picking = [m for m in interview.prompter.asked if m in (TYPE_NAMES, PICK_PROMPT)]
+    assert picking == [TYPE_NAMES, PICK_PROMPT]
+
+
+def test_services_picked_before_are_shown_in_the_list_without_typing() -> None:
+    answers = {"sharing": {"recipients": [{"service": "stripe"}]}}
+    interview = Interview(QUESTIONNAIRE, Scripted(dict(SMALL_STORE)), copy.deepcopy(answers))
+    interview.ask_services()
+    assert isinstance(interview.prompter, Scripted)
+    assert TYPE_NAMES not in interview.prompter.asked
+    assert PICK_PROMPT in interview.prompter.asked
+
+
+def test_one_answer_is_changed_in_several_services_at_once() -> None:
+    """'Change one answer in several services': the answer ticked once, then the services
+    it is wrong for; each ticked service is asked it, the others keep the catalog's."""
+    interview = _run(
+        {
+            PICK_PROMPT: [["stripe", "paypal", "meta-pixel"]],
+            "Anything to change in what the catalog says": ["__by_answer__", "done"],
+            "Which answers do you want to change in several services?": [
+                ["sharing.recipients purpose"]
+            ],
+            "Why: which services do you want to change?": [["0", "1"]],
+            "Stripe (payments): Why do they receive it": ["take card payments online"],
+            "PayPal (payments): Why do they receive it": ["take PayPal payments"],
+        }
+    )
+    recipients = {
+        r["service"]: r for r in interview.answers["sharing"]["recipients"] if r.get("service")
+    }
+    assert recipients["stripe"]["purpose"] == "take card payments online"
+    assert recipients["paypal"]["purpose"] == "take PayPal payments"
+    assert recipients["meta-pixel"].get("purpose") != "take PayPal payments"

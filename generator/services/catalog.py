@@ -93,6 +93,18 @@ class Catalog:
             if s.kind in kinds or any(key in _fold(n) for n in (s.id, s.name, *s.aliases))
         ]
 
+    def match(self, typed: str) -> list[Service]:
+        """The entries an owner means by a typed name: the one it names exactly (id, name
+        or alias), else every entry whose names contain it (several when it is ambiguous,
+        'Google'); none when nothing does."""
+        service = self.get(typed)
+        if service is not None:
+            return [service]
+        key = _fold(typed)
+        if not key:
+            return []
+        return [s for s in self.services() if any(key in _fold(n) for n in (s.name, *s.aliases))]
+
     def by_kind(self) -> dict[ServiceKind, list[Service]]:
         """Entries grouped by kind, every kind present (in declaration order)."""
         groups: dict[ServiceKind, list[Service]] = {kind: [] for kind in ServiceKind}

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from generator.errors import echo
 from generator.grammar import join_plain
+from generator.model.vocab import label
 from generator.services.catalog import catalog
 from generator.services.model import Role, Service
 
@@ -35,6 +36,7 @@ TOOL_GROUPS: dict[str, str | None] = {
     "provider": "vendor",
     "kind": None,
     "sets_cookies": "cookies",
+    "purpose": "data",
     "opt_out_url": "links",
 }
 
@@ -86,6 +88,13 @@ def tool_defaults(service: Service) -> dict[str, Any]:
         out["kind"] = service.cookie_kind.value
     if service.cookies.sets_cookies is not None:
         out["sets_cookies"] = service.cookies.sets_cookies
+    if service.data.purposes:
+        # What the catalog says the service is for, in the words the policy uses for
+        # each purpose ("understand how the site is used"); a purpose with its own "and"
+        # is kept apart by a semicolon so the list still reads as a list.
+        words = [label(p) for p in service.data.purposes]
+        several = len(words) > 2 or any(" and " in w for w in words)
+        out["purpose"] = "; ".join(words) if several else join_plain(words)
     if service.links.opt_out:
         out["opt_out_url"] = service.links.opt_out
     return out

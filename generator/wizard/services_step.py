@@ -27,6 +27,7 @@ from generator.services.fill import recipient_defaults, tool_defaults
 from generator.services.model import KIND_MAP, Role, Service, ServiceKind, Setting
 from generator.wizard.paths import Scope, drop_path, get_path, has_path, set_path
 from generator.wizard.questionnaire import Question, label_of
+from generator.wizard.typed import split_list
 
 if TYPE_CHECKING:
     from generator.wizard.interview import Interview
@@ -39,6 +40,14 @@ SECTION = "sharing"
 ON_SITE = frozenset({ServiceKind.ANALYTICS, ServiceKind.ADVERTISING})
 DONE = "done"
 REMOVE = "__remove__"
+SEVERAL = "__several__"
+BY_ANSWER = "__by_answer__"
+NAMES_PROMPT = "Which services does the store use? Type their names, separated by commas."
+NAMES_HELP = (
+    "For example: Shopify, Stripe, PayPal, Klaviyo, Google Analytics, Meta Pixel. What each "
+    "receives and does with it then comes from policygen's catalog. Leave empty to pick from "
+    "the whole list instead."
+)
 PICK_PROMPT = "Which of these services do you use?"
 PICK_HELP = (
     "Type part of a name to narrow the list (Backspace widens it again), Space to tick, "
@@ -124,12 +133,47 @@ class ServicesStep:
         self.changes()
 
     def pick(self, before: list[str]) -> list[str]:
-        """The tick list, searched by typing; what was picked before shows ticked."""
+        """The services the store uses. The first time, the owner types their names in
+        one answer (an owner knows their vendors by name; one search per service in a
+        list of a hundred and more is slow), then the list opens with those ticked, to
+        correct; the list alone when none is typed or when services were picked before."""
+        checked = before or self.typed()
         self.interview.asked += 1
         ticked = self.prompter.search(
-            PICK_PROMPT, choices(self.catalog), checked=before, help=PICK_HELP
+            PICK_PROMPT, choices(self.catalog), checked=checked, help=PICK_HELP
         )
         return [str(value) for value in ticked]
+
+    def typed(self) -> list[str]:
+        """The services named in one typed answer, with what was and was not found said."""
+        self.interview.asked += 1
+        text = self.prompter.text(NAMES_PROMPT, default="", help=NAMES_HELP, validate=_any)
+        found: list[str] = []
+        several: list[str] = []
+        missing: list[str] = []
+        for name in split_list(text):
+            matches = self.catalog.match(name)
+            if len(matches) == 1:
+                found.append(matches[0].id)
+            elif matches:
+                shown = join_plain([m.name for m in matches[:6]])
+                several.append(f"{name} ({shown}{', …' if len(matches) > 6 else ''})")
+            else:
+                near = [self.catalog.by_id[i].name for i in self.catalog.close(name)[:2]]
+                missing.append(f"{name} (did you mean {' or '.join(near)}?)" if near else name)
+        found = list(dict.fromkeys(found))
+        if found:
+            self.prompter.say(
+                "Found: " + join_plain([summary({"service": i}) for i in found]) + "."
+            )
+        if several:
+            self.prompter.say(f"More than one service matches {'; '.join(several)}: tick yours.")
+        if missing:
+            self.prompter.say(
+                f"Not in the catalog: {'; '.join(missing)}. You add "
+                f"{'it' if len(missing) == 1 else 'them'} as recipients after this step."
+            )
+        return found
 
     def on_site(self, ids: list[str], before: list[str]) -> list[str]:
         """Which picked services are tracking tools on the site (those that can be one)."""
@@ -345,21 +389,93 @@ class ServicesStep:
                     "why). Change it here if they use it for their own purposes."
                 )
             self.interview.asked += 1
-            choice = self.prompter.select(
-                CHANGE_PROMPT,
-                [
-                    (DONE, "Done: keep these"),
-                    *(
-                        (str(i), f"Change: {self.title(path, it)}")
-                        for i, (path, it) in enumerate(entries)
-                    ),
-                ],
-                default=DONE,
-                help=None,
-            )
+            options = [(DONE, "Done: keep these")]
+            if len(entries) > 1:
+                # As in the wizard's groups: several services ticked at once, or one
+                # answer (their data, say) fixed across the services it is wrong for.
+                options.append((SEVERAL, "Change several services (tick them)"))
+                options.append((BY_ANSWER, "Change one answer in several services"))
+            options += [
+                (str(i), f"Change: {self.title(path, it)}") for i, (path, it) in enumerate(entries)
+            ]
+            choice = self.prompter.select(CHANGE_PROMPT, options, default=DONE, help=None)
             if choice == DONE:
                 return
-            self.change(*entries[int(choice)])
+            if choice == SEVERAL:
+                self.change_several(entries)
+            elif choice == BY_ANSWER:
+                self.change_by_answer(entries)
+            else:
+                self.change(*entries[int(choice)])
+
+    def change_several(self, entries: list[tuple[str, dict[str, Any]]]) -> None:
+        """One tick list of services, then each ticked one's "what do you want to change?"."""
+        self.interview.asked += 1
+        ticked = self.prompter.checkbox(
+            "Which services do you want to change or remove?",
+            [(str(i), self.title(path, it)) for i, (path, it) in enumerate(entries)],
+            checked=[],
+            help="Tick each one; you then choose what to change in it, one at a time.",
+            validate=lambda values: None,
+        )
+        for index in (int(i) for i in ticked):
+            path, item = entries[index]
+            # A service removed with an earlier one (its tool) is no longer there.
+            if any(it is item for _, it in self.entries()):
+                self.change(path, item)
+
+    def change_by_answer(self, entries: list[tuple[str, dict[str, Any]]]) -> None:
+        """Tick the answers to change (e.g. "data it receives"), then for each the services
+        it is wrong for; only those are asked, service by service."""
+        fields: dict[tuple[str, str], Question] = {}
+        for path, item in entries:
+            for inner in self.applying(path, item):
+                fields.setdefault((path, inner.field), inner)
+        self.interview.asked += 1
+        ticked = self.prompter.checkbox(
+            "Which answers do you want to change in several services?",
+            [
+                (
+                    f"{path} {field}",
+                    inner.short if path == RECIPIENTS else f"As a tool: {inner.short}",
+                )
+                for (path, field), inner in fields.items()
+            ],
+            checked=[],
+            help="Tick each answer; you then tick the services it is wrong for.",
+            validate=lambda values: None,
+        )
+        for (path, field), inner in fields.items():
+            if f"{path} {field}" not in ticked:
+                continue
+            applying = [
+                (i, it)
+                for i, (p, it) in enumerate(entries)
+                if p == path and any(q.field == field for q in self.applying(p, it))
+            ]
+            self.interview.asked += 1
+            chosen = self.prompter.checkbox(
+                f"{inner.short}: which services do you want to change?",
+                [(str(i), f"{summary(it)}: {self.shown(inner, it, path)}") for i, it in applying],
+                checked=[],
+                help=None,
+                validate=lambda values: None,
+            )
+            for index in (int(i) for i in chosen):
+                item = entries[index][1]
+                with self.interview._asking_about(self._question(path), item):
+                    self.ask(inner, item, path=path)
+
+    def applying(self, path: str, item: Mapping[str, Any]) -> list[Question]:
+        """The group's questions (but its first) that apply to this service as it reads."""
+        group = self._question(path)
+        assert group.spec.model is not None
+        scope = Scope(self.view(item, path), group.spec.model)
+        return [q for q in group.questions[1:] if self.interview._applies(q, scope)]
+
+    def shown(self, inner: Question, item: Mapping[str, Any], path: str) -> str:
+        """An answer as the policy will read it, in a few words."""
+        return label_of(get_path(self.view(item, path), inner.field), inner.spec.enum)
 
     def entries(self) -> list[tuple[str, dict[str, Any]]]:
         """The recipients, then the tracking tools, that name a picked service."""
@@ -387,15 +503,9 @@ class ServicesStep:
     def change(self, path: str, item: dict[str, Any]) -> None:
         """Tick the answers to change (or remove the service); only those are asked."""
         group = self._question(path)
-        assert group.spec.model is not None
-        view = self.view(item, path)
-        scope = Scope(view, group.spec.model)
-        fields = [q for q in group.questions[1:] if self.interview._applies(q, scope)]
+        fields = self.applying(path, item)
         options = [(REMOVE, "Remove this service" if path == RECIPIENTS else "Remove this tool")]
-        options += [
-            (q.field, f"{q.short}: {label_of(get_path(view, q.field), q.spec.enum)}")
-            for q in fields
-        ]
+        options += [(q.field, f"{q.short}: {self.shown(q, item, path)}") for q in fields]
         self.interview.asked += 1
         ticked = self.prompter.checkbox(
             f"{self.title(path, item)}: what do you want to change?",
@@ -430,6 +540,11 @@ class ServicesStep:
 
 
 CATEGORIES = "collection.items.category"
+
+
+def _any(value: str) -> str | None:
+    """Every typed answer is taken; names not found are said, not refused."""
+    return None
 
 
 @contextmanager
