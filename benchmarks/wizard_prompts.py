@@ -254,6 +254,7 @@ class Counting(Interview):
         set_path(data, question.field, items)
         key = question.data.pick
         changes: list[list[Question]] = []  # the answers to change, item by item
+        removed = 0  # suggested items the owner removes
         if key:
             self.asked += 1  # the tick list
             # Every ticked value is known before the items are filled, as in the wizard.
@@ -270,12 +271,28 @@ class Counting(Interview):
                 changes.append(self._picked(question, items, wanted))
             ticked[:] = items
         else:
+            # The group's suggested starting items (transfers from the picked services)
+            # are kept as they are, changed, or removed; the rest is added.
+            start = self._trimmed(question, self._starting_items(question))
+            first = question.questions[0].field
+            assert question.spec.model is not None
             for wanted in target:
+                match = next((s for s in start if s.get(first) == wanted.get(first)), None)
+                if match is not None:
+                    start.remove(match)
+                    shown = _dumped(question.spec.model, match)
+                    meant = _dumped(question.spec.model, wanted)
+                    changes.append(
+                        [q for q in question.questions if shown.get(q.field) != meant.get(q.field)]
+                    )
+                    items.append(copy.deepcopy(wanted))
+                    continue
                 self.asked += 1
                 items.append(copy.deepcopy(wanted))
                 self._ask_item(question, items, len(items) - 1, extras=False)
                 changes.append(self._extras_to_change(question, wanted))
-        self._count_changes([change for change in changes if change])
+            removed = len(start)
+        self._count_changes([change for change in changes if change], removed)
         self.asked += 1  # "Done"
 
     def _extras_to_change(self, question: Question, wanted: dict[str, Any]) -> list[Question]:
@@ -295,17 +312,19 @@ class Counting(Interview):
         shown, meant = _dumped(question.spec.model, item), _dumped(question.spec.model, wanted)
         return [q for q in extras if get_path(shown, q.field) != get_path(meant, q.field)]
 
-    def _count_changes(self, changes: list[list[Question]]) -> None:
+    def _count_changes(self, changes: list[list[Question]], removed: int = 0) -> None:
         """Each item chosen from the menu (the menu and its "what to change"), all of them
         ticked at once ("Change several": the menu, the tick list, then each one's "what
         to change"), or answer by answer ("Change one answer in several"), whichever is
-        fewest; then one prompt per answer changed."""
-        one_by_one, several = 2 * len(changes), 2 + len(changes)
+        fewest; then one prompt per answer changed. A removed item is one more to change
+        (its "what to change" has "Remove"), never reached answer by answer."""
+        touched = len(changes) + removed
+        one_by_one, several = 2 * touched, 2 + touched
         # "Change one answer in several": the menu, the answers to change, then per
         # answer the items it is wrong for.
-        by_answer = 2 + len({q.field for change in changes for q in change})
+        by_answer = 2 + len({q.field for change in changes for q in change}) + 2 * removed
         self._where.append("(change menu)")
-        self.asked += min(one_by_one, several, by_answer) if changes else 0
+        self.asked += min(one_by_one, several, by_answer) if touched else 0
         self._where.pop()
         for change in changes:
             for q in change:

@@ -362,3 +362,32 @@ def test_one_answer_is_changed_in_several_services_at_once() -> None:
     assert recipients["stripe"]["purpose"] == "take card payments online"
     assert recipients["paypal"]["purpose"] == "take PayPal payments"
     assert recipients["meta-pixel"].get("purpose") != "take PayPal payments"
+
+
+def test_picked_services_start_the_transfers_where_a_law_has_transfer_rules() -> None:
+    from generator.wizard.services_step import transfers_from_services
+
+    picked = [{"service": "klaviyo"}, {"service": "adyen"}, {"service": "australia-post"}]
+    # An Australian store (APP 8): the US and Dutch companies are abroad, Australia Post not.
+    assert transfers_from_services(picked, ["AU"], ["AU"], False, False, False) == [
+        {"destination": "US", "safeguard": "provider_contract", "recipients": "Klaviyo"},
+        {"destination": "NL", "safeguard": "provider_contract", "recipients": "Adyen"},
+    ]
+    # A German store: the Netherlands is inside the EEA; the US needs a GDPR tool.
+    assert transfers_from_services(picked, ["DE"], ["DE"], True, False, False) == [
+        {"destination": "US", "safeguard": "scc", "recipients": "Klaviyo"},
+        {"destination": "AU", "safeguard": "scc", "recipients": "Australia Post"},
+    ]
+    # A US-only store: no US state law has transfer rules, so nothing is suggested.
+    assert transfers_from_services(picked, ["US"], ["US"], False, False, False) == []
+
+
+def test_the_wizard_offers_the_suggested_transfers_to_keep() -> None:
+    interview = _run(
+        {PICK_PROMPT: [["klaviyo", "stripe"]]},
+        answers={"business": {"established_in": ["GB"], "sells_to_countries": ["GB"]}},
+    )
+    # A UK store: both companies are in the US, one transfer under the UK's own tool.
+    assert interview.answers["international"]["transfers"] == [
+        {"destination": "US", "safeguard": "uk_idta", "recipients": "Klaviyo and Stripe"}
+    ]

@@ -577,8 +577,58 @@ def cookie_kinds(tools: Any) -> list[str]:
     return list(dict.fromkeys(kinds))
 
 
+# Where a privacy law has rules for sending personal data abroad, so a store reached by
+# one has transfers to state: the EU/EEA and UK GDPR (Chapter V), Switzerland (FADP Art
+# 16), Brazil (LGPD art. 33), Canada (PIPEDA Principle 4.1.3; Quebec's Act s. 17), Australia
+# (APP 8) and New Zealand (Privacy Act 2020, IPP 12). US state laws have none.
+TRANSFER_RULES = frozenset({"GB", "CH", "BR", "CA", "AU", "NZ"})
+
+
+def transfers_from_services(
+    recipients: Any, homes: Any, markets: Any, eu: bool, uk: bool, brazil: bool
+) -> list[dict[str, str]]:
+    """The transfers abroad that the picked services suggest, for a store established in
+    or selling to a country whose law has transfer rules: for each recipient naming a
+    catalog service, the places the catalog says it processes data, or else the country
+    its company is based in, when that is outside the countries the store is established
+    in (and, for a store in the EEA, outside the EEA, where data moves freely: GDPR Art
+    1(3)); a place the catalog gives only as "the EEA" names no country and is left out. One
+    transfer per country, naming the services, with the safeguard suggested for it. The
+    catalog's places are mostly unconfirmed, so these start the list for the owner to
+    check; they are never filled in silently."""
+    from generator.countries import EEA
+    from generator.wizard.suggest import transfer_safeguard
+
+    reached = {str(code) for code in [*(homes or ()), *(markets or ())]}
+    if not reached & (TRANSFER_RULES | EEA):
+        return []
+    known = catalog()
+    own = {str(code) for code in homes or ()}
+    own |= set(EEA) if own & EEA else set()
+    by_place: dict[str, list[str]] = {}
+    for item in recipients if isinstance(recipients, list) else []:
+        service = known.get(str(item.get("service"))) if named(item) else None
+        if service is None:
+            continue
+        places = [str(p) for p in service.transfers.locations] or (
+            [str(service.vendor.country)] if service.vendor.country else []
+        )
+        names = item.get("names") or [service.vendor.name]
+        for place in places:
+            if place not in own and len(place) == 2:
+                by_place.setdefault(place, []).extend(str(n) for n in names)
+    return [
+        {
+            "destination": place,
+            "safeguard": transfer_safeguard(place, eu, uk, brazil),
+            "recipients": join_plain(list(dict.fromkeys(names))),
+        }
+        for place, names in by_place.items()
+    ]
+
+
 # Functions the questionnaire's expressions may call (beside suggest.FUNCTIONS).
-FUNCTIONS = {"cookie_kinds": cookie_kinds}
+FUNCTIONS = {"cookie_kinds": cookie_kinds, "transfers_from_services": transfers_from_services}
 
 
 @contextmanager
