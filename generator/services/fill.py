@@ -181,8 +181,9 @@ def _notes_for(
     for name, catalog_value in defaults.items():
         group = groups[name]
         same = _plain(getattr(item, name)) == _plain(catalog_value)
-        # The owner may name the company as they like ("Meta Platforms, Inc.").
-        if not same and name != "names":
+        # The owner may name the company as they like ("Meta Platforms, Inc.") and say
+        # in their own words what a tool is for; neither is a fact that differs.
+        if not same and name not in ("names", "purpose"):
             basis = f"its {group} facts" if group else "its kind"
             if group == "ccpa" and service.ccpa.changed_by:
                 settings = join_plain([setting.name for setting in service.ccpa.changed_by])
