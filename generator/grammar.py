@@ -10,6 +10,7 @@ from typing import Any
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from pydantic_core import Url
 
 from generator.countries import address_layout, country_name, language_name
 from generator.dates import long_date
@@ -80,7 +81,8 @@ def labels(context: Context, members: Iterable[StrEnum]) -> list[Md]:
 
 
 def _join(items: Iterable[object], word: str) -> Md:
-    parts = [md(item) for item in items]
+    # Web addresses join as links, as each prints on its own (templating.finalize).
+    parts = [link(item) if isinstance(item, Url) else md(item) for item in items]
     if not parts:
         raise TemplateContractError(f"join_{word} got an empty list; guard it with 'if'")
     if len(parts) == 1:

@@ -1422,3 +1422,30 @@ def test_a_sale_is_never_listed_as_a_business_purpose_disclosure() -> None:
     email_row = next(r for r in rows if any(m.value == "email" for m in r.members))
     assert RecipientKind.MARKETING_PARTNER in email_row.sold_or_shared_to
     assert RecipientKind.MARKETING_PARTNER not in email_row.disclosed_to
+
+
+def test_companies_that_get_the_same_for_the_same_reason_are_listed_once() -> None:
+    """Three carriers picked one by one from the catalog read as one entry naming all
+    three, with each privacy policy; one getting more data, or unnamed, stays apart."""
+    carrier = {"kind": "shipping_carrier", "categories": ["name", "postal_address"]}
+    profile = store(
+        sharing={
+            "recipients": [
+                {**carrier, "names": ["UPS"], "policy_url": "https://ups.example/privacy"},
+                {**carrier, "names": ["FedEx"], "policy_url": "https://fedex.example/privacy"},
+                {**carrier, "names": ["DHL"], "categories": ["name", "postal_address", "email"]},
+                dict(carrier),
+                {**carrier, "names": ["USPS"]},
+            ]
+        }
+    )
+    policy = text(profile)
+    lines = [line for line in policy.splitlines() if line.startswith("- **Shipping carriers**")]
+    assert len(lines) == 3, lines
+    assert lines[0].startswith("- **Shipping carriers** (UPS, FedEx, and USPS) get your name")
+    assert (
+        "Their privacy policies: <https://ups.example/privacy> and "
+        "<https://fedex.example/privacy>." in lines[0]
+    )
+    assert lines[1].startswith("- **Shipping carriers** (DHL) get")
+    assert lines[2].startswith("- **Shipping carriers** get")

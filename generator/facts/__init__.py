@@ -27,7 +27,7 @@ from generator.facts.places import PlacesFacts, places_facts
 from generator.facts.retention import RetentionFacts, retention_facts
 from generator.facts.rights import RightsFacts, rights_facts
 from generator.facts.sensitive import SensitiveFacts, sensitive_facts
-from generator.facts.sharing import RecipientFacts, recipient_facts
+from generator.facts.sharing import RecipientFacts, listed, recipient_facts
 from generator.model import StoreProfile
 from generator.model.vocab import (
     ChangeNotice,
@@ -93,6 +93,12 @@ class Facts(NamedTuple):
     """Every payment processor the answers name, once: the payments answer and the names
     of the payment-processor recipients (two answers about one fact, so the payments and
     sharing sections never list different processors)."""
+
+    @property
+    def recipients_listed(self) -> tuple[RecipientFacts, ...]:
+        """The recipients as the policy lists them: entries that read alike but for the
+        companies' names are one (generator.facts.sharing.listed)."""
+        return listed(self.recipients)
 
     @property
     def breach_authorities(self) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ answer stricter, never turn a derived sale into "we do not sell".
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from generator.model.vocab import DataCategory, RecipientKind, RecipientUse
 
@@ -77,6 +77,15 @@ class RecipientFacts(NamedTuple):
     """People stop this sharing themselves in the site's cookie settings: it runs through
     tracking on the site (cross-context ads, an ad or analytics tag) and the site has a
     link that reopens the cookie choices."""
+    alike: tuple[Recipient, ...] = ()
+    """Further entries that read exactly like this one but for their names and privacy
+    policies, listed with it (``listed``); ``recipient`` then names them all."""
+
+    @property
+    def policy_urls(self) -> tuple[Any, ...]:
+        """The privacy policies of every company this entry names, each once."""
+        urls = {str(r.policy_url): r.policy_url for r in (self.recipient, *self.alike)}
+        return tuple(url for url in urls.values() if url)
 
     @property
     def kind(self) -> RecipientKind:
@@ -190,6 +199,35 @@ def recipient_facts(
             reason=r.reason if r.recipient.sale or not r.sold else _UNNAMED_SALE,
         )
         for r in judged
+    )
+
+
+def listed(recipients: tuple[RecipientFacts, ...]) -> tuple[RecipientFacts, ...]:
+    """The entries as the policy lists them: entries that read exactly alike but for the
+    companies' names and privacy policies (three carriers picked one by one from the
+    service catalog, each getting the same data for the same reason) become one, naming
+    them all, at the first one's place; an entry without names never joins one with."""
+    merged: dict[Any, RecipientFacts] = {}
+    for rf in recipients:
+        key = _alike_key(rf)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = rf
+            continue
+        names = [*(first.recipient.names or []), *(rf.recipient.names or [])]
+        merged[key] = first._replace(
+            recipient=first.recipient.model_copy(update={"names": list(dict.fromkeys(names))}),
+            alike=(*first.alike, rf.recipient),
+        )
+    return tuple(merged.values())
+
+
+def _alike_key(rf: RecipientFacts) -> Any:
+    said = rf.recipient.model_dump(mode="json", exclude={"names", "policy_url", "service"})
+    return (
+        repr(sorted(said.items())),
+        bool(rf.recipient.names),
+        (rf.third_party, rf.sold, rf.shared, rf.reason, rf.by_cookie_settings),
     )
 
 
