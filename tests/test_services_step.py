@@ -325,6 +325,8 @@ def test_services_typed_by_name_open_the_list_ticked() -> None:
     ]
     said = "\n".join(interview.prompter.said)
     assert "Found: Stripe (payments), PayPal (payments) and Meta Pixel (advertising)." in said
+    # The list opens with the found services first, ticked.
+    assert interview.prompter.offered[PICK_PROMPT][:3] == ["stripe", "paypal", "meta-pixel"]
     assert "More than one service matches Google (Google Ads, Google Analytics 4" in said
     assert "Not in the catalog: Klavio (did you mean Klaviyo?); Acme Co-op." in said
     # Two prompts for three services: the typed names and the list to correct them.
@@ -391,3 +393,11 @@ def test_the_wizard_offers_the_suggested_transfers_to_keep() -> None:
     assert interview.answers["international"]["transfers"] == [
         {"destination": "US", "safeguard": "uk_idta", "recipients": "Klaviyo and Stripe"}
     ]
+
+
+def test_a_service_found_by_another_of_its_names_says_so() -> None:
+    interview = _run({TYPE_NAMES: ["Facebook pixel, Stripe"]})
+    assert isinstance(interview.prompter, Scripted)
+    assert "Found: Meta Pixel (advertising) for Facebook pixel and Stripe (payments)." in (
+        interview.prompter.said
+    )

@@ -1212,6 +1212,23 @@ def test_the_payments_section_names_every_payment_processor_the_sharing_section_
     assert "We use these payment processors: Adyen and Satispay." in words
 
 
+def test_a_processor_named_by_its_company_is_the_product_the_payments_answer_names() -> None:
+    # Saltbush's catalog recipients are named by company (Apple, Google); the payments
+    # answer names the products (Apple Pay, Google Pay): four processors, not six.
+    processors = {
+        "kind": "payment_processor",
+        "names": ["Adyen", "Apple", "Google", "Zip"],
+        "categories": ["name"],
+    }
+    words = text(
+        store(
+            payments={"processors": ["Adyen", "Apple Pay", "Google Pay"]},
+            sharing={"recipients": [*BASE["sharing"]["recipients"], processors]},
+        )
+    )
+    assert "We use these payment processors: Adyen, Apple Pay, Google Pay, and Zip." in words
+
+
 def test_cards_taken_by_phone_are_not_said_to_be_unseen_by_us() -> None:
     card = {"category": "payment_card", "sources": ["from_you"], "points": ["checkout", "by_phone"]}
     with pytest.raises(AnswersError, match="taken by phone"):

@@ -263,9 +263,13 @@ def tracked_on(profile: StoreProfile) -> str:
 
 
 def payment_processors(profile: StoreProfile) -> tuple[str, ...]:
-    """The payments answer's processors, then the payment-processor recipients' names, once."""
+    """The payments answer's processors, then the payment-processor recipients' names, once.
+    A recipient named by its company ("Apple", filled from the service catalog) is the one
+    the payments answer names by its product ("Apple Pay"), not another processor."""
+    given = list(profile.payments.processors)
     named = [n for r in profile.recipients_of(RecipientKind.PAYMENT_PROCESSOR) for n in r.names]
-    return tuple(dict.fromkeys([*profile.payments.processors, *named]))
+    more = [n for n in named if not any(g.casefold().startswith(n.casefold() + " ") for g in given)]
+    return tuple(dict.fromkeys([*given, *more]))
 
 
 def change_notices(profile: StoreProfile) -> ChangeNotices:

@@ -37,7 +37,7 @@ class Catalog:
                 raise CatalogError(f"service id {service.id!r} is used twice")
             self.by_id[service.id] = service
             for name in (service.id, service.name, *service.aliases):
-                key = _fold(name)
+                key = fold(name)
                 owner = self._names.setdefault(key, service.id)
                 if owner != service.id:
                     raise CatalogError(
@@ -63,7 +63,7 @@ class Catalog:
 
     def get(self, query: str) -> Service | None:
         """The entry whose id, name or alias is ``query`` (case and accents ignored)."""
-        owner = self._names.get(_fold(query))
+        owner = self._names.get(fold(query))
         return self.by_id[owner] if owner else None
 
     def lookup(self, query: str) -> Service:
@@ -79,18 +79,18 @@ class Catalog:
 
     def close(self, query: str) -> list[str]:
         """Ids of entries whose id, name or alias is spelled nearly like ``query``."""
-        names = difflib.get_close_matches(_fold(query), list(self._names), n=5, cutoff=0.75)
+        names = difflib.get_close_matches(fold(query), list(self._names), n=5, cutoff=0.75)
         return list(dict.fromkeys(self._names[name] for name in names))
 
     def search(self, query: str) -> list[Service]:
         """Entries whose id, name or alias contains ``query``, or whose kind is ``query``,
         ordered by id."""
-        key = _fold(query)
-        kinds = {k for k in ServiceKind if key in (_fold(k.value), _fold(KIND_MAP[k].label))}
+        key = fold(query)
+        kinds = {k for k in ServiceKind if key in (fold(k.value), fold(KIND_MAP[k].label))}
         return [
             s
             for s in self.services()
-            if s.kind in kinds or any(key in _fold(n) for n in (s.id, s.name, *s.aliases))
+            if s.kind in kinds or any(key in fold(n) for n in (s.id, s.name, *s.aliases))
         ]
 
     def match(self, typed: str) -> list[Service]:
@@ -100,10 +100,10 @@ class Catalog:
         service = self.get(typed)
         if service is not None:
             return [service]
-        key = _fold(typed)
+        key = fold(typed)
         if not key:
             return []
-        return [s for s in self.services() if any(key in _fold(n) for n in (s.name, *s.aliases))]
+        return [s for s in self.services() if any(key in fold(n) for n in (s.name, *s.aliases))]
 
     def by_kind(self) -> dict[ServiceKind, list[Service]]:
         """Entries grouped by kind, every kind present (in declaration order)."""
@@ -113,7 +113,7 @@ class Catalog:
         return groups
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Text as names are compared: no case, no accents, no punctuation or spaces."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return "".join(c for c in plain.casefold() if c.isalnum())

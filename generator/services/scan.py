@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.errors import UsageError, echo, one_line
-from generator.services.catalog import Catalog
+from generator.services.catalog import Catalog, fold
 from generator.services.model import Service, ServiceKind
 
 if TYPE_CHECKING:
@@ -173,10 +173,6 @@ def scan_files(paths: Iterable[Path], known: Catalog) -> list[Finding]:
     ]
 
 
-def _fold(text: str) -> str:
-    return "".join(c for c in text.casefold() if c.isalnum())
-
-
 def disclosed(service: Service, profile: StoreProfile) -> bool:
     """Whether the answers already name ``service``: by catalog id, by its name or an alias
     (a tool or recipient name), or by its vendor as a recipient of the matching kind."""
@@ -186,16 +182,16 @@ def disclosed(service: Service, profile: StoreProfile) -> bool:
 def disclosed_by(service: Service, profile: StoreProfile) -> str | None:
     """The first answer that names ``service`` (``cookies.tools[0]``,
     ``sharing.recipients[2]``), as ``disclosed`` decides; None when none does."""
-    names = {_fold(n) for n in (service.name, *service.aliases)}
+    names = {fold(n) for n in (service.name, *service.aliases)}
     for i, tool in enumerate(profile.cookies.tools):
-        if tool.service == service.id or _fold(tool.name) in names:
+        if tool.service == service.id or fold(tool.name) in names:
             return f"cookies.tools[{i}]"
     for i, recipient in enumerate(profile.sharing.recipients):
-        named = {_fold(n) for n in recipient.names}
+        named = {fold(n) for n in recipient.names}
         if (
             recipient.service == service.id
             or named & names
-            or (recipient.kind is service.recipient_kind and _fold(service.vendor.name) in named)
+            or (recipient.kind is service.recipient_kind and fold(service.vendor.name) in named)
         ):
             return f"sharing.recipients[{i}]"
     return None

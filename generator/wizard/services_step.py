@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from generator.grammar import join_plain
-from generator.services.catalog import Catalog, catalog
+from generator.services.catalog import Catalog, catalog, fold
 from generator.services.fill import recipient_defaults, tool_defaults
 from generator.services.model import KIND_MAP, Role, Service, ServiceKind, Setting
 from generator.wizard.paths import Scope, drop_path, get_path, has_path, set_path
@@ -83,13 +83,18 @@ def choice_title(service: Service) -> str:
     return f"{label[:1].upper()}{label[1:]}: {service.name}{aka}"
 
 
-def choices(known: Catalog) -> list[tuple[str, str]]:
-    """Every catalog entry as a choice, grouped by kind in the catalog's kind order."""
-    return [
-        (service.id, choice_title(service))
+def choices(known: Catalog, first: list[str] | None = None) -> list[tuple[str, str]]:
+    """Every catalog entry as a choice, grouped by kind in the catalog's kind order; the
+    services in ``first`` (those found from the typed names) lead, so the owner sees what
+    was ticked without scrolling a list of a hundred and more."""
+    lead = [known.by_id[i] for i in first or () if i in known.by_id]
+    rest = [
+        service
         for services in known.by_kind().values()
         for service in sorted(services, key=lambda s: s.name.casefold())
+        if service not in lead
     ]
+    return [(service.id, choice_title(service)) for service in [*lead, *rest]]
 
 
 def picked(answers: Mapping[str, Any]) -> list[str]:
@@ -140,7 +145,7 @@ class ServicesStep:
         checked = before or self.typed()
         self.interview.asked += 1
         ticked = self.prompter.search(
-            PICK_PROMPT, choices(self.catalog), checked=checked, help=PICK_HELP
+            PICK_PROMPT, choices(self.catalog, checked), checked=checked, help=PICK_HELP
         )
         return [str(value) for value in ticked]
 
@@ -148,24 +153,32 @@ class ServicesStep:
         """The services named in one typed answer, with what was and was not found said."""
         self.interview.asked += 1
         text = self.prompter.text(NAMES_PROMPT, default="", help=NAMES_HELP, validate=_any)
-        found: list[str] = []
+        found: dict[str, str | None] = {}  # id: the name typed, when not the service's own
         several: list[str] = []
         missing: list[str] = []
         for name in split_list(text):
             matches = self.catalog.match(name)
             if len(matches) == 1:
-                found.append(matches[0].id)
+                own = fold(name) in fold(matches[0].name)
+                found.setdefault(matches[0].id, None if own else name)
             elif matches:
-                shown = join_plain([m.name for m in matches[:6]])
-                several.append(f"{name} ({shown}{', …' if len(matches) > 6 else ''})")
+                listed = join_plain([m.name for m in matches[:6]])
+                several.append(f"{name} ({listed}{', …' if len(matches) > 6 else ''})")
             else:
                 near = [self.catalog.by_id[i].name for i in self.catalog.close(name)[:2]]
                 missing.append(f"{name} (did you mean {' or '.join(near)}?)" if near else name)
-        found = list(dict.fromkeys(found))
+        self._say_found(found, several, missing)
+        return list(found)
+
+    def _say_found(
+        self, found: dict[str, str | None], several: list[str], missing: list[str]
+    ) -> None:
         if found:
-            self.prompter.say(
-                "Found: " + join_plain([summary({"service": i}) for i in found]) + "."
-            )
+            shown = [
+                summary({"service": i}) + (f" for {typed}" if typed else "")
+                for i, typed in found.items()
+            ]
+            self.prompter.say(f"Found: {join_plain(shown)}.")
         if several:
             self.prompter.say(f"More than one service matches {'; '.join(several)}: tick yours.")
         if missing:
@@ -173,7 +186,6 @@ class ServicesStep:
                 f"Not in the catalog: {'; '.join(missing)}. You add "
                 f"{'it' if len(missing) == 1 else 'them'} as recipients after this step."
             )
-        return found
 
     def on_site(self, ids: list[str], before: list[str]) -> list[str]:
         """Which picked services are tracking tools on the site (those that can be one)."""
@@ -592,10 +604,12 @@ def transfers_from_services(
     catalog service, the places the catalog says it processes data, or else the country
     its company is based in, when that is outside the countries the store is established
     in (and, for a store in the EEA, outside the EEA, where data moves freely: GDPR Art
-    1(3)); a place the catalog gives only as "the EEA" names no country and is left out. One
-    transfer per country, naming the services, with the safeguard suggested for it. The
-    catalog's places are mostly unconfirmed, so these start the list for the owner to
-    check; they are never filled in silently."""
+    1(3)); a place the catalog gives only as "the EEA" names no country and is left out.
+    One transfer per country and footing, naming the services: the safeguard suggested
+    for the country where they work for the store, and only their own terms where they
+    also use the data for themselves (an ad platform), since no contract of the store's
+    binds that use. The catalog's places are mostly unconfirmed, so these start the list
+    for the owner to check; they are never filled in silently."""
     from generator.countries import EEA
     from generator.wizard.suggest import transfer_safeguard
 
@@ -605,7 +619,7 @@ def transfers_from_services(
     known = catalog()
     own = {str(code) for code in homes or ()}
     own |= set(EEA) if own & EEA else set()
-    by_place: dict[str, list[str]] = {}
+    grouped: dict[tuple[str, str], list[str]] = {}
     for item in recipients if isinstance(recipients, list) else []:
         service = known.get(str(item.get("service"))) if named(item) else None
         if service is None:
@@ -614,16 +628,22 @@ def transfers_from_services(
             [str(service.vendor.country)] if service.vendor.country else []
         )
         names = item.get("names") or [service.vendor.name]
+        use = item.get("use") or recipient_defaults(service).get("use", "on_our_behalf")
         for place in places:
             if place not in own and len(place) == 2:
-                by_place.setdefault(place, []).extend(str(n) for n in names)
+                footing = (
+                    transfer_safeguard(place, eu, uk, brazil)
+                    if use == "on_our_behalf"
+                    else "recipient_terms"
+                )
+                grouped.setdefault((place, footing), []).extend(str(n) for n in names)
     return [
         {
             "destination": place,
-            "safeguard": transfer_safeguard(place, eu, uk, brazil),
+            "safeguard": footing,
             "recipients": join_plain(list(dict.fromkeys(names))),
         }
-        for place, names in by_place.items()
+        for (place, footing), names in grouped.items()
     ]
 
 

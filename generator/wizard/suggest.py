@@ -318,6 +318,15 @@ def gives_value(kind: object, use: object) -> bool:
     return member is not None and usually_gives_value(member, how)
 
 
+def stoppable(kind: object) -> bool:
+    """The starting answer to "can people ask you to stop this sharing": yes, except where
+    nobody can: what a law makes the store hand to the authorities, and a credit
+    application the customer sends a lender by choosing its financing at checkout (the
+    customer's own doing, Cal. Civ. Code §1798.140(ad)(2)(A); once made, the lender keeps
+    it under its own duties, which the store cannot call off)."""
+    return _member(K, kind) not in (K.PUBLIC_AUTHORITIES, K.LENDER)
+
+
 def _purpose_uses(uses: Any) -> list[tuple[P, list[D]]]:
     """The answered purposes (wizard items) as (purpose, categories), unknown values left out."""
     out = []
@@ -523,6 +532,7 @@ FUNCTIONS = {
     "recipient_data": recipient_data,
     "recipient_purpose": recipient_purpose,
     "gives_value": gives_value,
+    "stoppable": stoppable,
     "child_purposes": child_purposes,
     "childrens_recipient": childrens_recipient,
     "suggested_use": suggested_use,
