@@ -401,3 +401,18 @@ def test_a_service_found_by_another_of_its_names_says_so() -> None:
     assert "Found: Meta Pixel (advertising) for Facebook pixel and Stripe (payments)." in (
         interview.prompter.said
     )
+
+
+def test_a_services_purpose_changed_by_the_owner_is_its_tools_too() -> None:
+    interview = _run(
+        {
+            PICK_PROMPT: [["hotjar"]],
+            "Anything to change in what the catalog says": ["0", "done"],
+            "Hotjar (analytics): what do you want to change?": [["purpose"]],
+            "Hotjar (analytics): Why do they receive it": [
+                "record visits to see how the site is used"
+            ],
+        }
+    )
+    tools = [t for t in interview.answers["cookies"]["tools"] if t.get("service") == "hotjar"]
+    assert tools and tools[0]["purpose"] == "record visits to see how the site is used"

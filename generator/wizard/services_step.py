@@ -340,6 +340,17 @@ class ServicesStep:
             set_path(item, inner.field, get_path(view, inner.field))
         else:
             drop_path(item, inner.field)
+        if path == RECIPIENTS and inner.field == "purpose" and item.get("purpose"):
+            self.mirror_purpose(item)
+
+    def mirror_purpose(self, item: Mapping[str, Any]) -> None:
+        """One service is used for one thing: the owner's words for why a service gets
+        the data also say what its tool on the site is for, unless the owner gave the
+        tool its own (Hotjar's 'session recordings' on both, not the catalog's words on
+        the tool)."""
+        for tool in get_path(self.interview.answers, TOOLS) or []:
+            if named(tool) and self._id(tool) == self._id(item) and "purpose" not in tool:
+                tool["purpose"] = item["purpose"]
 
     def asks_settings(self) -> bool:
         """Settings that change a sale or sharing matter where a US state law may: the

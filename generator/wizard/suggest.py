@@ -318,6 +318,20 @@ def gives_value(kind: object, use: object) -> bool:
     return member is not None and usually_gives_value(member, how)
 
 
+def suggested_rights(gdpr_style: bool, us: bool, brazil: bool, quebec: bool) -> list[str]:
+    """The rights to start from: those the laws that may reach the store give. Under the
+    GDPR and UK GDPR each of Arts 15-18, 20, 21 and 7(3) is the person's right. Access
+    and correction are everyone's (APP 12-13, NZ IPPs 6-7, PIPEDA Principle 4.9). Deletion
+    is a right under the US state laws (Cal. Civ. Code §1798.105 and those like it), the
+    LGPD (art. 18, VI) and Quebec's Act (s. 28, and s. 28.1 on ceasing dissemination);
+    Australia's and New Zealand's laws and PIPEDA make destroying data a duty of the
+    store (APP 11.2), not a right to ask for, so it is not ticked for them."""
+    if gdpr_style:
+        gdpr = ["portability", "restrict", "object", "withdraw_consent"]
+        return ["access", "correct", "delete", *gdpr]
+    return ["access", "correct", *(["delete"] if us or brazil or quebec else [])]
+
+
 def stoppable(kind: object) -> bool:
     """The starting answer to "can people ask you to stop this sharing": yes, except where
     nobody can: what a law makes the store hand to the authorities, and a credit
@@ -533,6 +547,7 @@ FUNCTIONS = {
     "recipient_purpose": recipient_purpose,
     "gives_value": gives_value,
     "stoppable": stoppable,
+    "suggested_rights": suggested_rights,
     "child_purposes": child_purposes,
     "childrens_recipient": childrens_recipient,
     "suggested_use": suggested_use,
