@@ -27,6 +27,10 @@ STYLE = questionary.Style(
         ("qmark", "fg:ansicyan bold"),
         ("question", "bold"),
         ("answer", "fg:ansigreen"),
+        # The typed filter of a searchable list: questionary shows the whole list when
+        # nothing matches, so the filter itself says so (red, struck through).
+        ("search_success", "fg:ansigreen"),
+        ("search_none", "fg:ansired strike"),
     ]
 )
 
@@ -177,7 +181,7 @@ class QuestionaryPrompter:
             style=STYLE,
             use_search_filter=True,
             use_jk_keys=False,
-            instruction="(type to narrow, space to tick, enter when done)",
+            instruction="(type to narrow, space to tick, enter when done; a red filter matches nothing)",
             **self._io,
         ).unsafe_ask()
         return answer
