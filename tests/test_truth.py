@@ -1466,3 +1466,22 @@ def test_companies_that_get_the_same_for_the_same_reason_are_listed_once() -> No
     )
     assert lines[1].startswith("- **Shipping carriers** (DHL) get")
     assert lines[2].startswith("- **Shipping carriers** get")
+
+
+def test_every_marketing_channel_has_a_way_out_in_the_unsubscribe_list() -> None:
+    # Saltbush's catalogue and texts had no way listed beside the email link.
+    marketing = {
+        "channels": ["email", "sms", "postal"],
+        "consent": "opt_in",
+        "opt_out_channels": ["postal"],
+        "unsubscribe": {"link_in_message": True},
+    }
+    words = text(store(marketing=marketing))
+    assert "- Use the unsubscribe link in any marketing email." in words
+    assert (
+        "- To stop marketing by text message or postal mail, contact us using the details in "
+        "[Contact us](#contact)." in words
+    )
+    # A way that reaches every channel (an address to write to) leaves no gap.
+    marketing["unsubscribe"] = {"link_in_message": True, "email": "stop@plainpaper.example"}
+    assert "To stop marketing by" not in text(store(marketing=marketing))

@@ -17,6 +17,7 @@ from generator.model.vocab import Channel, MarketingConsent
 
 if TYPE_CHECKING:
     from generator.model import StoreProfile
+    from generator.model.engagement import Unsubscribe
 
 # Channels the existing-customer exception can reach (electronic mail and post).
 SOFT_OPT_IN_CHANNELS = (Channel.EMAIL, Channel.POSTAL)
@@ -48,6 +49,11 @@ class MarketingFacts(NamedTuple):
     opt_out_days: int | None
     """Business days to act on an unsubscribe: the owner's answer, else the shortest limit
     of the laws that apply, else None (the policy then names no number)."""
+    no_way_for: tuple[Channel, ...] = ()
+    """Channels the listed ways to unsubscribe do not reach (texts without a reply word, a
+    printed catalogue): people stop them by contacting the store, and the policy says so,
+    since every marketing channel needs a way out (CAN-SPAM 15 U.S.C. §7704(a)(3), TCPA 47
+    CFR §64.1200(a)(10), Spam Act s.18, CASL s.11, GDPR Art 21(2)-(3))."""
 
     @property
     def markets(self) -> bool:
@@ -81,6 +87,7 @@ def marketing_facts(
         else ()
     )
     return MarketingFacts(
+        no_way_for=_no_way_for(channels, m.unsubscribe),
         channels=channels,
         by_consent=by_consent,
         unless_objected=unless_objected,
@@ -89,3 +96,17 @@ def marketing_facts(
         similar_products_only=bool({"gdpr", "uk_gdpr"} & applying_laws),
         opt_out_days=opt_out_days,
     )
+
+
+def _no_way_for(channels: tuple[Channel, ...], u: Unsubscribe) -> tuple[Channel, ...]:
+    """The channels none of the store's listed ways to unsubscribe reaches: an email
+    address, account settings, a preferences page or a postal address reach every channel;
+    the link in a message only email, a reply word only texts and messaging apps."""
+    if not u.has_any() or u.email or u.account_settings or u.web_page or u.postal:
+        return ()  # no list at all (the policy says to contact us), or one reaching all
+    reached = set(ASKED_BY_THE_DEVICE)
+    if u.link_in_message:
+        reached.add(Channel.EMAIL)
+    if u.reply_stop:
+        reached |= {Channel.SMS, Channel.MESSAGING_APP}
+    return tuple(c for c in channels if c not in reached)
