@@ -983,3 +983,26 @@ def test_the_disclosure_consent_is_asked_only_where_a_light_way_is_offered() -> 
     assert isinstance(light.prompter, Scripted) and isinstance(strong.prompter, Scripted)
     assert any(q.startswith(question) for q in light.prompter.asked)
     assert not any(q.startswith(question) for q in strong.prompter.asked)
+
+
+def test_data_required_only_somewhere_is_set_by_changing_it() -> None:
+    """'Required only when' is an extra answer, reached by changing the item; it offers only
+    the item's own collection points."""
+    email = capfirst(LABELS[DataCategory.EMAIL])
+    interview = _run(
+        {
+            "What personal data do you collect?": [
+                ["email", "postal_address", "payment_card", "order_history"]
+            ],
+            "Anything to change in the kinds of data?": ["0", "0", "done"],
+            f"{email}: what do you want to change?": [["points"], ["required_at"]],
+            f"{email}: When is it collected": [["checkout", "in_store"]],
+            f"{email}: Where must they give it?": [["checkout"]],
+        },
+    )
+    prompter = interview.prompter
+    assert isinstance(prompter, Scripted)
+    asked = next(m for m in prompter.offered if m.startswith(f"{email}: Where must they give it?"))
+    assert prompter.offered[asked] == ["checkout", "in_store"]
+    item = interview.answers["collection"]["items"][0]
+    assert item["necessity"] == "required" and item["required_at"] == ["checkout"]

@@ -1485,3 +1485,34 @@ def test_every_marketing_channel_has_a_way_out_in_the_unsubscribe_list() -> None
     # A way that reaches every channel (an address to write to) leaves no gap.
     marketing["unsubscribe"] = {"link_in_message": True, "email": "stop@plainpaper.example"}
     assert "To stop marketing by" not in text(store(marketing=marketing))
+
+
+def test_data_required_only_somewhere_says_where_and_that_elsewhere_it_is_a_choice() -> None:
+    # Saltbush and Tule Fog: email is needed to order online, optional at the shop's till.
+    email = {
+        "category": "email",
+        "necessity": "required",
+        "points": ["checkout", "in_store"],
+        "required_at": ["checkout"],
+        "if_not_provided": "We cannot confirm your order.",
+    }
+    items = [i for i in BASE["collection"]["items"] if i["category"] != "email"]
+    words = text(store(collection={"items": [*items, email]}))
+    assert (
+        "- **Email address:** Required when placing an order; otherwise you choose. "
+        "We cannot confirm your order." in words
+    )
+    # Required at every point it is collected is simply required.
+    everywhere = {**email, "required_at": ["checkout", "in_store"]}
+    words = text(store(collection={"items": [*items, everywhere]}))
+    assert "- **Email address:** We cannot confirm your order." in words
+
+
+def test_required_at_must_be_required_and_among_the_points() -> None:
+    items = [i for i in BASE["collection"]["items"] if i["category"] != "email"]
+    optional = {"category": "email", "necessity": "optional", "points": ["checkout", "in_store"]}
+    with pytest.raises(AnswersError, match="necessity is not 'required'"):
+        store(collection={"items": [*items, {**optional, "required_at": ["checkout"]}]})
+    required = {**optional, "necessity": "required", "required_at": ["by_phone"]}
+    with pytest.raises(AnswersError, match="names by_phone, where this data is not collected"):
+        store(collection={"items": [*items, required]})

@@ -53,9 +53,36 @@ class CollectedData(Part):
         description="Whether the person must give it (required) or may leave it out "
         "(optional); only for data the person hands over. Leave empty if you don't say.",
     )
+    required_at: list[CollectionPoint] = Field(
+        default_factory=list,
+        description="Where it is required, when not everywhere you collect it (e.g. when "
+        "placing an order, but not in our shops); elsewhere the person chooses. Only for "
+        "required data, and only among its collection points.",
+    )
     if_not_provided: Sentence | None = Field(
         default=None, description="What happens if the person does not provide it."
     )
+
+    @model_validator(mode="after")
+    def _required_somewhere(self) -> CollectedData:
+        # Saying where it is required means it is required (somewhere), and only where it
+        # is collected at all: anything else would be two answers that cannot both be true.
+        if set(self.required_at) == set(self.points):
+            self.required_at = []  # required everywhere it is collected: said plainly
+        if not self.required_at:
+            return self
+        if self.necessity is not Necessity.REQUIRED:
+            raise ValueError(
+                "required_at says where this data is required, but necessity is not "
+                "'required'; set necessity: required, or remove required_at"
+            )
+        stray = [p.value for p in self.required_at if p not in self.points]
+        if stray:
+            raise ValueError(
+                f"required_at names {', '.join(stray)}, where this data is not collected "
+                "(points); add it to points or remove it from required_at"
+            )
+        return self
 
 
 class ConsumerHealthData(Part):

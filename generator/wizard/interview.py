@@ -789,6 +789,12 @@ class Interview:
         if question.data.choices_from:
             allowed = set(self._values_from(question.data.choices_from))
             members = [m for m in members if m in allowed] or members
+        if question.data.choices_within:
+            # The item's own answer to another question ("where it is required" among
+            # "where it is collected").
+            given = get_path(data, question.data.choices_within)
+            within = set(given if isinstance(given, list) else [])
+            members = [m for m in members if m in within] or members
         if question.data.choices_if:
             given = get_path(data, question.field)
             given = set(given) if isinstance(given, list) else {given}

@@ -75,6 +75,11 @@ class QuestionData(BaseModel):
     choices_from: str | None = Field(
         default=None, description="Limit choices to values given earlier, e.g. collection.items."
     )
+    choices_within: str | None = Field(
+        default=None,
+        description="Limit a group item's choices to its own answer to another question, "
+        "e.g. points (where it is required, among where it is collected).",
+    )
     unique: bool = Field(default=False, description="Each group item takes a different value.")
     choices_if: dict[str, str] = Field(
         default_factory=dict,
@@ -423,6 +428,8 @@ def _questions(
                 _check_expression(expressions, expression, where, source)
         if data.choices_from:
             _check_choices_from(data.choices_from, where)
+        if data.choices_within:
+            resolve(model, data.choices_within)
         inner: tuple[Question, ...] = ()
         if spec.kind in (Kind.GROUP, Kind.OBJECT):
             assert spec.model is not None
