@@ -50,9 +50,10 @@ NAMES_HELP = (
 )
 PICK_PROMPT = "Which of these services do you use?"
 PICK_HELP = (
-    "Type part of a name to narrow the list (Backspace widens it again), Space to tick, "
-    "Enter when done. What each service receives and does with it comes from policygen's "
-    "catalog and can be changed next. Tick none if you use none of them."
+    "Type one word of a name to narrow the list (Backspace widens it again); Space ticks, "
+    "so a space typed in a name ticks the service under the pointer. Enter when done. What "
+    "each service receives and does with it comes from policygen's catalog and can be "
+    "changed next. Tick none if you use none of them."
 )
 ON_SITE_PROMPT = "Which of these run on your site (a script, pixel or tag)?"
 ON_SITE_HELP = "They are listed in the policy's cookies section as tracking tools."
