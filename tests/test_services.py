@@ -150,8 +150,17 @@ def test_ad_pixels_are_sharing_and_name_what_changes_it() -> None:
     meta = catalog().lookup("facebook pixel")
     assert meta.ccpa.share is True
     assert [s.name for s in meta.ccpa.changed_by] == ["Limited Data Use"]
-    for service in catalog().by_kind()[ServiceKind.ADVERTISING]:
-        assert service.ccpa.share is True, service.id
+    ads = catalog().by_kind()[ServiceKind.ADVERTISING]
+    # Every ad service is sharing, except the two whose sharing depends on the store's
+    # agreement and use (Rokt's checkout offers, LiveRamp's matching): those leave it
+    # unknown and say why, rather than guess either way.
+    unknown = {s.id for s in ads if s.ccpa.share is None}
+    assert unknown == {"liveramp", "rokt"}
+    for service in ads:
+        if service.id in unknown:
+            assert service.ccpa.facts.note and "Left unset" in service.ccpa.facts.note
+        else:
+            assert service.ccpa.share is True, service.id
 
 
 def test_a_host_holds_the_stores_data_as_its_service_provider(tmp_path: Path) -> None:
