@@ -54,6 +54,27 @@ def test_naming_a_service_in_text_is_not_evidence() -> None:
     assert "klarna" not in shop and "royal-mail" not in shop
 
 
+def test_ad_scripts_are_found_by_their_own_hosts_and_not_by_other_vendors_syncs(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "checkout.html"
+    page.write_text(
+        '<script src="https://js.adsrvr.org/up_loader.1.1.0.js"></script>\n'
+        '<script src="https://apps.rokt.com/wsdk/integrations/launcher.js"></script>\n'
+        '<script src="https://ats.rlcdn.com/ats.js"></script>\n',
+        encoding="utf-8",
+    )
+    found = {f.service.id for f in scan_files([page], catalog())}
+    assert found == {"the-trade-desk", "rokt", "liveramp"}
+    # Another ad vendor's cookie sync with The Trade Desk does not mean the store uses it.
+    synced = tmp_path / "synced.html"
+    synced.write_text(
+        '<img src="https://match.adsrvr.org/track/cmf/generic?ttd_pid=x&ttd_puid=y">\n',
+        encoding="utf-8",
+    )
+    assert scan_files([synced], catalog()) == []
+
+
 def test_evidence_names_the_file_and_line_or_request() -> None:
     findings = {f.service.id: f for f in scan_files(sorted(PAGES.glob("*")), catalog())}
     meta = [str(e) for e in findings["meta-pixel"].evidence]

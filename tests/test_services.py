@@ -128,6 +128,7 @@ def test_every_kind_maps_onto_the_answers_vocabulary() -> None:
         assert info.cookie is None or isinstance(info.cookie, CookieKind), kind
     assert catalog().lookup("klaviyo").recipient_kind is RecipientKind.EMAIL_PROVIDER
     assert catalog().lookup("ups").cookie_kind is None
+    assert catalog().lookup("hetzner").recipient_kind is RecipientKind.HOSTING
     assert catalog().lookup("judge.me").recipient_kind is RecipientKind.REVIEW_PLATFORM
 
 
@@ -149,8 +150,56 @@ def test_ad_pixels_are_sharing_and_name_what_changes_it() -> None:
     meta = catalog().lookup("facebook pixel")
     assert meta.ccpa.share is True
     assert [s.name for s in meta.ccpa.changed_by] == ["Limited Data Use"]
-    for service in catalog().by_kind()[ServiceKind.ADVERTISING]:
-        assert service.ccpa.share is True, service.id
+    ads = catalog().by_kind()[ServiceKind.ADVERTISING]
+    # Every ad service is sharing, except the two whose sharing depends on the store's
+    # agreement and use (Rokt's checkout offers, LiveRamp's matching): those leave it
+    # unknown and say why, rather than guess either way.
+    unknown = {s.id for s in ads if s.ccpa.share is None}
+    assert unknown == {"liveramp", "rokt"}
+    for service in ads:
+        if service.id in unknown:
+            assert service.ccpa.facts.note and "Left unset" in service.ccpa.facts.note
+        else:
+            assert service.ccpa.share is True, service.id
+
+
+def test_a_host_holds_the_stores_data_as_its_service_provider(tmp_path: Path) -> None:
+    from generator.answers import load_profile
+    from generator.model.vocab import DataCategory, RecipientUse
+    from generator.services.model import Role
+
+    hosts = catalog().by_kind()[ServiceKind.HOSTING]
+    assert {s.id for s in hosts} >= {
+        "amazon-web-services",
+        "google-cloud",
+        "microsoft-azure",
+        "digitalocean",
+        "hetzner",
+        "ovhcloud",
+    }
+    for host in hosts:
+        assert host.recipient_kind is RecipientKind.HOSTING, host.id
+        assert host.cookie_kind is None, host.id  # not a tracking tool on the site
+        assert host.role.role is Role.SERVICE_PROVIDER, host.id
+        # A host holds the store's customer records, not only device and log data.
+        assert {DataCategory.NAME, DataCategory.EMAIL, DataCategory.ORDER_HISTORY} <= set(
+            host.data.categories
+        ), host.id
+    # "AWS" is the host, not its CDN.
+    assert catalog().lookup("AWS").id == "amazon-web-services"
+    assert catalog().lookup("CloudFront").id == "amazon-cloudfront"
+    profile = load_profile(_answers(tmp_path, "    - service: aws\n"))
+    (aws,) = profile.sharing.recipients
+    assert aws.kind is RecipientKind.HOSTING
+    assert aws.names == ["Amazon Web Services"]
+    assert aws.use is RecipientUse.ON_OUR_BEHALF
+    assert aws.sale is False and aws.cross_context_ads is False
+    # Narrowed to what the store collects, which is far more than device data.
+    collected = {item.category for item in profile.collection.items}
+    assert set(aws.categories) == set(catalog().lookup("aws").data.categories) & collected
+    assert {DataCategory.NAME, DataCategory.EMAIL, DataCategory.POSTAL_ADDRESS} <= set(
+        aws.categories
+    )
 
 
 # --- the model refuses what would be a silent mistake ----------------------------------

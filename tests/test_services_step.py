@@ -17,7 +17,7 @@ from generator.services.catalog import catalog
 from generator.services.fill import tool_defaults
 from generator.wizard.interview import Interview
 from generator.wizard.services_step import NAMES_PROMPT as TYPE_NAMES
-from generator.wizard.services_step import PICK_PROMPT, choices
+from generator.wizard.services_step import ON_SITE_PROMPT, PICK_PROMPT, choices
 from generator.wizard.session import conduct
 from generator.wizard.terminal import QuestionaryPrompter
 
@@ -178,6 +178,23 @@ def test_the_list_is_grouped_by_kind_and_every_name_can_be_typed() -> None:
     assert "Facebook Pixel" in meta  # typing an alias narrows to it too
     assert meta.startswith("Advertising: Meta Pixel")
     assert dict(listed)["cloudflare"].startswith("CDN and security: Cloudflare")
+    assert dict(listed)["amazon-web-services"].startswith(
+        "Hosting and cloud infrastructure: Amazon Web Services (also AWS"
+    )
+
+
+def test_a_picked_host_is_a_hosting_recipient_and_not_a_tool_on_the_site(tmp_path: Path) -> None:
+    prompter = Scripted({**SMALL_STORE, PICK_PROMPT: [["amazon-web-services", "meta-pixel"]]})
+    profile, _ = conduct(prompter, tmp_path / "tea.yaml")
+    by_service = {r.service: r for r in profile.sharing.recipients if r.service}
+    aws = by_service["amazon-web-services"]
+    assert aws.kind is RecipientKind.HOSTING
+    assert aws.use is RecipientUse.ON_OUR_BEHALF
+    assert len(aws.categories) > 1  # the store's records, not only device data
+    # Servers run no script on the store's pages: the host is not offered as a tool.
+    assert prompter.offered[ON_SITE_PROMPT] == ["meta-pixel"]
+    assert [t.service for t in profile.cookies.tools] == ["meta-pixel"]
+    assert "Some answers do not fit together yet:" not in prompter.said
 
 
 def test_a_question_is_asked_once_for_the_services_of_one_kind() -> None:

@@ -34,6 +34,9 @@ class ServiceKind(StrEnum):
     """What a service does for a store; one kind per entry (the main one)."""
 
     PLATFORM = "platform"
+    # Servers, storage and databases the store's own site runs on (a cloud or a hosting
+    # company): it holds whatever the store keeps there, not only what passes through a CDN.
+    HOSTING = "hosting"
     PAYMENT = "payment"
     BNPL = "bnpl"
     SHIPPING = "shipping"
@@ -260,6 +263,12 @@ KIND_MAP: dict[ServiceKind, KindInfo] = {
         label="e-commerce platforms",
         recipient=RecipientKind.ECOMMERCE_PLATFORM,
         cookie=CookieKind.STRICTLY_NECESSARY,
+    ),
+    ServiceKind.HOSTING: KindInfo(
+        label="hosting and cloud infrastructure",
+        recipient=RecipientKind.HOSTING,
+        # Servers and databases set no cookies of their own on the store's pages.
+        cookie=None,
     ),
     ServiceKind.PAYMENT: KindInfo(
         label="payments",
