@@ -733,7 +733,10 @@ CCPA_CATEGORY_OF: dict[DataCategory, CcpaCategory] = {
     DataCategory.GIFT_RECIPIENTS: CcpaCategory.IDENTIFIERS,
     DataCategory.WARRANTY_REGISTRATIONS: CcpaCategory.COMMERCIAL,
     DataCategory.LOYALTY: CcpaCategory.COMMERCIAL,
-    DataCategory.PREFERENCES: CcpaCategory.INFERENCES,
+    # Settings and tastes the person tells us (sizes, favourite styles, a wedding date):
+    # like survey answers, "purchasing or consuming histories or tendencies" (§1798.140(v)(1)
+    # (D)); "inferences" (K) are what the store draws to profile them (our inferences kind).
+    DataCategory.PREFERENCES: CcpaCategory.COMMERCIAL,
     # A nickname is an "alias" (§1798.140(v)(1)(A)); the profile is how the child is known.
     DataCategory.CHILD_PROFILE: CcpaCategory.IDENTIFIERS,
     DataCategory.INFERENCES: CcpaCategory.INFERENCES,
