@@ -1460,9 +1460,10 @@ def test_companies_that_get_the_same_for_the_same_reason_are_listed_once() -> No
     lines = [line for line in policy.splitlines() if line.startswith("- **Shipping carriers**")]
     assert len(lines) == 3, lines
     assert lines[0].startswith("- **Shipping carriers** (UPS, FedEx, and USPS) get your name")
-    assert (
-        "Their privacy policies: <https://ups.example/privacy> and "
-        "<https://fedex.example/privacy>." in lines[0]
+    # Each link says whose it is: one company's policy must not read as all three's.
+    assert lines[0].endswith(
+        "Privacy policies: <https://ups.example/privacy> (UPS) and "
+        "<https://fedex.example/privacy> (FedEx)."
     )
     assert lines[1].startswith("- **Shipping carriers** (DHL) get")
     assert lines[2].startswith("- **Shipping carriers** get")
@@ -1516,3 +1517,21 @@ def test_required_at_must_be_required_and_among_the_points() -> None:
     required = {**optional, "necessity": "required", "required_at": ["by_phone"]}
     with pytest.raises(AnswersError, match="names by_phone, where this data is not collected"):
         store(collection={"items": [*items, required]})
+
+
+def test_the_pipeda_list_names_each_kind_and_reason_once() -> None:
+    # Driftlight's catalog run: carriers getting different data made three identical lines.
+    from law_stores import based_in
+
+    carrier = {"kind": "shipping_carrier", "purpose": "deliver orders"}
+    recipients = [
+        {**carrier, "names": ["Canada Post"], "categories": ["name", "postal_address"]},
+        {**carrier, "names": ["UPS"], "categories": ["name", "postal_address", "email"]},
+    ]
+    words = text(
+        store(
+            **based_in("BC", sells_to_countries=["CA"], established_in=["CA"]),
+            sharing={"recipients": [*BASE["sharing"]["recipients"], *recipients]},
+        )
+    )
+    assert words.count("- Shipping carriers (deliver orders).") == 1

@@ -29,6 +29,7 @@ from generator.facts.rights import RightsFacts, rights_facts
 from generator.facts.sensitive import SensitiveFacts, sensitive_facts
 from generator.facts.sharing import RecipientFacts, listed, recipient_facts
 from generator.model import StoreProfile
+from generator.model.practices import Recipient
 from generator.model.vocab import (
     ChangeNotice,
     DataCategory,
@@ -99,6 +100,17 @@ class Facts(NamedTuple):
         """The recipients as the policy lists them: entries that read alike but for the
         companies' names are one (generator.facts.sharing.listed)."""
         return listed(self.recipients)
+
+    @property
+    def recipient_purposes(self) -> tuple[Recipient, ...]:
+        """One recipient for each kind of company and reason, for a list that names only
+        those two (PIPEDA's: 'Shipping carriers (deliver orders)' once, however many
+        carriers get different data)."""
+        seen: dict[tuple[str, str], Recipient] = {}
+        for rf in self.recipients_listed:
+            r = rf.recipient
+            seen.setdefault((r.kind.value, str(r.purpose or "")), r)
+        return tuple(seen.values())
 
     @property
     def breach_authorities(self) -> tuple[str, ...]:

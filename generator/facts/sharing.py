@@ -78,14 +78,24 @@ class RecipientFacts(NamedTuple):
     tracking on the site (cross-context ads, an ad or analytics tag) and the site has a
     link that reopens the cookie choices."""
     alike: tuple[Recipient, ...] = ()
-    """Further entries that read exactly like this one but for their names and privacy
-    policies, listed with it (``listed``); ``recipient`` then names them all."""
+    """Where entries that read exactly alike but for their names and privacy policies are
+    listed as one (``listed``), each of them as answered; ``recipient`` then names them all."""
 
     @property
     def policy_urls(self) -> tuple[Any, ...]:
         """The privacy policies of every company this entry names, each once."""
         urls = {str(r.policy_url): r.policy_url for r in (self.recipient, *self.alike)}
         return tuple(url for url in urls.values() if url)
+
+    @property
+    def policy_links(self) -> tuple[tuple[Any, tuple[str, ...]], ...]:
+        """Each privacy policy with the companies it is for, where this entry lists several
+        (one company's link must not read as every company's)."""
+        links: dict[str, tuple[Any, list[str]]] = {}
+        for r in self.alike:
+            if r.policy_url:
+                links.setdefault(str(r.policy_url), (r.policy_url, []))[1].extend(r.names or [])
+        return tuple((url, tuple(dict.fromkeys(names))) for url, names in links.values())
 
     @property
     def kind(self) -> RecipientKind:
@@ -217,7 +227,7 @@ def listed(recipients: tuple[RecipientFacts, ...]) -> tuple[RecipientFacts, ...]
         names = [*(first.recipient.names or []), *(rf.recipient.names or [])]
         merged[key] = first._replace(
             recipient=first.recipient.model_copy(update={"names": list(dict.fromkeys(names))}),
-            alike=(*first.alike, rf.recipient),
+            alike=(*(first.alike or (first.recipient,)), rf.recipient),
         )
     return tuple(merged.values())
 

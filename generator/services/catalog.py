@@ -79,7 +79,8 @@ class Catalog:
 
     def close(self, query: str) -> list[str]:
         """Ids of entries whose id, name or alias is spelled nearly like ``query``."""
-        names = difflib.get_close_matches(fold(query), list(self._names), n=5, cutoff=0.75)
+        # 0.85: 'Klavio' finds Klaviyo (0.92), 'AliExpress' no longer finds DHL Express (0.8).
+        names = difflib.get_close_matches(fold(query), list(self._names), n=5, cutoff=0.85)
         return list(dict.fromkeys(self._names[name] for name in names))
 
     def search(self, query: str) -> list[Service]:

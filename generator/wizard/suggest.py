@@ -334,11 +334,11 @@ def suggested_rights(gdpr_style: bool, us: bool, brazil: bool, quebec: bool) -> 
 
 def stoppable(kind: object) -> bool:
     """The starting answer to "can people ask you to stop this sharing": yes, except where
-    nobody can: what a law makes the store hand to the authorities, and a credit
-    application the customer sends a lender by choosing its financing at checkout (the
-    customer's own doing, Cal. Civ. Code §1798.140(ad)(2)(A); once made, the lender keeps
-    it under its own duties, which the store cannot call off)."""
-    return _member(K, kind) not in (K.PUBLIC_AUTHORITIES, K.LENDER)
+    nobody can: what a law makes the store hand to the authorities, and a payment or credit
+    application the customer makes by choosing a way to pay at checkout (a wallet, a lender:
+    the customer's own doing, Cal. Civ. Code §1798.140(ad)(2)(A); once made, the company
+    keeps it under its own duties, which the store cannot call off)."""
+    return _member(K, kind) not in (K.PUBLIC_AUTHORITIES, K.LENDER, K.PAYMENT_PROCESSOR)
 
 
 def _purpose_uses(uses: Any) -> list[tuple[P, list[D]]]:
