@@ -433,3 +433,10 @@ def test_a_services_purpose_changed_by_the_owner_is_its_tools_too() -> None:
     )
     tools = [t for t in interview.answers["cookies"]["tools"] if t.get("service") == "hotjar"]
     assert tools and tools[0]["purpose"] == "record visits to see how the site is used"
+
+
+def test_the_payment_processors_named_earlier_start_the_typed_names() -> None:
+    # Saltbush's owner typed Adyen, PayPal and Apple Pay twice.
+    interview = _run({"Who processes card payments?": ["Adyen, PayPal"]})
+    recipients = interview.answers["sharing"]["recipients"]
+    assert [r["service"] for r in recipients if r.get("service")] == ["adyen", "paypal"]

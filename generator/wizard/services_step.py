@@ -153,7 +153,10 @@ class ServicesStep:
     def typed(self) -> list[str]:
         """The services named in one typed answer, with what was and was not found said."""
         self.interview.asked += 1
-        text = self.prompter.text(NAMES_PROMPT, default="", help=NAMES_HELP, validate=_any)
+        # The payment processors named earlier start the line, so nobody types them twice.
+        named_before = get_path(self.interview.answers, "payments.processors") or []
+        start = ", ".join(str(n) for n in named_before) if isinstance(named_before, list) else ""
+        text = self.prompter.text(NAMES_PROMPT, default=start, help=NAMES_HELP, validate=_any)
         found: dict[str, str | None] = {}  # id: the name typed, when not the service's own
         several: list[str] = []
         missing: list[str] = []
