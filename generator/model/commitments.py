@@ -212,8 +212,12 @@ class Security(Part):
     measures: list[SecurityMeasure] = Field(
         default_factory=lambda: [SecurityMeasure.TLS, SecurityMeasure.ACCESS_CONTROL]
     )
+    # An unanswered file makes no promise beyond the law's: telling everyone of every
+    # breach is the owner's to offer (three lawyer's reads found it promised by default).
     breach_notice: bool = Field(
-        default=True, description="You tell affected people about breaches."
+        default=False,
+        description="You tell everyone whose data a breach exposes, not only where the law "
+        "requires it (when the breach puts them at risk of harm).",
     )
     incidents: list[Incident] = Field(
         default_factory=list, description="Past breaches you tell customers about."

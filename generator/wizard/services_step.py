@@ -153,9 +153,11 @@ class ServicesStep:
     def typed(self) -> list[str]:
         """The services named in one typed answer, with what was and was not found said."""
         self.interview.asked += 1
-        # The payment processors named earlier start the line, so nobody types them twice.
+        # The payment processors named earlier start the line, so nobody types them twice;
+        # not once recipients were answered (a file reopened), where Enter must change nothing.
         named_before = get_path(self.interview.answers, "payments.processors") or []
-        start = ", ".join(str(n) for n in named_before) if isinstance(named_before, list) else ""
+        fresh = not isinstance(get_path(self.interview.answers, RECIPIENTS), list)
+        start = ", ".join(str(n) for n in named_before) if fresh and named_before else ""
         text = self.prompter.text(NAMES_PROMPT, default=start, help=NAMES_HELP, validate=_any)
         found: dict[str, str | None] = {}  # id: the name typed, when not the service's own
         several: list[str] = []
