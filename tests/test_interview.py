@@ -1006,3 +1006,11 @@ def test_data_required_only_somewhere_is_set_by_changing_it() -> None:
     assert prompter.offered[asked] == ["checkout", "in_store"]
     item = interview.answers["collection"]["items"][0]
     assert item["necessity"] == "required" and item["required_at"] == ["checkout"]
+
+
+def test_the_minimum_age_starts_at_quebecs_14_for_a_store_quebec_law_reaches() -> None:
+    from generator.wizard.suggest import consent_age
+
+    assert consent_age(["CA"], quebec=True) == 14
+    assert consent_age(["CA"], quebec=False) == 13
+    assert consent_age(["DE", "CA"], quebec=True) == 16  # Germany's Art 8 age is higher

@@ -393,11 +393,18 @@ def recipient_purpose(kind: object) -> str | None:
     return (RECIPIENT_DATA[member][1] or None) if member else None
 
 
-def consent_age(countries: Iterable[str]) -> int:
-    """The youngest age to suggest for a store selling to these countries."""
+# Quebec's private-sector Act s. 4.1 (Law 25): personal information about a minor under
+# 14 may not be collected from them without a parent's or tutor's consent.
+QUEBEC_CONSENT_AGE = 14
+
+
+def consent_age(countries: Iterable[str], quebec: bool = False) -> int:
+    """The youngest age to suggest for a store selling to these countries: the highest age
+    of digital consent among them (GDPR Art 8; 13 elsewhere), and 14 where Quebec's law
+    reaches the store."""
     from generator.laws.gdpr import consent_age as highest
 
-    return highest(countries)
+    return max(highest(countries), QUEBEC_CONSENT_AGE if quebec else 0)
 
 
 # Analytics tools whose makers say they set no cookies and store nothing on the device
