@@ -279,3 +279,21 @@ def test_a_swiss_business_needs_no_representative_and_is_not_told_it_is_abroad()
     assert not swiss_fadp.needs_representative(profile)
     assert "Vertretung Nord AG" not in text  # Art 14 is for controllers seated abroad
     assert "outside Switzerland: to the United States, for recipients certified" in text
+
+
+def test_nz_overseas_disclosure_is_not_claimed_for_recipients_bound_by_their_own_terms() -> None:
+    # Saltbush: ad platforms bound only by their own terms, yet the policy said it discloses
+    # overseas only as IPP 12 allows.
+    ads = {"destination": "US", "safeguard": "recipient_terms", "recipients": "Meta"}
+    profile = store(**NZ_BASED, international={"transfers": [ads]})
+    words = section(profile, "new-zealand")
+    assert "only where the Privacy Act allows" not in words
+    assert (
+        "Some organisations that receive it in the United States are bound only by their own "
+        "terms, which may not protect it in ways comparable to New Zealand law." in words
+    )
+    assert checked(profile)["NZ-03"] == "missing"
+    contract = {**ads, "safeguard": "provider_contract"}
+    profile = store(**NZ_BASED, international={"transfers": [contract]})
+    assert "only where the Privacy Act allows" in section(profile, "new-zealand")
+    assert checked(profile)["NZ-03"] == "ok"

@@ -31,8 +31,10 @@ REAL_GAPS: dict[str, set[str]] = {
     # period for contact data, portal logins, browsing data or visit notes.
     "09-brilho": {"LGPD-03", "retention-not-specific"},
     # Saltbush promises answers within 30 days (its brief); for its New Zealand customers
-    # the Privacy Act allows 20 working days (s.44), which 30 calendar days can pass.
-    "10-saltbush": {"answers-slower-than-law"},
+    # the Privacy Act allows 20 working days (s.44), which 30 calendar days can pass. Its ad
+    # tags (Google Ads, Meta, TikTok) load by default and are bound only by their own terms:
+    # neither comparable safeguards nor authorisation, as IPP 12 needs (NZ-03).
+    "10-saltbush": {"answers-slower-than-law", "NZ-03"},
     # Reluisant's brief gives no retention for trade-in photos or reviews, no way to reopen
     # the cookie banner or stop texts, and does not say that Lumi tells users it is an AI.
     "04-reluisant": {"GDPR-07", "AI-01", "GDPR-17", "retention-not-specific"},

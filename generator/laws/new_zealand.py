@@ -69,6 +69,7 @@ def facts(profile: StoreProfile, *, everyone: bool) -> dict[str, object]:
         "response_working_days": RESPONSE_WORKING_DAYS,
         "ipp3a": indirect_notice_due(profile),
         "outside": held_outside(profile),
+        "own_terms_only": own_terms_only(profile),
         "indirect": gdpr.indirect_sources(profile),
         # The general rights section's promise may pass s.44's limit: it then names it.
         "slower_promise": response_too_slow(promised_days(profile)),
@@ -95,6 +96,22 @@ def held_outside(profile: StoreProfile) -> tuple[str, ...]:
     from generator.facts.places import places_facts
 
     return places_facts(profile).outside(*NEW_ZEALAND)
+
+
+def own_terms_only(profile: StoreProfile) -> tuple[str, ...]:
+    """The countries where data goes to recipients bound only by their own terms (an ad
+    platform that uses it for itself): neither comparable safeguards nor the person's
+    authorisation, which is all IPP 12(1) allows, so the policy cannot say the store
+    discloses only as it allows."""
+    from generator.model.vocab import Safeguard
+
+    return tuple(
+        dict.fromkeys(
+            t.destination
+            for t in profile.international.transfers
+            if t.safeguard is Safeguard.RECIPIENT_TERMS and t.destination not in NEW_ZEALAND
+        )
+    )
 
 
 def response_too_slow(days: int | None) -> bool:
@@ -134,7 +151,9 @@ REQUIREMENTS = (
         "personal information held or disclosed outside New Zealand: the countries, and that "
         "it is disclosed overseas only where IPP 12 allows (comparable safeguards, or the "
         "person's authorisation after being told it may not be protected comparably)",
-        "business.data_stored_in and international.transfers",
+        "business.data_stored_in and international.transfers; for a transfer bound only by "
+        "the recipient's own terms, a contract requiring comparable safeguards (safeguard: "
+        "provider_contract) or the person's authorisation (safeguard: consent)",
         kind="S/C",
         needed=lambda p: bool(held_outside(p)),
     ),
