@@ -1541,3 +1541,25 @@ def test_the_pipeda_list_names_each_kind_and_reason_once() -> None:
         )
     )
     assert words.count("- Shipping carriers (deliver orders).") == 1
+
+
+def test_the_australian_decision_notice_keeps_what_the_owner_says_it_means_for_you() -> None:
+    # Saltbush: 'you can ask for the reasons and a manual review' was given and dropped.
+    decision = {
+        "description": "We score every return.",
+        "logic": "A score from your return history.",
+        "significance": "It decides whether we accept your return. You can ask for a review.",
+        "significant": True,
+        "solely_automated": True,
+        "categories": ["order_history"],
+    }
+    profile = store(
+        business={"sells_to_countries": ["AU"], "revenue": usd(5_000_000)},
+        use={"purposes": BASE["use"]["purposes"], "automated_decisions": [decision]},
+        policy={"effective_date": "2026-12-10"},
+    )
+    words = text(profile)
+    assert (
+        "The program makes this decision alone, using your order and purchase history. It "
+        "decides whether we accept your return. You can ask for a review." in words
+    )
