@@ -1563,3 +1563,25 @@ def test_the_australian_decision_notice_keeps_what_the_owner_says_it_means_for_y
         "The program makes this decision alone, using your order and purchase history. It "
         "decides whether we accept your return. You can ask for a review." in words
     )
+
+
+def test_a_store_no_sale_law_reaches_is_not_made_to_deny_selling() -> None:
+    # Saltbush (Australia): "We do not sell" beside ad platforms that use data for themselves.
+    ads = {
+        "kind": "advertising",
+        "names": ["Meta"],
+        "categories": ["device_and_log"],
+        "use": "own_purposes",
+        "cross_context_ads": True,
+    }
+    au = business(
+        address={"lines": ["1 Hay Street"], "city": "Perth", "region": "WA",
+                 "postal_code": "6000", "country": "AU"},
+        established_in=["AU"], sells_to_countries=["AU"], data_stored_in=["AU"],
+        revenue=usd(5_000_000),
+    )  # fmt: skip
+    words = text(store(**au, sharing={"recipients": [*BASE["sharing"]["recipients"], ads]}))
+    assert "We do not sell" not in words and "### Sale of personal information" not in words
+    assert "### Advertising on other sites" in words
+    # Where the CCPA applies the answer is given either way.
+    assert "We do not sell your personal information." in text(store(**states(CA=100_000)))

@@ -27,7 +27,7 @@ from generator.facts.places import PlacesFacts, places_facts
 from generator.facts.retention import RetentionFacts, retention_facts
 from generator.facts.rights import RightsFacts, rights_facts
 from generator.facts.sensitive import SensitiveFacts, sensitive_facts
-from generator.facts.sharing import RecipientFacts, listed, recipient_facts
+from generator.facts.sharing import SALE_LAWS, RecipientFacts, listed, recipient_facts
 from generator.model import StoreProfile
 from generator.model.practices import Recipient
 from generator.model.vocab import (
@@ -94,6 +94,14 @@ class Facts(NamedTuple):
     """Every payment processor the answers name, once: the payments answer and the names
     of the payment-processor recipients (two answers about one fact, so the payments and
     sharing sections never list different processors)."""
+
+    @property
+    def sale_law_applies(self) -> bool:
+        """Whether a law that makes "sale" a term applies (the CCPA and the state laws like
+        it): only then does the policy say whether the store sells. Elsewhere "we do not
+        sell" beside ad platforms that use data for themselves reads as a denial no law
+        asked for (Saltbush's Australian lawyer)."""
+        return bool(self.applying_laws & SALE_LAWS)
 
     @property
     def recipients_listed(self) -> tuple[RecipientFacts, ...]:
