@@ -462,10 +462,14 @@ def test_a_retention_rule_can_be_limited_to_some_uses() -> None:
 
 
 def test_payment_processors_typed_once_start_the_recipients() -> None:
-    interview = _run({"Who processes card payments?": ["Stripe, PayPal"]})
-    first = interview.answers["sharing"]["recipients"][0]
-    assert first["kind"] == "payment_processor"
-    assert first["names"] == ["Stripe", "PayPal"]
+    # Those in the service catalog become its services (the services line starts with
+    # them); one it does not know stays a payment-processor recipient with its name.
+    interview = _run({"Who processes card payments?": ["Stripe, PayPal, Acme Pay"]})
+    recipients = interview.answers["sharing"]["recipients"]
+    assert [r.get("service") for r in recipients[:2]] == ["stripe", "paypal"]
+    acme = next(r for r in recipients if not r.get("service"))
+    assert acme["kind"] == "payment_processor"
+    assert acme["names"] == ["Acme Pay"]
     # Without processors, the starting recipient has no names rather than an empty list.
     plain = _run({})
     assert "names" not in plain.answers["sharing"]["recipients"][0]

@@ -710,15 +710,22 @@ def set_aside(interview: Interview, question: Question, data: dict[str, Any]) ->
 def without_picked(
     interview: Interview, question: Question, items: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
-    """The group's suggested starting items, less the recipient kinds that the picked
-    services (set aside while the group is asked) already are."""
+    """The group's suggested starting items, less what the picked services (set aside while
+    the group is asked) already are: an unnamed suggestion of a kind a service is goes, and
+    a named one keeps only the names no picked service has (the payment processors typed
+    earlier: Stripe is picked from the catalog, 'Acme Pay' stays a recipient to ask about)."""
     aside = interview.services_aside
     if question.field != RECIPIENTS or not aside:
         return items
     known = catalog()
-    kinds = {
-        service.recipient_kind.value
-        for item in aside
-        if (service := known.get(str(item.get("service")))) is not None
-    }
-    return [item for item in items if item.get("kind") not in kinds]
+    services = [s for it in aside if (s := known.get(str(it.get("service")))) is not None]
+    kinds = {service.recipient_kind.value for service in services}
+    taken = {fold(name) for s in services for name in (s.name, s.vendor.name, *s.aliases)}
+    kept = []
+    for item in items:
+        names = [n for n in item.get("names") or [] if fold(str(n)) not in taken]
+        if item.get("names") and names:
+            kept.append({**item, "names": names})
+        elif not item.get("names") and item.get("kind") not in kinds:
+            kept.append(item)
+    return kept
