@@ -88,7 +88,11 @@ def _join(items: Iterable[object], word: str) -> Md:
     if len(parts) == 1:
         return parts[0]
     if len(parts) == 2:
-        return Md(f"{parts[0]} {word} {parts[1]}")
+        # "order and purchase history, and preferences and settings": where a part has its
+        # own "and" or "or" (outside brackets), a comma shows where the two items meet.
+        bare = [re.sub(r"\([^()]*\)", "", str(part)) for part in parts]
+        inner = any(f" {w} " in part for part in bare for w in ("and", "or"))
+        return Md(f"{parts[0]}{',' if inner else ''} {word} {parts[1]}")
     return Md(f"{', '.join(parts[:-1])}, {word} {parts[-1]}")
 
 

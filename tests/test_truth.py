@@ -339,7 +339,7 @@ def test_marketing_by_consent_and_to_customers_by_legitimate_interests_are_both_
     assert "| Send you news and offers (our newsletter) | Email address | Your consent |" in words
     assert (
         "| Send you news and offers (offers to customers like what they bought) | Email "
-        "address and order and purchase history | Our legitimate interests |" in words
+        "address, and order and purchase history | Our legitimate interests |" in words
     )
     assert (
         "- To send you news and offers (offers to customers like what they bought): telling "
@@ -420,7 +420,7 @@ def test_one_email_kept_until_unsubscribe_for_marketing_and_years_for_orders() -
     )
     assert "CCPA-08" in missing(uncovered)
     assert (
-        "email address for other uses and device and log data (such as browser type and IP address), under our general rule below"
+        "email address for other uses, and device and log data (such as browser type and IP address), under our general rule below"
         in text(uncovered)
     )
 
@@ -797,7 +797,7 @@ def test_what_a_connected_product_sends_comes_from_the_product_not_from_you() ->
     where = _section(policy, "### Where it comes from")
     assert (
         "- **From our connected products and apps, automatically, as they are used:** "
-        "product and app usage data (such as readings and error reports) and precise location."
+        "product and app usage data (such as readings and error reports), and precise location."
         in where
     )
     from_you = next(line for line in where.splitlines() if line.startswith("- **From you"))
@@ -1011,7 +1011,7 @@ def test_text_plus_consent_is_flagged_when_childrens_data_is_disclosed() -> None
     words = text(private)
     assert (
         "we get a parent's permission, by a card or other payment that notifies the account "
-        "holder or a text message to the parent, confirmed by a further step. A card purchase"
+        "holder, or a text message to the parent, confirmed by a further step. A card purchase"
     ) in words
     rules = {f.rule for f in check_profile(private, on=CHECK_DAY).findings}
     assert "light-parental-consent" not in rules
@@ -1155,7 +1155,7 @@ def test_childrens_data_is_said_to_be_used_for_the_purposes_that_use_it() -> Non
     assert "We use it only to run the activity the child takes part in." not in words
     # The base store uses names to fulfil orders and take payment, and nothing else.
     assert (
-        "from children under 13: name. We use it only to process and deliver your orders "
+        "from children under 13: name. We use it only to process and deliver your orders, "
         "and take payment and issue refunds." in words
     )
 
@@ -1258,7 +1258,7 @@ def test_data_given_by_choice_is_never_said_to_be_required_by_law() -> None:
             use={"purposes": [*BASE["use"]["purposes"], duty]},
         )
     )
-    assert "we use your name and order and purchase history." in words
+    assert "we use your name, and order and purchase history." in words
     assert "We also use your phone number when you give it to us." in words
     only_optional = {**duty, "categories": ["phone"]}
     words = text(
@@ -1347,7 +1347,7 @@ def test_childrens_data_is_never_said_to_serve_ads_unless_the_owner_says_so() ->
     section = section.split("Children's privacy\n")[1].split("\n## ")[0]
     assert "show you our ads" not in section
     # The base store's fraud checks use device data: an internal operation, unless told.
-    assert "We use it only to prevent fraud and check orders and keep the site running" in section
+    assert "We use it only to prevent fraud and check orders, and keep the site running" in section
     # The owner's own list is what the section says, and nothing more.
     told = {**kids, "purposes": ["site_administration"]}
     section = text(store(children=told, use={"purposes": uses}))
