@@ -113,6 +113,9 @@ def mask_answers(profile: Any, markdown: str, token: str) -> str:
     for value in answer_strings(profile.model_dump(mode="json")):
         forms |= {value, escape_markdown(value), clause_end(value), sentence(value)}
         forms.add(capfirst(value))
+        # An address line loses the separators at its ends (grammar.address: "; LT-" prints
+        # as "; LT"), so that form is masked too.
+        forms |= {value.strip(" ,-"), escape_markdown(value).strip(" ,-")}
     # The page collapses a doubled full stop ("vm..Iug" prints as "vm.Iug"), so each form is
     # also masked as printed.
     forms |= {re.sub(r"(?<!\.)\.\.(?!\.)", ".", form) for form in forms}
