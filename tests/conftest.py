@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,10 @@ from hypothesis import HealthCheck, settings
 # Speed is measured by benchmarks/, not by tests: Hypothesis' own clocks (a deadline per
 # example, a limit on how slowly inputs may be drawn) only fail runs on a busy machine.
 settings.register_profile("policygen", deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("policygen")
+# CI (.ci/run sets HYPOTHESIS_PROFILE=ci) draws the same examples every run, so a change
+# lands or not on its own merits; a local run explores new ones each time and finds more.
+settings.register_profile("ci", parent=settings.get_profile("policygen"), derandomize=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "policygen"))
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
