@@ -1574,13 +1574,8 @@ def test_a_store_no_sale_law_reaches_is_not_made_to_deny_selling() -> None:
         "use": "own_purposes",
         "cross_context_ads": True,
     }
-    au = business(
-        address={"lines": ["1 Hay Street"], "city": "Perth", "region": "WA",
-                 "postal_code": "6000", "country": "AU"},
-        established_in=["AU"], sells_to_countries=["AU"], data_stored_in=["AU"],
-        revenue=usd(5_000_000),
-    )  # fmt: skip
-    words = text(store(**au, sharing={"recipients": [*BASE["sharing"]["recipients"], ads]}))
+    recipients = [*BASE["sharing"]["recipients"], ads]
+    words = text(store(business=AUSTRALIA, sharing={"recipients": recipients}))
     assert "We do not sell" not in words and "### Sale of personal information" not in words
     assert "### Advertising on other sites" in words
     # Where the CCPA applies the answer is given either way.

@@ -82,12 +82,6 @@ class RecipientFacts(NamedTuple):
     listed as one (``listed``), each of them as answered; ``recipient`` then names them all."""
 
     @property
-    def policy_urls(self) -> tuple[Any, ...]:
-        """The privacy policies of every company this entry names, each once."""
-        urls = {str(r.policy_url): r.policy_url for r in (self.recipient, *self.alike)}
-        return tuple(url for url in urls.values() if url)
-
-    @property
     def policy_links(self) -> tuple[tuple[Any, tuple[str, ...]], ...]:
         """Each privacy policy with the companies it is for, where this entry lists several
         (one company's link must not read as every company's)."""
