@@ -190,7 +190,8 @@ class ServicesStep:
         if missing:
             self.prompter.say(
                 f"Not in the catalog: {'; '.join(missing)}. You add "
-                f"{'it' if len(missing) == 1 else 'them'} as recipients after this step."
+                f"{'it as a recipient' if len(missing) == 1 else 'them as recipients'} "
+                "after this step."
             )
 
     def on_site(self, ids: list[str], before: list[str]) -> list[str]:
