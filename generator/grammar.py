@@ -16,6 +16,7 @@ from generator.countries import address_layout, country_name, language_name
 from generator.dates import long_date
 from generator.errors import TemplateContractError
 from generator.escape import Md, email_link, link, md, unescape_markdown
+from generator.facts.data import called
 from generator.facts.sensitive import catchall_kinds, received_kinds
 from generator.model import StoreProfile, vocab
 from generator.model.base import Duration, PostalAddress
@@ -28,6 +29,8 @@ Sized = Sequence[object] | set[object] | frozenset[object] | dict[object, object
 def label(context: Context, member: StrEnum) -> Md:
     """The plain-English label of a vocabulary member (our own text, so trusted).
 
+    A kind of data the owner named (``CollectedData.called``) reads in their words,
+    escaped, in every sentence that names it.
     The catch-all 'sensitive personal information' category is named by the kinds the store
     said it holds ('government identification numbers'; several in brackets after the
     generic name), so no sentence calls an ID number sensitive under a law that does not
@@ -44,6 +47,16 @@ def label_for(
     """``label`` outside a template: the member's label as the policy of ``profile`` words it
     (the catch-all sensitive category named by that store's kinds, or by ``kinds`` when
     given: the ones one recipient gets)."""
+    if isinstance(member, vocab.DataCategory):
+        own = called(profile, member)
+        if own:
+            return md(own)  # the owner's words: escaped, never markup
+    if isinstance(member, vocab.SensitiveKind) and profile is not None:
+        # The one kind the named catch-all category holds is that same data: a law's list
+        # of what is sensitive names it as the rest of the policy does.
+        own = called(profile, vocab.DataCategory.SENSITIVE)
+        if own and catchall_kinds(profile) == (member,):
+            return md(own)
     if member is vocab.DataCategory.SENSITIVE:
         if kinds is None:
             kinds = list(catchall_kinds(profile)) if profile is not None else []

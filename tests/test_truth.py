@@ -182,6 +182,32 @@ def test_camera_footage_comes_from_the_cameras_not_the_device() -> None:
     assert "our security cameras, when you visit our premises" in words.lower()
 
 
+def test_a_kind_the_owner_names_reads_in_their_words_everywhere() -> None:
+    # An ID check that keeps only the last digits must not read as "government
+    # identification numbers" anywhere, nor CCTV with sound as "video" only.
+    items = [
+        *BASE["collection"]["items"],
+        {
+            "category": "sensitive",
+            "called": "photo ID type and the *last four* digits of its number",
+            "points": ["in_store"],
+        },
+        {"category": "camera_footage", "called": "CCTV video and audio", "points": ["in_store"]},
+    ]
+    profile = everything(
+        business={"physical_shops": True},
+        collection={"items": items, "sensitive_kinds": ["government_id"]},
+    )
+    words = text(profile)
+    assert "government identification numbers" not in words.lower()
+    assert "security camera video" not in words.lower()
+    assert words.count(r"photo ID type and the \*last four\* digits of its number") >= 3
+    assert words.count("CCTV video and audio") >= 3
+    # The category the law classifies is unchanged: check still finds each one named.
+    unsaid = [c.problem for _law, c in check_profile(profile).missing if c.problem]
+    assert not [problem for problem in unsaid if "the category" in problem]
+
+
 def test_a_period_counted_from_an_event_reads_as_one_sentence() -> None:
     rules = [
         {

@@ -118,3 +118,14 @@ def category_facts(profile: StoreProfile) -> tuple[CategoryFacts, ...]:
         )
         facts.append(CategoryFacts(item, sources, necessity_of(item, sources), purposes))
     return tuple(facts)
+
+
+def called(profile: StoreProfile | None, category: DataCategory) -> str | None:
+    """What the owner calls ``category`` in their policy (``CollectedData.called``), or None
+    where the kind's own name stands. One name per kind: the whole policy words it alike."""
+    if profile is None:
+        return None
+    for item in profile.collection.items:
+        if item.category is category and item.called:
+            return item.called
+    return None

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
+from generator.facts.data import called
 from generator.facts.sensitive import catchall_kinds
 from generator.model import StoreProfile
 from generator.model.vocab import DataCategory, label, sensitive_names
@@ -44,7 +45,13 @@ def _each_category(profile: StoreProfile) -> Iterable[Element]:
     sensitive = sensitive_names(catchall_kinds(profile))
     for category in profile.categories:
         # The policy names the sensitive category by the kinds the store holds.
-        names = sensitive if category is DataCategory.SENSITIVE and sensitive else [label(category)]
+        own = called(profile, category)
+        if own:
+            names = [own]
+        elif category is DataCategory.SENSITIVE and sensitive:
+            names = sensitive
+        else:
+            names = [label(category)]
         for name in names:
             yield Element(f"the category '{name}'", re.escape(name))
 
@@ -112,7 +119,7 @@ def _indirect_categories(profile: StoreProfile) -> Iterable[Element]:
     from generator.laws.gdpr import indirect_sources
 
     for category, _sources in indirect_sources(profile):
-        name = label(category)
+        name = called(profile, category) or label(category)
         yield Element(f"the category '{name}', not collected from the person", re.escape(name))
 
 

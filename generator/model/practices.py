@@ -35,6 +35,13 @@ from generator.model.vocab import (
 
 class CollectedData(Part):
     category: DataCategory
+    called: Phrase | None = Field(
+        default=None,
+        description="What the policy calls this data everywhere, when the kind's own name "
+        "says more or less than you hold, e.g. 'photo ID type and the last four digits of "
+        "its number' for government identification numbers, or 'video and audio from our "
+        "cameras' for security camera video. The law still treats it as the kind you picked.",
+    )
     details: Phrase | None = Field(
         default=None,
         description="What exactly, in a few words, e.g. 'card number and expiry date'.",
