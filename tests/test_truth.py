@@ -1373,7 +1373,7 @@ def test_childrens_data_is_never_said_to_serve_ads_unless_the_owner_says_so() ->
     section = section.split("Children's privacy\n")[1].split("\n## ")[0]
     assert "show you our ads" not in section
     # The base store's fraud checks use device data: an internal operation, unless told.
-    assert "We use it only to prevent fraud and check orders, and keep the site running" in section
+    assert "We use it only to prevent fraud, and keep the site running" in section
     # The owner's own list is what the section says, and nothing more.
     told = {**kids, "purposes": ["site_administration"]}
     section = text(store(children=told, use={"purposes": uses}))

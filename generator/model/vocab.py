@@ -520,7 +520,7 @@ LABELS = LabelTable(
         (Purpose.TARGETED_ADVERTISING, "show you our ads on other sites"),
         (Purpose.ANALYTICS, "understand how the site is used"),
         (Purpose.SITE_ADMINISTRATION, "keep the site running and secure"),
-        (Purpose.FRAUD_PREVENTION, "prevent fraud and check orders"),
+        (Purpose.FRAUD_PREVENTION, "prevent fraud"),
         (Purpose.FINANCING, "arrange and run financing and credit you apply for"),
         (Purpose.STORE_SECURITY, "keep our premises, staff and customers safe"),
         (Purpose.LEGAL_COMPLIANCE, "meet our legal duties such as keeping tax records"),
