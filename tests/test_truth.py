@@ -1241,7 +1241,7 @@ def test_the_payments_section_names_every_payment_processor_the_sharing_section_
             sharing={"recipients": [*BASE["sharing"]["recipients"], processors]},
         )
     )
-    assert "We use these payment processors: Adyen and Satispay." in words
+    assert "We take payment through these payment services: Adyen and Satispay." in words
 
 
 def test_a_processor_named_by_its_company_is_the_product_the_payments_answer_names() -> None:
@@ -1258,7 +1258,28 @@ def test_a_processor_named_by_its_company_is_the_product_the_payments_answer_nam
             sharing={"recipients": [*BASE["sharing"]["recipients"], processors]},
         )
     )
-    assert "We use these payment processors: Adyen, Apple Pay, Google Pay, and Zip." in words
+    assert (
+        "We take payment through these payment services: Adyen, Apple Pay, Google Pay, and Zip."
+        in words
+    )
+
+
+def test_a_lender_in_the_payments_answer_is_not_called_a_payment_processor() -> None:
+    # Saltbush lists Afterpay among its payment options; sharing calls it a lender.
+    lender = {
+        "kind": "lender",
+        "names": ["Afterpay"],
+        "categories": ["name"],
+        "use": "own_purposes",
+    }
+    words = text(
+        store(
+            payments={"processors": ["Adyen", "Afterpay"]},
+            sharing={"recipients": [*BASE["sharing"]["recipients"], lender]},
+        )
+    )
+    assert "payment processors: Adyen and Afterpay" not in words
+    assert "We take payment through these payment services: Adyen and Afterpay." in words
 
 
 def test_cards_taken_by_phone_are_not_said_to_be_unseen_by_us() -> None:
