@@ -722,17 +722,18 @@ def test_a_rare_answer_is_changed_alone_from_one_tick_list() -> None:
         {
             **SMALL_STORE,
             "Keep these answers?": ["some"],
-            "Which of these do you want to change?": [["business.physical_shops"]],
-            "Do you also sell in your own shops": [True],
+            "Which of these do you want to change?": [["business.contact.web_form"]],
+            "Web address of a privacy request form": ["https://plainpaper.example/privacy-form"],
         }
     )
     interview = Interview(QUESTIONNAIRE, prompter, {})
     interview.ask_section(QUESTIONNAIRE.section("business"))
     offered = prompter.offered["Which of these do you want to change?"]
-    assert "business.contact.web_form" in offered and "business.physical_shops" in offered
-    assert any(q.startswith("Do you also sell in your own shops") for q in prompter.asked)
-    assert not any(q.startswith("Web address of a privacy request form") for q in prompter.asked)
-    assert interview.answers["business"]["physical_shops"] is True
+    assert "business.contact.web_form" in offered and "business.parent" in offered
+    assert any(q.startswith("Web address of a privacy request form") for q in prompter.asked)
+    assert not any(q.startswith("Is the store part of a larger parent") for q in prompter.asked)
+    form = interview.answers["business"]["contact"]["web_form"]
+    assert form == "https://plainpaper.example/privacy-form"
 
 
 def test_collection_suggestions_follow_each_kinds_nature_and_the_other_answers() -> None:

@@ -102,12 +102,12 @@ def test_a_typo_is_asked_again_in_place(tmp_path: Path) -> None:
 
 def test_a_choice_is_picked_with_the_arrow_keys(tmp_path: Path) -> None:
     target = tmp_path / "tea.yaml"
-    # Sections 'business' (9 typed + phone, contact name, apps, then its rare answers kept)
+    # Sections 'business' (9 typed + phone, contact name, shops, apps, then its rare answers kept)
     # and 'reach' (countries, states, offices, storage, employees, currency, revenue,
     # people, people per state, SBA size, then its rare answers kept), then the collection's tick
     # list, in the model's order: name, email, phone, postal address, payment card, bank
     # account, credentials. Space ticks.
-    keys = _typed(*FIRST_SECTION) + ENTER * 4 + ENTER * 11
+    keys = _typed(*FIRST_SECTION) + ENTER * 5 + ENTER * 11
     keys += DOWN * 6 + " " + ENTER
     keys += ENTER * 200
     _interview(keys, target)
@@ -121,7 +121,7 @@ def test_interrupted_interview_resumes_with_every_earlier_answer(tmp_path: Path)
     target = tmp_path / "tea.yaml"
     # Finish 'business', then in 'reach' answer countries, states, provinces, offices,
     # storage, employees, currency, revenue and people, and press Ctrl-C at the next one.
-    keys = _typed(*FIRST_SECTION) + ENTER * 4
+    keys = _typed(*FIRST_SECTION) + ENTER * 5
     keys += _typed("US, CA", "", "", "", "", "", "", "", "7") + CTRL_C
     with pytest.raises(Interrupted, match="answers so far are kept"):
         _interview(keys, target)
@@ -183,7 +183,7 @@ def test_a_whole_interview_in_a_pseudo_terminal(tmp_path: Path) -> None:
 @pytest.mark.terminal
 def test_a_closed_terminal_keeps_the_answers(tmp_path: Path) -> None:
     child = _wizard_in_a_terminal(tmp_path)
-    child.send(_typed(*FIRST_SECTION) + ENTER * 4)  # no phone, name or app; rare ones kept
+    child.send(_typed(*FIRST_SECTION) + ENTER * 5)  # no phone, name, shops or app; rare kept
     child.expect("Which countries do you sell to")
     child.kill(signal.SIGHUP)
     child.expect(pexpect.EOF)
@@ -198,16 +198,18 @@ def test_the_enter_after_a_yes_no_answer_is_not_the_next_answer(tmp_path: Path) 
     """A person types "n" and then Enter. If the "n" alone answered, that Enter would
     accept the next question's default: here, selling to the address's country (US)."""
     child = _wizard_in_a_terminal(tmp_path)
-    child.send(_typed(*FIRST_SECTION) + ENTER * 3)  # no phone, named team or app
-    child.expect("Keep these answers")
-    child.send(DOWN + ENTER)  # answer the section's rare questions one by one
-    child.expect("Web address of a privacy request form")
-    child.send(ENTER)  # no form
+    child.send(_typed(*FIRST_SECTION) + ENTER * 2)  # no phone or named team
     child.expect("sell in your own shops")
     # A line typed one prompt early is refused, not taken as "no".
     child.send("Meta, TikTok" + ENTER)
     child.expect("is not an answer here")
     child.send("n" + ENTER)  # asked again on an empty line
+    child.expect("app of your own")
+    child.send(ENTER)  # no app
+    child.expect("Keep these answers")
+    child.send(DOWN + ENTER)  # answer the section's rare questions one by one
+    child.expect("Web address of a privacy request form")
+    child.send(ENTER)  # no form
     child.expect("larger parent company")
     child.send("n" + ENTER)
     child.expect("Which countries do you sell to")

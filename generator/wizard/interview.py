@@ -805,7 +805,8 @@ class Interview:
                 or m in given
                 or self._holds(question.data.choices_if[m], {})
             ]
-        return [(m, LABELS.get(enum(m), m)) for m in members]
+        notes = question.data.choice_notes
+        return [(m, _noted(LABELS.get(enum(m), m), notes.get(m))) for m in members]
 
     def _values_from(self, path: str) -> list[Any]:
         group, _, item_field = path.rpartition(".")
@@ -935,3 +936,7 @@ def _item_error(model: type[BaseModel], item: dict[str, Any]) -> str | None:
     except ValidationError as exc:
         return messages(exc)
     return None
+
+
+def _noted(title: str, note: str | None) -> str:
+    return f"{title} ({note})" if note else title

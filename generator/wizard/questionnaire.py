@@ -87,6 +87,12 @@ class QuestionData(BaseModel):
         "a safeguard or program of one country's law is not offered to stores it cannot "
         "concern. A choice already given stays offered.",
     )
+    choice_notes: dict[str, str] = Field(
+        default_factory=dict,
+        description="A few words shown after a choice in the wizard's list, where the policy's "
+        "name for it alone misleads an owner, e.g. {sensitive: 'ID numbers, health, "
+        "beliefs, ...'}. The policy never prints them.",
+    )
     distinct: list[str] = Field(
         default_factory=list,
         description="A group's items may share values, but not all of these fields at once, "
