@@ -642,6 +642,9 @@ def test_brackets_in_a_phrase_become_dashes_rather_than_a_refusal() -> None:
     ]
     assert item["details"] == "last four digits – from Stripe, PayPal – not the number"
     assert not [m for m, _ in prompter.refused if m.startswith(f"{card}: What exactly")]
+    # Not silently: the owner is shown how the answer now reads.
+    shown = "Recorded without brackets: last four digits – from Stripe, PayPal – not the number"
+    assert shown in prompter.said
 
 
 def test_a_known_cookieless_tool_is_recorded_as_setting_no_cookies() -> None:

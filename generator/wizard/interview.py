@@ -349,6 +349,10 @@ class Interview:
         parsed = parse_text(question, meaning(text, shown))
         if parsed.error:  # the prompter let through what the validator refused
             raise AnswersError([Problem("wizard", None, question.field, parsed.error)])
+        if "(" in text and "(" not in str(parsed.value):
+            # The answer sits inside the policy's own brackets, so its own were taken out;
+            # the owner sees how it now reads and can type it again.
+            self.prompter.say(f"Recorded without brackets: {as_text(question, parsed.value)}")
         return _EMPTY if parsed.empty else parsed.value
 
     def _ask_object(self, question: Question, data: dict[str, Any], item: Scope | None) -> None:
