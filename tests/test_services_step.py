@@ -399,6 +399,15 @@ def test_picked_services_start_the_transfers_where_a_law_has_transfer_rules() ->
     ]
     # A US-only store: no US state law has transfer rules, so nothing is suggested.
     assert transfers_from_services(picked, ["US"], ["US"], False, False, False) == []
+    # An ad platform bound only by its own terms: so said in Australia, but the GDPR asks
+    # a transfer tool of every recipient (Rodamón's reader: "own terms" is none).
+    ads = [{"service": "meta-pixel"}]
+    assert transfers_from_services(ads, ["AU"], ["AU"], False, False, False) == [
+        {"destination": "US", "safeguard": "recipient_terms", "recipients": "Meta"}
+    ]
+    assert transfers_from_services(ads, ["ES"], ["ES"], True, False, False) == [
+        {"destination": "US", "safeguard": "scc", "recipients": "Meta"}
+    ]
 
 
 def test_the_wizard_offers_the_suggested_transfers_to_keep() -> None:

@@ -1023,6 +1023,12 @@ def test_recipients_bound_only_by_their_own_terms_are_not_said_to_be_under_contr
     assert "transfer-without-safeguard" in {
         f.rule for f in check_profile(weak, on=CHECK_DAY).findings
     }
+    # Nor does a certified processor in the same country cover the ad platforms (Rodamón).
+    beside = [{"destination": "US", "safeguard": "dpf", "recipients": "Mapbox"}, *only_terms]
+    mixed = store(business=german, international={"transfers": beside})
+    assert "transfer-without-safeguard" in {
+        f.rule for f in check_profile(mixed, on=CHECK_DAY).findings
+    }
 
 
 def test_text_plus_consent_is_flagged_when_childrens_data_is_disclosed() -> None:

@@ -67,11 +67,9 @@ def unsafeguarded(profile: StoreProfile) -> tuple[str, ...]:
 
     transfers = profile.international.transfers
     valid = {t.destination for t in transfers if valid_tool(t)}
-    weak = [
-        t.destination
-        for t in transfers
-        if not valid_tool(t) and t.destination not in EEA and t.destination not in valid
-    ]
+    # Each transfer needs its own tool: a certified processor in a country does not cover
+    # the ad platform that receives data there under its own terms only.
+    weak = [t.destination for t in transfers if not valid_tool(t) and t.destination not in EEA]
     missing = [c for c in stores_outside(profile, EEA) if c not in valid]
     return tuple(dict.fromkeys([*missing, *weak]))
 

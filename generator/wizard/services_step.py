@@ -623,11 +623,14 @@ def transfers_from_services(
     its company is based in, when that is outside the countries the store is established
     in (and, for a store in the EEA, outside the EEA, where data moves freely: GDPR Art
     1(3)); a place the catalog gives only as "the EEA" names no country and is left out.
-    One transfer per country and footing, naming the services: the safeguard suggested
-    for the country where they work for the store, and only their own terms where they
-    also use the data for themselves (an ad platform), since no contract of the store's
-    binds that use. The catalog's places are mostly unconfirmed, so these start the list
-    for the owner to check; they are never filled in silently."""
+    One transfer per country and footing, naming the services: the Data Privacy Framework
+    for a US service the catalog says is certified, else the safeguard suggested for the
+    country. A service that also uses the data for itself (an ad platform) is bound only by
+    its own terms where no law asks for a transfer tool (Canada, Australia, New Zealand);
+    the GDPR, UK GDPR and LGPD ask for one whoever receives the data (GDPR Art 44, 46;
+    controller-to-controller clauses exist for it), so there it gets the same suggestion.
+    The catalog's places are mostly unconfirmed, so these start the list for the owner to
+    check; they are never filled in silently."""
     from generator.countries import EEA
     from generator.wizard.suggest import transfer_safeguard
 
@@ -649,11 +652,12 @@ def transfers_from_services(
         use = item.get("use") or recipient_defaults(service).get("use", "on_our_behalf")
         for place in places:
             if place not in own and len(place) == 2:
-                footing = (
-                    transfer_safeguard(place, eu, uk, brazil)
-                    if use == "on_our_behalf"
-                    else "recipient_terms"
-                )
+                if use != "on_our_behalf" and not (eu or uk or brazil):
+                    footing = "recipient_terms"
+                elif place == "US" and (eu or uk) and "dpf" in service.transfers.tools:
+                    footing = "dpf"
+                else:
+                    footing = transfer_safeguard(place, eu, uk, brazil)
                 grouped.setdefault((place, footing), []).extend(str(n) for n in names)
     return [
         {
