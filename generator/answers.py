@@ -413,6 +413,7 @@ def _parse_path(path: str) -> tuple[int | str, ...]:
 def answers_from_profile(profile: StoreProfile) -> dict[str, Any]:
     """The answers that reproduce ``profile``, leaving out what equals the defaults."""
     dumped: dict[str, Any] = profile.model_dump(mode="json", exclude_defaults=True)
+    dumped = keep_said(profile, dumped)
     if any(r.service for r in profile.sharing.recipients) or any(
         t.service for t in profile.cookies.tools
     ):
@@ -423,6 +424,56 @@ def answers_from_profile(profile: StoreProfile) -> dict[str, Any]:
     # The version is written even though it is the default: it is what a later version
     # reads to know how to upgrade the file.
     return {"schema_version": profile.schema_version, **dumped}
+
+
+def _said(info: Any) -> bool:
+    extra = info.json_schema_extra
+    return isinstance(extra, dict) and bool(extra.get("said"))
+
+
+def keep_said(model: BaseModel, dumped: dict[str, Any]) -> dict[str, Any]:
+    """``dumped`` (``model`` without its defaults) with every answer the owner gave to a
+    field marked ``SAID`` put back, although it equals the default: the policy promises
+    those only where they were said, so saving must not turn "said" into "assumed".
+    Keys keep the model's order."""
+    out = dict(dumped)
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if _said(info) and name in model.model_fields_set and name not in out:
+            out[name] = model.model_dump(mode="json", include={name})[name]
+        elif isinstance(value, BaseModel):
+            inner = keep_said(value, out.get(name) or {})
+            if inner:
+                out[name] = inner
+        elif isinstance(value, list) and isinstance(out.get(name), list):
+            out[name] = [
+                keep_said(item, given)
+                if isinstance(item, BaseModel) and isinstance(given, dict)
+                else given
+                for item, given in zip(value, out[name], strict=False)
+            ]
+    order = [*type(model).model_fields, *out]
+    return {key: out[key] for key in dict.fromkeys(order) if key in out}
+
+
+def unsaid_defaults(model: BaseModel, dumped: dict[str, Any]) -> dict[str, Any]:
+    """``dumped`` (``model`` with its defaults written out) without the ``SAID`` fields the
+    owner never answered: a default shown in the wizard is not a promise the file made."""
+    out = dict(dumped)
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if _said(info) and name not in model.model_fields_set:
+            out.pop(name, None)
+        elif isinstance(value, BaseModel) and isinstance(out.get(name), dict):
+            out[name] = unsaid_defaults(value, out[name])
+        elif isinstance(value, list) and isinstance(out.get(name), list):
+            out[name] = [
+                unsaid_defaults(item, given)
+                if isinstance(item, BaseModel) and isinstance(given, dict)
+                else given
+                for item, given in zip(value, out[name], strict=False)
+            ]
+    return out
 
 
 def dumps_answers(profile: StoreProfile, fmt: str = "yaml", schema_ref: str | None = None) -> str:

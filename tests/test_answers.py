@@ -327,3 +327,21 @@ def test_a_file_that_is_not_utf8_gets_a_message(tmp_path: Path) -> None:
     [message] = problems(path)
     assert message == f"{path}:2: not UTF-8 text: byte 0xe9 at column 18; save the file as UTF-8"
     assert validate(path).exit_code == 2
+
+
+def test_an_answer_that_equals_its_default_is_kept_where_saying_it_matters() -> None:
+    """'Appeals: yes' said by the owner is printed for any store; the same default never
+    answered is printed only where a law forces it. Saving must keep the difference."""
+    from law_stores import answers
+
+    from generator.answers import parse_answers
+
+    said = profile_from_answers(
+        answers(rights={"rights": ["access", "delete"], "appeals": True, "response_days": 45})
+    )
+    again = profile_from_answers(parse_answers("saved.yaml", dumps_answers(said))[0])
+    assert {"appeals", "response_days"} <= again.rights.model_fields_set
+    # A default the owner never gave is still left out.
+    never = profile_from_answers(answers())
+    saved = parse_answers("saved.yaml", dumps_answers(never))[0]
+    assert "appeals" not in saved.get("rights", {})

@@ -128,6 +128,12 @@ def service_or(*fields: str) -> Callable[[dict[str, Any]], None]:
 
 
 # A leading bracket is the usual US way to write an area code: "(916) 555-0138".
+# Marks a field whose answer means something even when it equals the default: the policy
+# promises its value only where the owner gave it ("appeals: true" said, not assumed), so
+# a saved file keeps it (generator.answers.answers_from_profile).
+SAID: dict[str, Any] = {"said": True}
+
+
 PHONE_PATTERN = r"^\+?\(?[0-9A-Z][0-9A-Z ().\-]{3,30}[0-9A-Z]$"
 CODE_PATTERN = r"^[A-Z]{2}$"
 

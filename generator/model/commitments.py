@@ -8,6 +8,7 @@ import re
 from pydantic import Field, field_validator, model_validator
 
 from generator.model.base import (
+    SAID,
     Contact,
     CountryCode,
     Duration,
@@ -108,9 +109,9 @@ class Rights(Part):
         default="We match the details you give us with the details we already hold.",
         description="How you confirm a requester's identity.",
     )
-    authorized_agents: bool = True
-    response_days: int = Field(default=45, ge=1, le=90)
-    appeals: bool = True
+    authorized_agents: bool = Field(default=True, json_schema_extra=SAID)
+    response_days: int = Field(default=45, ge=1, le=90, json_schema_extra=SAID)
+    appeals: bool = Field(default=True, json_schema_extra=SAID)
     appeal_email: Email | None = Field(
         default=None,
         description="Where people send an appeal, when not by replying to your answer "
@@ -123,7 +124,7 @@ class Rights(Part):
         description="Days you take to decide an appeal, when you promise fewer than the law "
         "allows (60 in most US states, 45 in some).",
     )
-    non_discrimination: bool = True
+    non_discrimination: bool = Field(default=True, json_schema_extra=SAID)
     deletion_limits: Sentence | None = Field(
         default=None, description="What you must keep after a deletion request, and why."
     )
@@ -283,6 +284,7 @@ class Children(Part):
     )
     no_sale_or_ads_under_18: bool = Field(
         default=False,
+        json_schema_extra=SAID,
         description="You neither sell the data of people you know or should know are under 18 "
         "nor use it for targeted advertising (Maryland Com. Law §14-4707).",
     )
@@ -400,6 +402,7 @@ class Policy(Part):
     )
     new_uses_need_consent: bool = Field(
         default=False,
+        json_schema_extra=SAID,
         description="You ask before using old data in a new way (the policy then promises it).",
     )
     revisions: list[Revision] = Field(default_factory=list)

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from generator.model.base import (
+    SAID,
     CompanyName,
     Email,
     Name,
@@ -239,6 +240,7 @@ class Marketing(Part):
     unsubscribe: Unsubscribe = Field(default_factory=Unsubscribe)
     opt_out_days: int = Field(
         default=10,
+        json_schema_extra=SAID,
         ge=0,
         le=30,
         description="Business days to honor an opt-out; 0 when it takes effect immediately.",

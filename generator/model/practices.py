@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import ConfigDict, Field, model_validator
 
 from generator.model.base import (
+    SAID,
     CompanyName,
     Contact,
     Name,
@@ -142,7 +143,9 @@ class Collection(Part):
         default=True, description="Whether people can browse without giving personal data."
     )
     links_cookies_to_identity: bool = Field(
-        default=True, description="Whether cookie and log data is tied to named customers."
+        default=True,
+        json_schema_extra=SAID,
+        description="Whether cookie and log data is tied to named customers.",
     )
     contest_winners_published: bool = False
     winners_published_with_consent: bool = Field(
@@ -381,6 +384,7 @@ class Sharing(Part):
     )
     requires_confidentiality: bool = Field(
         default=True,
+        json_schema_extra=SAID,
         description="Service providers are bound by contract to keep data confidential.",
     )
 

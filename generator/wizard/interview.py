@@ -105,6 +105,10 @@ class Interview:
     today: dt.date = field(default_factory=dt.date.today)
     asked: int = 0
     expressions: Expressions = field(default_factory=Expressions)
+    # The answers come from a file being reopened: an answer it left out whose default
+    # the owner only presses Enter on stays left out where leaving it out means something
+    # (a field marked SAID: a promise printed only where the owner gave it).
+    opened: bool = False
     _about: str | None = field(default=None, init=False, repr=False)
     # Recipients and tools naming catalog services, while their group is asked
     # (services_step.set_aside).
@@ -282,6 +286,8 @@ class Interview:
         for question in rare:
             if question.data.default_expr and not has_path(self.answers, question.field):
                 value = self._current(question, self.answers)
+                if self._unsaid(question, value):
+                    continue
                 if value is not None and question.kind not in (Kind.GROUP, Kind.OBJECT):
                     set_path(self.answers, question.field, value)
 
@@ -302,11 +308,16 @@ class Interview:
         elif kind is Kind.OBJECT:
             self._ask_object(question, data, item)
         else:
+            given = has_path(data, question.field)
             value = self._ask_value(question, data, item)
-            if value is _EMPTY:
+            if value is _EMPTY or (not given and self._unsaid(question, value)):
                 drop_path(data, question.field)
             else:
                 set_path(data, question.field, value)
+
+    def _unsaid(self, question: Question, value: Any) -> bool:
+        """Enter on the default of a SAID answer the reopened file left out says nothing."""
+        return self.opened and _said(question) and value == question.spec.default()
 
     def _ask_value(self, question: Question, data: dict[str, Any], item: Scope | None) -> Any:
         self.asked += 1
@@ -884,9 +895,21 @@ class Interview:
         return bool(self.evaluate(expression, extra.get("item")))
 
     def _forget(self, questions: tuple[Question, ...], data: dict[str, Any]) -> None:
-        """Answers to questions that no longer apply fall back to the model's defaults."""
+        """Answers to questions that no longer apply fall back to the model's defaults,
+        except a SAID answer: a promise the owner made stands whatever law applies (an EU
+        store's "we accept requests from agents"), and its default would unsay it."""
         for question in questions:
-            drop_path(data, question.field)
+            if not _said(question):
+                drop_path(data, question.field)
+
+
+def _said(question: Question) -> bool:
+    """A field marked SAID (generator.model.base): its answer means something even when it
+    equals the default."""
+    if question.kind in (Kind.GROUP, Kind.OBJECT):
+        return False
+    extra = question.spec.info.json_schema_extra
+    return isinstance(extra, dict) and bool(extra.get("said"))
 
 
 class _Empty:

@@ -146,8 +146,9 @@ def _every_answer(data: dict[str, Any]) -> dict[str, Any]:
         profile = profile_from_answers(data)
     except AnswersError:
         return data
-    dumped: dict[str, Any] = profile.model_dump(mode="json", exclude_none=True)
-    return dumped
+    from generator.answers import unsaid_defaults
+
+    return unsaid_defaults(profile, profile.model_dump(mode="json", exclude_none=True))
 
 
 def offer_revision(prompter: Prompter, profile: StoreProfile, opened: Path) -> StoreProfile:
@@ -197,7 +198,9 @@ def conduct(
 
     questionnaire = questionnaire or load()
     answers, completed = starting_answers(prompter, questionnaire, answers_file, from_file)
-    interview = Interview(questionnaire, prompter, answers, completed)
+    # Answers to start from, with no section done yet, come from a file being reopened.
+    opened = bool(answers) and not completed
+    interview = Interview(questionnaire, prompter, answers, completed, opened=opened)
     previous = signal.signal(signal.SIGHUP, _raise_hang_up)
     try:
         profile = interview.run()
