@@ -242,3 +242,17 @@ def test_may_include_language_models_does_not_meet_connecticuts_yes_or_no() -> N
     answered = store(**CONNECTICUT, use={"purposes": purposes, "trains_language_models": False})
     report = check_profile(answered, on=CHECK_DAY)
     assert "ST-11" not in {c.requirement.id for _, c in report.missing}
+
+
+def test_sensitive_data_sold_is_a_use_beyond_the_basic_purposes() -> None:
+    # Everbloom sold ceremony style in paid leads while its California section said "We
+    # use it only for the purposes the law allows": no §7027(m) purpose is a sale.
+    held = {"collection": SELLS_SENSITIVE["collection"]}  # used for no purpose of its own
+
+    def california(*recipients: dict[str, Any]) -> str:
+        return text(everything(**held, sharing={"recipients": [AD_RECIPIENT, *recipients]}))
+
+    assert "We use it only for the purposes the law allows" in california()
+    sold = california(VENDORS)
+    assert "We use it only for the purposes the law allows" not in sold
+    assert "We use some of it for more than the law's basic purposes" in sold

@@ -95,9 +95,19 @@ def collects_sensitive(profile: StoreProfile) -> bool:
 
 
 def uses_sensitive_beyond_permitted(profile: StoreProfile) -> bool:
-    """Whether sensitive PI serves a purpose §7027(m) does not permit (the right to limit)."""
+    """Whether sensitive PI serves a purpose §7027(m) does not permit (the right to limit):
+    a purpose outside the list, or a sale or sharing of it, which no §7027(m) purpose
+    covers (Everbloom's ceremony style in paid vendor leads)."""
+    from generator.facts.sharing import recipient_facts
+
     sensitive = set(sensitive_categories(profile))
-    return any(
+    if not sensitive:
+        return False
+    sold = any(
+        (r.sold or r.shared) and sensitive & set(r.recipient.categories)
+        for r in recipient_facts(profile)
+    )
+    return sold or any(
         use.purpose not in _PERMITTED_SENSITIVE_PURPOSES and sensitive & set(use.categories)
         for use in profile.use.purposes
     )
