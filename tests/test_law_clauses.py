@@ -252,6 +252,10 @@ def test_a_data_brokers_figures_need_mean_days_and_the_grounds_of_denials() -> N
     )
     short = {c.requirement.id: c for _, c in check_profile(broker, on=dt.date(2026, 9, 1)).missing}
     assert "mean days" in (short["CCPA-26"].problem or "")
+    # The text promises only what the figures hold (Everbloom's had medians only).
+    said = section(render_policy(broker), "california")
+    assert "with the median days to respond (see the figures below)" in said
+    assert "mean days" not in said and "reasons for denials" not in said
     full = {**row, "mean_days": 11, "denied_why": "1,500 because we could not verify the requester"}
     answers = ccpa_giant({"year": 2025, "counts": [full]})
     done = answers.model_copy(
@@ -262,3 +266,6 @@ def test_a_data_brokers_figures_need_mean_days_and_the_grounds_of_denials() -> N
     text = section(render_policy(done), "california")
     assert "| Deletion | 21,500 | 20,000 | 1,500 | 9 | 11 |" in text
     assert "- Deletion: 1,500 because we could not verify the requester." in text
+    assert (
+        "with the median days to respond, the mean days, and the reasons for denials (see" in text
+    )
