@@ -103,16 +103,19 @@ PURPOSE_BASIS: dict[P, B] = {
     P.STORE_SECURITY: B.LEGITIMATE_INTERESTS,
 }
 
+# The interest itself, not the purpose said again: "to keep the site running and secure:
+# keeping the site running and secure" tells a reader nothing (GDPR Art 13(1)(d) asks for
+# the interests pursued; Rodamón's reader called the echoes circular).
 INTEREST: dict[P, str] = {
-    P.PERSONALIZATION: "showing each customer products that suit them",
-    P.SITE_ADMINISTRATION: "keeping the site running and secure",
-    P.FRAUD_PREVENTION: "preventing fraud",
-    P.PRODUCT_DEVELOPMENT: "improving our products and services",
+    P.PERSONALIZATION: "selling more by showing each customer products that suit them",
+    P.SITE_ADMINISTRATION: "protecting our site and our customers' data from faults, misuse and attack",
+    P.FRAUD_PREVENTION: "not losing money or goods to fraud",
+    P.PRODUCT_DEVELOPMENT: "offering products our customers want, and finding and fixing faults in them",
     P.SURVEYS: "learning what customers think of us",
     P.REFERRALS: "letting customers tell friends about us",
     P.COMBINING_SOURCES: "understanding our customers better",
     P.BUSINESS_PARTNERSHIPS: "working with our business partners",
-    P.STORE_SECURITY: "keeping our premises, staff and customers safe",
+    P.STORE_SECURITY: "preventing theft and harm to people on our premises",
 }
 
 RECIPIENT_DATA: dict[K, tuple[tuple[D, ...], str]] = {
