@@ -61,7 +61,8 @@ def neutral(profile: StoreProfile) -> StoreProfile:
                 return value
             return "Zq" + "".join(chr(97 + int(d)) for d in str(next(counter)))
         if isinstance(value, dict):
-            return {k: walk(v) for k, v in value.items()}
+            # A catalog service's id is a reference, not owner text.
+            return {k: v if k == "service" else walk(v) for k, v in value.items()}
         if isinstance(value, list):
             return [walk(v) for v in value]
         return value
