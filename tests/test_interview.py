@@ -1022,3 +1022,14 @@ def test_the_minimum_age_starts_at_quebecs_14_for_a_store_quebec_law_reaches() -
     assert consent_age(["CA"], quebec=True) == 14
     assert consent_age(["CA"], quebec=False) == 13
     assert consent_age(["DE", "CA"], quebec=True) == 16  # Germany's Art 8 age is higher
+
+
+def test_a_period_of_one_reads_in_the_singular() -> None:
+    """Rodamón's reader typed '1 month' and was shown 'for: 1 months'."""
+    from generator.wizard.questionnaire import Kind
+    from generator.wizard.typed import as_text, parse_text
+
+    (period,) = [q for q, _ in QUESTIONNAIRE.all_questions() if q.kind is Kind.DURATION][:1]
+    assert as_text(period, {"amount": 1, "unit": "months"}) == "1 month"
+    assert as_text(period, {"amount": 30, "unit": "days"}) == "30 days"
+    assert parse_text(period, "1 month").value == {"amount": 1, "unit": "months"}

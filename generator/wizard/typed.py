@@ -151,7 +151,9 @@ def as_text(question: Question, value: Any) -> str:
     if value is None:
         return ""
     if question.kind is Kind.DURATION and isinstance(value, dict):
-        return f"{value.get('amount')} {value.get('unit')}"
+        amount, unit = value.get("amount"), str(value.get("unit"))
+        # "1 month", as typed and as the policy says it (the parser takes either).
+        return f"{amount} {unit.removesuffix('s') if amount == 1 else unit}"
     if isinstance(value, dict):
         return ", ".join(f"{key} {number}" for key, number in value.items())
     if isinstance(value, list):
