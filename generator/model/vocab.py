@@ -660,7 +660,9 @@ LABELS = LabelTable(
         (Safeguard.CONTRACT_NECESSITY, "necessity for our contract with you"),
         (
             Safeguard.PROVIDER_CONTRACT,
-            "contracts that require the recipient to protect the data as we do",
+            # What the contract binds the provider to, not a promise of equal protection,
+            # which a store cannot give for a country whose law can override the contract.
+            "contracts that require the recipient to keep the data secure and use it only for us",
         ),
         (
             Safeguard.RECIPIENT_TERMS,
