@@ -12,6 +12,14 @@ class Md(str):
     __slots__ = ()
 
 
+class Doing(Md):
+    """A purpose's label, a verb phrase ('keep the site running and secure'): two of them
+    join with a comma ('prevent fraud, and keep the site running and secure'), where two
+    nouns join with 'as well as' (grammar._join)."""
+
+    __slots__ = ()
+
+
 # ---- Markdown escaping ---------------------------------------------------------------------
 
 # Characters that can start inline markup anywhere in a line. The ones that only matter at

@@ -15,7 +15,7 @@ from pydantic_core import Url
 from generator.countries import address_layout, country_name, language_name
 from generator.dates import long_date
 from generator.errors import TemplateContractError
-from generator.escape import Md, email_link, link, md, unescape_markdown
+from generator.escape import Doing, Md, email_link, link, md, unescape_markdown
 from generator.facts.data import called
 from generator.facts.sensitive import catchall_kinds, received_kinds
 from generator.model import StoreProfile, vocab
@@ -67,6 +67,8 @@ def label_for(
             # Several kinds stay one category, so they read as one item in a list.
             joined = _join([Md(name) for name in names], "or")
             return Md(f"{vocab.label(member)} ({joined})")
+    if isinstance(member, vocab.Purpose):
+        return Doing(vocab.label(member))
     return Md(vocab.label(member))
 
 
@@ -101,11 +103,18 @@ def _join(items: Iterable[object], word: str) -> Md:
     if len(parts) == 1:
         return parts[0]
     if len(parts) == 2:
-        # "order and purchase history, and preferences and settings": where a part has its
-        # own "and" or "or" (outside brackets), a comma shows where the two items meet.
+        # Where a part has its own "and" or "or" (outside brackets), the join must show
+        # where the two items meet: "name as well as order and purchase history" (a lone
+        # comma before "and", "name, and order ...", read as a slip to a lawyer), "name, or
+        # order and purchase history", and for two purposes, verb phrases that may follow
+        # "to" or stand alone in a table, "prevent fraud, and keep the site running".
         bare = [re.sub(r"\([^()]*\)", "", str(part)) for part in parts]
         inner = any(f" {w} " in part for part in bare for w in ("and", "or"))
-        return Md(f"{parts[0]}{',' if inner else ''} {word} {parts[1]}")
+        if inner:
+            doing = all(isinstance(part, Doing) for part in parts)
+            joint = " as well as " if word == "and" and not doing else f", {word} "
+            return Md(f"{parts[0]}{joint}{parts[1]}")
+        return Md(f"{parts[0]} {word} {parts[1]}")
     return Md(f"{', '.join(parts[:-1])}, {word} {parts[-1]}")
 
 

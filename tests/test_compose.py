@@ -101,10 +101,11 @@ def test_grammar_filters() -> None:
     assert join_and(["a", "b", "c"]) == "a, b, and c"
     assert join_or(["a", "b", "c"]) == "a, b, or c"
     assert join_and(["*x*", "y"]) == "\\*x\\* and y"
-    # Two items, one with its own "and": a comma shows where they meet; brackets don't count.
+    # Two items, one with its own "and": the join shows where they meet; brackets don't count.
     assert join_and(["name", "order and purchase history"]) == (
-        "name, and order and purchase history"
+        "name as well as order and purchase history"
     )
+    assert join_or(["name", "order and purchase history"]) == "name, or order and purchase history"
     assert join_and(["cart (items and sizes)", "login"]) == "cart (items and sizes) and login"
     with pytest.raises(TemplateContractError):
         join_and([])

@@ -74,12 +74,14 @@ def test_languages_are_stated_only_as_answered() -> None:
 
     minnesota["policy"]["selling_languages"] = ["en"]
     english = store(**minnesota)
-    assert "We sell only in English, the language of this notice." in text(english)
+    assert "We do business only in English, the language of this notice." in text(english)
     assert "ST-14" not in missing(english)
 
     minnesota["policy"]["selling_languages"] = ["en", "es"]
     spanish = store(**minnesota)
-    assert "We also sell in Spanish; this notice is in English only." in text(spanish)
+    assert "We also do business in Spanish, but this notice is available only in English." in text(
+        spanish
+    )
     assert "Spanish" in missing(spanish)["ST-14"]
 
 
@@ -365,7 +367,7 @@ def test_marketing_by_consent_and_to_customers_by_legitimate_interests_are_both_
     assert "| Send you news and offers (our newsletter) | Email address | Your consent |" in words
     assert (
         "| Send you news and offers (offers to customers like what they bought) | Email "
-        "address, and order and purchase history | Our legitimate interests |" in words
+        "address as well as order and purchase history | Our legitimate interests |" in words
     )
     assert (
         "- To send you news and offers (offers to customers like what they bought): telling "
@@ -446,7 +448,7 @@ def test_one_email_kept_until_unsubscribe_for_marketing_and_years_for_orders() -
     )
     assert "CCPA-08" in missing(uncovered)
     assert (
-        "email address for other uses, and device and log data (such as browser type and IP address), under our general rule below"
+        "email address for other uses as well as device and log data (such as browser type and IP address), under our general rule below"
         in text(uncovered)
     )
 
@@ -823,7 +825,7 @@ def test_what_a_connected_product_sends_comes_from_the_product_not_from_you() ->
     where = _section(policy, "### Where it comes from")
     assert (
         "- **From our connected products and apps, automatically, as they are used:** "
-        "product and app usage data (such as readings and error reports), and precise location."
+        "product and app usage data (such as readings and error reports) as well as precise location."
         in where
     )
     from_you = next(line for line in where.splitlines() if line.startswith("- **From you"))
@@ -1311,7 +1313,7 @@ def test_data_given_by_choice_is_never_said_to_be_required_by_law() -> None:
             use={"purposes": [*BASE["use"]["purposes"], duty]},
         )
     )
-    assert "we use your name, and order and purchase history." in words
+    assert "we use your name as well as order and purchase history." in words
     assert "We also use your phone number when you give it to us." in words
     only_optional = {**duty, "categories": ["phone"]}
     words = text(
