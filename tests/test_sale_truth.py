@@ -255,4 +255,7 @@ def test_sensitive_data_sold_is_a_use_beyond_the_basic_purposes() -> None:
     assert "We use it only for the purposes the law allows" in california()
     sold = california(VENDORS)
     assert "We use it only for the purposes the law allows" not in sold
-    assert "We use some of it for more than the law's basic purposes" in sold
+    assert (
+        "Besides the basic purposes the law allows, such as running your orders and keeping "
+        "the site safe, we sell or share some of it, as [Who we share it with](#sharing) says."
+    ) in sold

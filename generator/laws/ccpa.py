@@ -94,23 +94,40 @@ def collects_sensitive(profile: StoreProfile) -> bool:
     return bool(sensitive_facts(profile).ccpa)
 
 
-def uses_sensitive_beyond_permitted(profile: StoreProfile) -> bool:
-    """Whether sensitive PI serves a purpose §7027(m) does not permit (the right to limit):
-    a purpose outside the list, or a sale or sharing of it, which no §7027(m) purpose
-    covers (Everbloom's ceremony style in paid vendor leads)."""
+class SensitiveBeyond(NamedTuple):
+    """What takes sensitive PI beyond §7027(m): the purposes outside its list that use it,
+    and whether it is sold or shared, which no §7027(m) purpose covers."""
+
+    purposes: tuple[Purpose, ...]
+    sold: bool
+
+
+def sensitive_beyond(profile: StoreProfile) -> SensitiveBeyond:
+    """The uses of sensitive PI that bring the right to limit (Everbloom's ceremony style
+    in paid vendor leads is a sale; a purpose such as ads is a use)."""
     from generator.facts.sharing import recipient_facts
 
     sensitive = set(sensitive_categories(profile))
     if not sensitive:
-        return False
+        return SensitiveBeyond((), False)
     sold = any(
         (r.sold or r.shared) and sensitive & set(r.recipient.categories)
         for r in recipient_facts(profile)
     )
-    return sold or any(
-        use.purpose not in _PERMITTED_SENSITIVE_PURPOSES and sensitive & set(use.categories)
-        for use in profile.use.purposes
+    purposes = tuple(
+        dict.fromkeys(
+            use.purpose
+            for use in profile.use.purposes
+            if use.purpose not in _PERMITTED_SENSITIVE_PURPOSES and sensitive & set(use.categories)
+        )
     )
+    return SensitiveBeyond(purposes, sold)
+
+
+def uses_sensitive_beyond_permitted(profile: StoreProfile) -> bool:
+    """Whether sensitive PI serves a purpose §7027(m) does not permit (the right to limit)."""
+    beyond = sensitive_beyond(profile)
+    return beyond.sold or bool(beyond.purposes)
 
 
 def publishes_metrics(profile: StoreProfile) -> bool:
@@ -237,6 +254,7 @@ def facts(profile: StoreProfile) -> dict[str, object]:
         "table": category_table(profile),
         "sensitive": tuple(sensitive_categories(profile)),
         "sensitive_beyond_permitted": uses_sensitive_beyond_permitted(profile),
+        "sensitive_beyond": sensitive_beyond(profile),
         "metrics": publishes_metrics(profile),
         "signal_status": as_of(profile) >= SIGNAL_STATUS_FROM,
         "admt_notice": as_of(profile) >= ADMT_NOTICE_FROM and significant_decisions(profile),

@@ -14,9 +14,9 @@ from pydantic import BaseModel
 
 from generator.errors import echo
 from generator.grammar import join_plain
-from generator.model.vocab import label
+from generator.model.vocab import DataCategory, label
 from generator.services.catalog import catalog
-from generator.services.model import Role, Service
+from generator.services.model import Role, Service, ServiceKind
 
 if TYPE_CHECKING:
     from generator.model import StoreProfile
@@ -64,7 +64,14 @@ def recipient_defaults(
     # The company, not the product: a policy names who receives the data ("Meta"), and
     # the tool list names the product ("Meta Pixel from Meta").
     out: dict[str, Any] = {"kind": service.recipient_kind.value, "names": [service.vendor.name]}
-    if service.data.categories:
+    if service.kind is ServiceKind.HOSTING and collected:
+        # A host keeps whatever the store keeps on it: every kind the store collects, not
+        # the catalog's typical few (Rodamón's AWS was said to get none of the bikes'
+        # data it hosts; Everbloom's none of the sensitive data). Card details are the
+        # exception: they go to the payment processor, and a store that keeps them says so.
+        hosted = [c for c in DataCategory if c is not DataCategory.PAYMENT_CARD]
+        out["categories"] = [c.value for c in hosted if c.value in collected]
+    elif service.data.categories:
         typical = [c.value for c in service.data.categories]
         kept = [c for c in typical if collected is None or c in collected]
         out["categories"] = kept or typical
