@@ -201,17 +201,18 @@ def test_a_question_is_asked_once_for_the_services_of_one_kind() -> None:
     interview = _run(
         {
             PICK_PROMPT: [["meta-pixel", "google-ads", "pinterest-tag"]],
-            "Meta Pixel, Google Ads and Pinterest Tag (advertising): Do they give you": [True],
+            # One tick list for the three, each with its own answer (keys in list order).
+            "Do they give you anything of value": [["0", "2"]],
         }
     )
     assert isinstance(interview.prompter, Scripted)
     asked = [m for m in interview.prompter.asked if "Do they give you anything" in m]
     assert asked == [
-        "Meta Pixel, Google Ads and Pinterest Tag (advertising): Do they give you anything of "
-        "value for this data (money, or their ad or analytics services)?"
+        "Do they give you anything of value for this data (money, or their ad or analytics "
+        "services)? Tick each service it is yes for."
     ]
     ads = [r for r in interview.answers["sharing"]["recipients"] if r.get("service")]
-    assert [r["gives_value"] for r in ads] == [True, True, True]
+    assert [r["gives_value"] for r in ads] == [True, False, True]
     # Back in the step later, services picked before are shown to change, not asked again;
     # a newly picked one is.
     answers = copy.deepcopy(interview.answers)

@@ -26,7 +26,7 @@ from generator.services.catalog import Catalog, catalog, fold
 from generator.services.fill import recipient_defaults, tool_defaults
 from generator.services.model import KIND_MAP, Role, Service, ServiceKind, Setting
 from generator.wizard.paths import Scope, drop_path, get_path, has_path, set_path
-from generator.wizard.questionnaire import Question, label_of
+from generator.wizard.questionnaire import Kind, Question, label_of
 from generator.wizard.typed import split_list
 
 if TYPE_CHECKING:
@@ -305,7 +305,12 @@ class ServicesStep:
 
     def ask_for(self, inner: Question, batch: list[dict[str, Any]]) -> None:
         """One question for a batch of picked services of one kind, named in the prompt;
-        its answer is each one's."""
+        its answer is each one's. A yes-or-no question is one tick list of the services
+        instead, so each gets its own answer (Everbloom's Rokt passes data on only when an
+        offer is clicked; its pixels send it on every visit)."""
+        if len(batch) > 1 and inner.kind is Kind.YES_NO:
+            self.tick_each(inner, batch)
+            return
         first, *others = batch
         label = join_plain([str(self.catalog.by_id[self._id(m)].name) for m in batch])
         kind = KIND_MAP[self.catalog.by_id[self._id(first)].kind].label
@@ -316,6 +321,29 @@ class ServicesStep:
                 other[inner.field] = first[inner.field]
             else:
                 other.pop(inner.field, None)
+
+    def tick_each(self, inner: Question, batch: list[dict[str, Any]]) -> None:
+        """A yes-or-no question for several services: tick those it is yes for, each
+        starting from its own suggested answer."""
+        model = self.group.spec.model
+        assert model is not None
+        keys = [str(n) for n in range(len(batch))]
+        names = [str(self.catalog.by_id[self._id(m)].name) for m in batch]
+        started = []
+        for key, item in zip(keys, batch, strict=True):
+            view = self.view(item)
+            if self.interview._current(inner, view, Scope(view, model)):
+                started.append(key)
+        self.interview.asked += 1
+        ticked = self.prompter.checkbox(
+            f"{self.interview._prompt(inner, None)} Tick each service it is yes for.",
+            list(zip(keys, names, strict=True)),
+            checked=started,
+            help=inner.data.help,
+            validate=lambda values: None,
+        )
+        for key, item in zip(keys, batch, strict=True):
+            item[inner.field] = key in ticked
 
     def complete_tool(self, tool: dict[str, Any]) -> None:
         """Ask what the catalog cannot know about a service as a tool on the site: the
