@@ -69,7 +69,31 @@ def label_for(
             return Md(f"{vocab.label(member)} ({joined})")
     if isinstance(member, vocab.Purpose):
         return Doing(vocab.label(member))
+    if member is vocab.Source.OTHER_CUSTOMERS and profile is not None:
+        return Md(_other_people(profile))
     return Md(vocab.label(member))
+
+
+# The examples of "other people" a store's own data supports: a referral only where it
+# holds referred contacts, a gift only where it holds gift recipients under that name
+# (Everbloom's guests, typed in by the couple, were said to come from "a friend who refers
+# you", a programme it does not have).
+_OTHER_PEOPLE = (
+    (vocab.DataCategory.REFERRED_CONTACTS, "a friend who refers you"),
+    (vocab.DataCategory.GIFT_RECIPIENTS, "someone who sends you a gift"),
+)
+
+
+def _other_people(profile: StoreProfile) -> str:
+    held = set(profile.categories)
+    examples = [
+        text
+        for category, text in _OTHER_PEOPLE
+        if category in held and not called(profile, category)
+    ]
+    if not examples:
+        return "other people"
+    return f"other people (for example, {' or '.join(examples)})"
 
 
 @pass_context

@@ -1635,3 +1635,15 @@ def test_a_store_no_sale_law_reaches_is_not_made_to_deny_selling() -> None:
     assert "### Advertising on other sites" in words
     # Where the CCPA applies the answer is given either way.
     assert "We do not sell your personal information." in text(store(**states(CA=100_000)))
+
+
+def test_other_people_are_exemplified_only_by_what_the_store_holds() -> None:
+    # Everbloom's guests, typed in by couples, came "from a friend who refers you".
+    gifts = {"category": "gift_recipients", "points": ["checkout"]}
+    items = [*BASE["collection"]["items"], gifts]
+    words = text(store(collection={"items": items}))
+    assert "From other people (for example, someone who sends you a gift):" in words
+    assert "refers you" not in words
+    named = [*BASE["collection"]["items"], {**gifts, "called": "wedding guests' addresses"}]
+    words = text(store(collection={"items": named}))
+    assert "From other people:** wedding guests' addresses." in words
