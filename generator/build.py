@@ -15,11 +15,14 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
+from generator.dates import dates_as_in
 from generator.document import PolicyDocument
 from generator.errors import PolicygenError, UsageError
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
+
+    from generator.model import StoreProfile
 
 FORMATS = ("md", "html", "pdf")
 OUTPUT_NAME = "privacy-policy"
@@ -140,9 +143,18 @@ def _build(
     source: Path, options: BuildOptions, publisher: Publisher | None
 ) -> tuple[tuple[Path, ...], tuple[str, ...], tuple[str, ...]]:
     from generator.answers import load_profile
-    from generator.compose import render_policy
 
     profile = load_profile(source)
+    # The notices and version pages written with the policy date things as it does.
+    with dates_as_in(profile.business.address.country):
+        return _build_profile(source, profile, options, publisher)
+
+
+def _build_profile(
+    source: Path, profile: StoreProfile, options: BuildOptions, publisher: Publisher | None
+) -> tuple[tuple[Path, ...], tuple[str, ...], tuple[str, ...]]:
+    from generator.compose import render_policy
+
     since = None
     if options.compares:
         from generator.versions import build as versions

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 import jinja2
 import jinja2.sandbox
 
+from generator.dates import dates_as_in
 from generator.document import PolicyDocument, Section
 from generator.errors import TemplateContractError, TemplateError, raised_by_template
 from generator.escape import Md, unescape_markdown
@@ -233,6 +234,27 @@ def render_policy(
     profile: StoreProfile, templates_dir: Path | None = None, *, annotate: bool = False
 ) -> PolicyDocument:
     """The whole policy for one store, as Markdown plus what it contains."""
+    country = profile.business.address.country
+    with dates_as_in(country):
+        markdown, sections, state = _render(profile, templates_dir, annotate)
+    return PolicyDocument(
+        markdown=markdown,
+        title=TITLE,
+        store_name=profile.business.store_name,
+        legal_name=profile.business.legal_name,
+        description=_description(profile),
+        language=profile.policy.language,
+        effective_date=profile.policy.effective_date,
+        last_updated=profile.policy.updated,
+        sections=sections,
+        keywords=_keywords(profile, state.context["law"]),
+        country=country,
+    )
+
+
+def _render(
+    profile: StoreProfile, templates_dir: Path | None, annotate: bool
+) -> tuple[str, tuple[Section, ...], _Render]:
     env = environment(templates_dir)
     # Only a user's templates can loop without end; ours are bounded by the answers.
     state = _Render(env, timed=templates_dir is not None)
@@ -246,18 +268,7 @@ def render_policy(
             raise  # a bug in our own code: let it show
         raise TemplateError.from_jinja(exc) from None
     markdown, sections = _assemble(state, text)
-    return PolicyDocument(
-        markdown=markdown,
-        title=TITLE,
-        store_name=profile.business.store_name,
-        legal_name=profile.business.legal_name,
-        description=_description(profile),
-        language=profile.policy.language,
-        effective_date=profile.policy.effective_date,
-        last_updated=profile.policy.updated,
-        sections=sections,
-        keywords=_keywords(profile, state.context["law"]),
-    )
+    return markdown, sections, state
 
 
 def _description(profile: StoreProfile) -> str:

@@ -29,6 +29,8 @@ class PolicyDocument(NamedTuple):
     last_updated: dt.date
     sections: tuple[Section, ...]
     keywords: tuple[str, ...] = ()
+    # The store's country: its dates read as that country writes them (dates.dates_as_in).
+    country: str = "US"
 
     def clause_text(self, clause: str) -> str | None:
         """The Markdown of the section a clause rendered (heading included), or None when

@@ -858,6 +858,32 @@ def test_dates_are_written_by_one_helper_that_ignores_the_locale() -> None:
         assert "strftime" not in text and "%B" not in text, source
 
 
+def test_the_countries_that_write_the_month_first_are_cldrs() -> None:
+    """dates.MONTH_FIRST against CLDR (through Babel): every English locale whose long date
+    starts with the month is listed, and no other."""
+    import datetime as dt
+
+    from babel import Locale, localedata
+    from babel.dates import format_date
+
+    from generator import dates
+
+    day = dt.date(2027, 1, 1)
+    month_first = set()
+    for name in localedata.locale_identifiers():
+        locale = Locale.parse(name)
+        if locale.language != "en" or not locale.territory or locale.script or locale.variant:
+            continue
+        if format_date(day, "long", locale=locale).startswith("January"):
+            month_first.add(locale.territory)
+    assert month_first == dates.MONTH_FIRST
+    with dates.dates_as_in("ES"):
+        assert dates.long_date(day) == "1 January 2027"
+    with dates.dates_as_in("CA"):
+        assert dates.long_date(day) == "January 1, 2027"
+    assert dates.long_date(day) == "January 1, 2027"  # outside any store
+
+
 def test_a_or_an_is_decided_once() -> None:
     from generator.wizard.interview import _a
 

@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from generator.dates import long_date
+from generator.dates import dates_as_in, long_date
 from generator.document import PolicyDocument, Section
 from generator.errors import TemplateError, raised_by_template
 from generator.resources import templates_dir, user_override
@@ -51,12 +51,14 @@ def render_html(
 
     from generator.templating import render
 
+    with dates_as_in(doc.country):
+        effective, updated = long_date(doc.effective_date), long_date(doc.last_updated)
     context = {
         "doc": doc,
         "body": _markup(body),
         "css": _markup(css),
-        "effective": long_date(doc.effective_date),
-        "updated": long_date(doc.last_updated),
+        "effective": effective,
+        "updated": updated,
     }
     try:
         return render(page, context, timed=user_dir is not None)
