@@ -589,6 +589,11 @@ def diff(old: Path, new: Path | None, revision: str | None, fmt: str) -> None:
         if revision is not None:
             raise UsageError("--git compares one file with its history; name one file with it")
         before, current = load_file(old), load_file(new)
+    from generator.dates import dates_as_in
+
     comparison = compare(before.profile, current.profile)
-    click.echo(report(comparison, fmt, before.name, current.name), nl=False)
+    # The notice is for the store's customers: dated as its policy is.
+    with dates_as_in(current.profile.business.address.country):
+        text = report(comparison, fmt, before.name, current.name)
+    click.echo(text, nl=False)
     sys.exit(1 if comparison.changes else 0)
