@@ -97,6 +97,25 @@ def _other_people(profile: StoreProfile) -> str:
 
 
 @pass_context
+def label_under(context: Context, member: StrEnum, heading: StrEnum) -> Md:
+    """``label`` for a kind listed under a heading that already names its class: the
+    catch-all sensitive category under California's "Sensitive personal information" reads
+    as its kinds alone, not "Sensitive personal information: sensitive personal
+    information (...)" (Everbloom's read)."""
+    profile = context.get("p")
+    if (
+        member is vocab.DataCategory.SENSITIVE
+        and heading is vocab.CcpaCategory.SENSITIVE
+        and isinstance(profile, StoreProfile)
+        and not called(profile, member)
+    ):
+        names = vocab.sensitive_names(catchall_kinds(profile))
+        if names:
+            return join_or([Md(name) for name in names])
+    return label(context, member)
+
+
+@pass_context
 def received(context: Context, recipient: Recipient) -> list[Md]:
     """The labels of what one recipient gets: its categories, the sensitive one named by the
     kinds that recipient gets (``facts.sensitive.received_kinds``)."""
@@ -393,6 +412,7 @@ FILTERS: dict[str, Any] = {
     "address": address,
     "label": label,
     "labels": labels,
+    "label_under": label_under,
     "received": received,
     "join_and": join_and,
     "join_or": join_or,
