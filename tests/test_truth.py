@@ -393,6 +393,8 @@ def test_analytics_by_consent_in_the_eea_and_legitimate_interests_in_the_uk() ->
     irish = text(store(business=ireland_only, use=_uses(analytics)))
     assert "in the UK" not in irish.split("### Why we use your data")[1].split("###")[0]
     assert "To understand how the site is used" not in irish.split("legitimate interests, these")[1]
+    # A consent with no way of its own to withdraw it (Rodamón's read): writing to us.
+    assert "- For anything else: contact us using the details above." in irish
 
 
 def test_one_email_kept_until_unsubscribe_for_marketing_and_years_for_orders() -> None:
