@@ -436,22 +436,7 @@ def keep_said(model: BaseModel, dumped: dict[str, Any]) -> dict[str, Any]:
     field marked ``SAID`` put back, although it equals the default: the policy promises
     those only where they were said, so saving must not turn "said" into "assumed".
     Keys keep the model's order."""
-    out = dict(dumped)
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
-        if _said(info) and name in model.model_fields_set and name not in out:
-            out[name] = model.model_dump(mode="json", include={name})[name]
-        elif isinstance(value, BaseModel):
-            inner = keep_said(value, out.get(name) or {})
-            if inner:
-                out[name] = inner
-        elif isinstance(value, list) and isinstance(out.get(name), list):
-            out[name] = [
-                keep_said(item, given)
-                if isinstance(item, BaseModel) and isinstance(given, dict)
-                else given
-                for item, given in zip(value, out[name], strict=False)
-            ]
+    out = _said_walk(model, dumped, keep=True)
     order = [*type(model).model_fields, *out]
     return {key: out[key] for key in dict.fromkeys(order) if key in out}
 
@@ -459,19 +444,30 @@ def keep_said(model: BaseModel, dumped: dict[str, Any]) -> dict[str, Any]:
 def unsaid_defaults(model: BaseModel, dumped: dict[str, Any]) -> dict[str, Any]:
     """``dumped`` (``model`` with its defaults written out) without the ``SAID`` fields the
     owner never answered: a default shown in the wizard is not a promise the file made."""
+    return _said_walk(model, dumped, keep=False)
+
+
+def _said_walk(model: BaseModel, dumped: dict[str, Any], *, keep: bool) -> dict[str, Any]:
+    # One walk for both directions: put back the SAID answers given (keep), or take out
+    # the SAID defaults never given; nested parts and lists of parts alike.
     out = dict(dumped)
     for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
-        if _said(info) and name not in model.model_fields_set:
-            out.pop(name, None)
-        elif isinstance(value, BaseModel) and isinstance(out.get(name), dict):
-            out[name] = unsaid_defaults(value, out[name])
+        value, given = getattr(model, name), name in model.model_fields_set
+        if _said(info):
+            if keep and given and name not in out:
+                out[name] = model.model_dump(mode="json", include={name})[name]
+            elif not keep and not given:
+                out.pop(name, None)
+        elif isinstance(value, BaseModel) and (keep or isinstance(out.get(name), dict)):
+            inner = _said_walk(value, out.get(name) or {}, keep=keep)
+            if inner or name in out:
+                out[name] = inner
         elif isinstance(value, list) and isinstance(out.get(name), list):
             out[name] = [
-                unsaid_defaults(item, given)
-                if isinstance(item, BaseModel) and isinstance(given, dict)
-                else given
-                for item, given in zip(value, out[name], strict=False)
+                _said_walk(item, given_item, keep=keep)
+                if isinstance(item, BaseModel) and isinstance(given_item, dict)
+                else given_item
+                for item, given_item in zip(value, out[name], strict=False)
             ]
     return out
 
