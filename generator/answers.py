@@ -23,6 +23,7 @@ from pydantic_core import ErrorDetails
 from generator import yamltree
 from generator.errors import ECHO_LIMIT, AnswersError, Problem, echo, one_line
 from generator.model import Clashes, StoreProfile
+from generator.model.base import is_said
 from generator.output import write_atomic
 from generator.yamltree import Positions
 
@@ -426,11 +427,6 @@ def answers_from_profile(profile: StoreProfile) -> dict[str, Any]:
     return {"schema_version": profile.schema_version, **dumped}
 
 
-def _said(info: Any) -> bool:
-    extra = info.json_schema_extra
-    return isinstance(extra, dict) and bool(extra.get("said"))
-
-
 def keep_said(model: BaseModel, dumped: dict[str, Any]) -> dict[str, Any]:
     """``dumped`` (``model`` without its defaults) with every answer the owner gave to a
     field marked ``SAID`` put back, although it equals the default: the policy promises
@@ -453,7 +449,7 @@ def _said_walk(model: BaseModel, dumped: dict[str, Any], *, keep: bool) -> dict[
     out = dict(dumped)
     for name, info in type(model).model_fields.items():
         value, given = getattr(model, name), name in model.model_fields_set
-        if _said(info):
+        if is_said(info):
             if keep and given and name not in out:
                 out[name] = model.model_dump(mode="json", include={name})[name]
             elif not keep and not given:

@@ -16,6 +16,7 @@ from pydantic import (
     ValidationError,
     field_validator,
 )
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError, Url, core_schema
 
 from generator.model.vocab import TimeUnit
@@ -132,6 +133,12 @@ def service_or(*fields: str) -> Callable[[dict[str, Any]], None]:
 # promises its value only where the owner gave it ("appeals: true" said, not assumed), so
 # a saved file keeps it (generator.answers.answers_from_profile).
 SAID: dict[str, Any] = {"said": True}
+
+
+def is_said(info: FieldInfo) -> bool:
+    """Whether a model field is marked ``SAID``."""
+    extra = info.json_schema_extra
+    return isinstance(extra, dict) and bool(extra.get("said"))
 
 
 PHONE_PATTERN = r"^\+?\(?[0-9A-Z][0-9A-Z ().\-]{3,30}[0-9A-Z]$"

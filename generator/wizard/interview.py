@@ -22,6 +22,7 @@ from generator.answers import profile_from_answers
 from generator.countries import EEA_CODES, home_currency
 from generator.errors import AnswersError, Problem
 from generator.model import StoreProfile
+from generator.model.base import is_said
 from generator.model.vocab import LABELS
 from generator.money import answered_revenue_in
 from generator.wizard import services_step, suggest
@@ -906,10 +907,7 @@ class Interview:
 def _said(question: Question) -> bool:
     """A field marked SAID (generator.model.base): its answer means something even when it
     equals the default."""
-    if question.kind in (Kind.GROUP, Kind.OBJECT):
-        return False
-    extra = question.spec.info.json_schema_extra
-    return isinstance(extra, dict) and bool(extra.get("said"))
+    return question.kind not in (Kind.GROUP, Kind.OBJECT) and is_said(question.spec.info)
 
 
 class _Empty:
