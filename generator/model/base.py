@@ -22,6 +22,17 @@ from pydantic_core import PydanticCustomError, Url, core_schema
 from generator.model.vocab import TimeUnit
 
 
+def empty_list() -> list[Any]:
+    """A new empty list: the default of every list answer.
+
+    The same default as ``default_factory=list``, built faster: pydantic reads each default
+    factory's signature when it builds the validators, and reading the builtin ``list``'s
+    takes about 0.2 ms against 0.01 ms for a Python function (about 10 ms a build for the
+    ~50 list answers).
+    """
+    return []
+
+
 class Part(BaseModel):
     """Base of every profile part: unknown keys are errors, text is trimmed, and no text
     answer carries a control character (see ``check_text``)."""

@@ -18,6 +18,7 @@ from generator.model.base import (
     ProvinceCode,
     StateCode,
     WebAddress,
+    empty_list,
 )
 from generator.model.vocab import AppPlatform
 
@@ -41,7 +42,7 @@ class App(Part):
 
     name: Name = Field(description="The app's name as its store listing shows it.")
     platforms: list[AppPlatform] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Where it runs; leave empty to name no platform.",
     )
 
@@ -86,15 +87,16 @@ class Business(Part):
     operator: Operator | None = None
     parent: ParentCompany | None = None
     affiliates: list[Name] = Field(
-        default_factory=list, description="Affiliated companies or sites this policy also covers."
+        default_factory=empty_list,
+        description="Affiliated companies or sites this policy also covers.",
     )
     excluded_affiliates: list[Name] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Affiliated companies or sites this policy does not cover, "
         "e.g. 'our parent's other brands'.",
     )
     apps: list[App] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Your own apps this policy also covers, e.g. a shopping app or the app "
         "that works with a product you sell; leave empty if you have none.",
     )
@@ -149,12 +151,12 @@ class Business(Part):
     )
     # Unanswered, these three are the address's country (see _home_country_by_default).
     established_in: list[CountryCode] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         min_length=1,
         description="Countries where you have offices (default: the address's country).",
     )
     sells_to_countries: list[CountryCode] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         min_length=1,
         description="Countries you sell to (default: the address's country).",
     )
@@ -162,7 +164,7 @@ class Business(Part):
         default=None, description="US states you sell to; leave empty for all of them."
     )
     data_stored_in: list[CountryCode] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         min_length=1,
         description="Countries customer data is stored in (default: the address's country).",
     )
@@ -172,7 +174,7 @@ class Business(Part):
         "all of them.",
     )
     visitors_tracked_in: list[CountryCode] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Countries you do not sell to whose visitors your analytics or advertising "
         "tools still track, e.g. EU visitors to a US-only store (GDPR Art 3(2)(b)).",
     )

@@ -20,6 +20,7 @@ from generator.model.base import (
     Sentence,
     Text,
     WebAddress,
+    empty_list,
 )
 from generator.model.vocab import (
     ChangeNotice,
@@ -128,7 +129,7 @@ class Rights(Part):
     deletion_limits: Sentence | None = Field(
         default=None, description="What you must keep after a deletion request, and why."
     )
-    incentives: list[FinancialIncentive] = Field(default_factory=list)
+    incentives: list[FinancialIncentive] = Field(default_factory=empty_list)
     request_metrics: RequestMetrics | None = Field(
         default=None,
         description="Last year's request figures; California requires them at 10 million "
@@ -157,7 +158,7 @@ class Rights(Part):
 class RetentionRule(Part):
     categories: list[DataCategory] = Field(min_length=1)
     purposes: list[Purpose] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Only for these uses of the data; leave empty for every use. The same "
         "email address can be kept until you unsubscribe for marketing ([marketing]) and "
         "for 6 years with the order records ([order_fulfilment, legal_compliance]).",
@@ -186,7 +187,7 @@ class RetentionRule(Part):
 
 
 class Retention(Part):
-    rules: list[RetentionRule] = Field(default_factory=list)
+    rules: list[RetentionRule] = Field(default_factory=empty_list)
     default_criteria: Sentence = Field(
         default="We keep personal information only as long as we need it for the purposes in "
         "this policy.",
@@ -221,7 +222,7 @@ class Security(Part):
         "requires it (when the breach puts them at risk of harm).",
     )
     incidents: list[Incident] = Field(
-        default_factory=list, description="Past breaches you tell customers about."
+        default_factory=empty_list, description="Past breaches you tell customers about."
     )
     staff_roles: Text | None = Field(
         default=None,
@@ -251,18 +252,18 @@ class Children(Part):
         default=None, description="How a parent's verifiable consent is obtained."
     )
     consent_ways: list[ParentalConsentWay] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="The FTC's verifiable-consent methods you use (16 CFR §312.5(b)(2)); "
         "email_plus and text_plus only if you disclose no child's information.",
     )
     consent_ways_for_disclosure: list[ParentalConsentWay] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Of consent_ways, the ones a parent must use before children's "
         "information is given to others for their own use or made public (16 CFR "
         "§312.5(b)(2): email_plus and text_plus only where nothing is disclosed). Left "
         "empty, any of consent_ways may cover them.",
     )
-    child_data: list[DataCategory] = Field(default_factory=list)
+    child_data: list[DataCategory] = Field(default_factory=empty_list)
     purposes: list[Purpose] | None = Field(
         default=None,
         description="What you use children's data for, of your purposes (16 CFR "
@@ -332,8 +333,8 @@ class TrustProgram(Part):
 
 
 class International(Part):
-    transfers: list[Transfer] = Field(default_factory=list)
-    trust_programs: list[TrustProgram] = Field(default_factory=list)
+    transfers: list[Transfer] = Field(default_factory=empty_list)
+    trust_programs: list[TrustProgram] = Field(default_factory=empty_list)
     brazil_transfer_page: WebAddress | None = Field(
         default=None,
         description="Your page in Portuguese on international transfers of data from Brazil "
@@ -405,7 +406,7 @@ class Policy(Part):
         json_schema_extra=SAID,
         description="You ask before using old data in a new way (the policy then promises it).",
     )
-    revisions: list[Revision] = Field(default_factory=list)
+    revisions: list[Revision] = Field(default_factory=empty_list)
     linked_from_home_and_forms: bool = Field(
         default=False,
         description="A link to this policy is on the home page and on every page that asks "
@@ -417,7 +418,7 @@ class Policy(Part):
         "language).",
     )
     selling_languages: list[LanguageCode] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Every language your store sells in (site, checkout, customer service), "
         "as two-letter codes such as en or es. Empty: not answered, and the policy makes no "
         "claim about languages.",

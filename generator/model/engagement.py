@@ -16,6 +16,7 @@ from generator.model.base import (
     PostalAddress,
     ServiceRef,
     WebAddress,
+    empty_list,
     service_or,
 )
 from generator.model.vocab import (
@@ -68,7 +69,7 @@ class Cookies(Part):
     persistent: bool = False
     third_party: bool = False
     pixels: bool = Field(default=False, description="Pixels, web beacons or clear GIFs.")
-    tools: list[TrackingTool] = Field(default_factory=list)
+    tools: list[TrackingTool] = Field(default_factory=empty_list)
     others_track_only_on: Phrase | None = Field(
         default=None,
         description="Where other companies' cookies, pixels and tags run, when not on every "
@@ -76,7 +77,7 @@ class Cookies(Part):
         "the app'.",
     )
     remembers: list[Name] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="What cookies store, e.g. 'shopping cart', 'login', 'country and language'.",
     )
     without_cookies: CookieFallback = CookieFallback.LIMITED
@@ -108,11 +109,11 @@ class Cookies(Part):
         "Choices'.",
     )
     uk_exempt_kinds: list[CookieKind] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Kinds set for UK visitors without asking, under PECR's exemptions "
         "(analytics to improve the site, preferences for its look or functions).",
     )
-    ad_programs: list[AdProgram] = Field(default_factory=list)
+    ad_programs: list[AdProgram] = Field(default_factory=empty_list)
     identify_only_with_consent: bool = Field(
         default=False,
         description="Cookies never gather details that identify a person unless they agree.",
@@ -194,11 +195,11 @@ class Unsubscribe(Part):
 
 class Marketing(Part):
     channels: list[Channel] = Field(
-        default_factory=list, description="Leave empty for no marketing."
+        default_factory=empty_list, description="Leave empty for no marketing."
     )
     consent: MarketingConsent = MarketingConsent.OPT_IN
     opt_out_channels: list[Channel] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="With consent opt_in: channels you still use for everyone unless they say "
         "no, e.g. a printed catalogue by post.",
     )

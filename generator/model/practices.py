@@ -18,6 +18,7 @@ from generator.model.base import (
     ServiceRef,
     Text,
     WebAddress,
+    empty_list,
     service_or,
 )
 from generator.model.vocab import (
@@ -48,13 +49,13 @@ class CollectedData(Part):
         description="What exactly, in a few words, e.g. 'card number and expiry date'.",
     )
     sources: list[Source] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Where it comes from; leave empty for where this kind of data comes from "
         "by its nature (name from the person, device data from the device, order history "
         "from the store's own records, an interest profile from inference).",
     )
     points: list[CollectionPoint] = Field(
-        default_factory=list, description="Where on the site it is collected."
+        default_factory=empty_list, description="Where on the site it is collected."
     )
     necessity: Necessity | None = Field(
         default=None,
@@ -62,7 +63,7 @@ class CollectedData(Part):
         "(optional); only for data the person hands over. Leave empty if you don't say.",
     )
     required_at: list[CollectionPoint] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Where it is required, when not everywhere you collect it (e.g. when "
         "placing an order, but not in our shops); elsewhere the person chooses. Only for "
         "required data, and only among its collection points.",
@@ -107,10 +108,10 @@ class ConsumerHealthData(Part):
     )
     sources: list[Source] = Field(default_factory=lambda: [Source.FROM_YOU], min_length=1)
     shared_with: list[RecipientKind] = Field(
-        default_factory=list, description="Kinds of third parties it is shared with."
+        default_factory=empty_list, description="Kinds of third parties it is shared with."
     )
     affiliates: list[Name] = Field(
-        default_factory=list, description="Affiliates it is shared with, by name."
+        default_factory=empty_list, description="Affiliates it is shared with, by name."
     )
     policy_url: WebAddress | None = Field(
         default=None,
@@ -132,7 +133,7 @@ class ConsumerHealthData(Part):
 class Collection(Part):
     items: list[CollectedData] = Field(min_length=1)
     sensitive_kinds: list[SensitiveKind] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Kinds of sensitive data collected; leave empty if none.",
     )
     never_collects_sensitive: bool = Field(
@@ -228,13 +229,13 @@ class AutomatedDecision(Part):
         "authorised_by_law.",
     )
     categories: list[DataCategory] = Field(
-        default_factory=list, description="The kinds of personal data the program uses."
+        default_factory=empty_list, description="The kinds of personal data the program uses."
     )
 
 
 class Use(Part):
     purposes: list[PurposeUse] = Field(min_length=1)
-    automated_decisions: list[AutomatedDecision] = Field(default_factory=list)
+    automated_decisions: list[AutomatedDecision] = Field(default_factory=empty_list)
     aggregate_statistics: bool = Field(
         default=False, description="Whether you study aggregate, de-identified customer behavior."
     )
@@ -275,7 +276,9 @@ class Use(Part):
 
 
 class Payments(Part):
-    processors: list[CompanyName] = Field(default_factory=list, description="e.g. Stripe, PayPal.")
+    processors: list[CompanyName] = Field(
+        default_factory=empty_list, description="e.g. Stripe, PayPal."
+    )
     stores_card_data: bool = Field(
         default=False, description="Whether card numbers are kept on your own systems."
     )
@@ -298,7 +301,9 @@ class Recipient(Part):
         "facts fill every field you leave out here; your answers win.",
     )
     kind: RecipientKind
-    names: list[CompanyName] = Field(default_factory=list, description="Named companies, optional.")
+    names: list[CompanyName] = Field(
+        default_factory=empty_list, description="Named companies, optional."
+    )
     categories: list[DataCategory] = Field(min_length=1)
     sensitive_kinds: list[SensitiveKind] | None = Field(
         default=None,
@@ -357,7 +362,7 @@ class Recipient(Part):
 
 
 class Sharing(Part):
-    recipients: list[Recipient] = Field(default_factory=list)
+    recipients: list[Recipient] = Field(default_factory=empty_list)
     aggregate_to_partners: bool = Field(
         default=False, description="Aggregate statistics shared with advertisers or partners."
     )
