@@ -65,8 +65,7 @@ def label_for(
             return Md(names[0])
         if names:
             # Several kinds stay one category, so they read as one item in a list.
-            joined = _join([Md(name) for name in names], "or")
-            return Md(f"{vocab.label(member)} ({joined})")
+            return Md(f"{vocab.label(member)} ({_kinds(names)})")
     if isinstance(member, vocab.Purpose):
         return Doing(vocab.label(member))
     if member is vocab.Source.OTHER_CUSTOMERS and profile is not None:
@@ -111,8 +110,13 @@ def label_under(context: Context, member: StrEnum, heading: StrEnum) -> Md:
     ):
         names = vocab.sensitive_names(catchall_kinds(profile))
         if names:
-            return join_or([Md(name) for name in names])
+            return _kinds(names)
     return label(context, member)
+
+
+def _kinds(names: Sequence[str]) -> Md:
+    """Sensitive kinds' names (our own text) as one alternative: 'A, or B and C'."""
+    return _join([Md(name) for name in names], "or")
 
 
 @pass_context

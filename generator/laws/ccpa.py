@@ -101,6 +101,11 @@ class SensitiveBeyond(NamedTuple):
     purposes: tuple[Purpose, ...]
     sold: bool
 
+    @property
+    def applies(self) -> bool:
+        """Whether anything goes beyond §7027(m), so the right to limit applies."""
+        return self.sold or bool(self.purposes)
+
 
 def sensitive_beyond(profile: StoreProfile) -> SensitiveBeyond:
     """The uses of sensitive PI that bring the right to limit (Everbloom's ceremony style
@@ -126,8 +131,7 @@ def sensitive_beyond(profile: StoreProfile) -> SensitiveBeyond:
 
 def uses_sensitive_beyond_permitted(profile: StoreProfile) -> bool:
     """Whether sensitive PI serves a purpose §7027(m) does not permit (the right to limit)."""
-    beyond = sensitive_beyond(profile)
-    return beyond.sold or bool(beyond.purposes)
+    return sensitive_beyond(profile).applies
 
 
 def publishes_metrics(profile: StoreProfile) -> bool:
@@ -250,11 +254,12 @@ def _sold_members(
 
 def facts(profile: StoreProfile) -> dict[str, object]:
     """What the California clause words: the category table and the sensitive-data test."""
+    beyond = sensitive_beyond(profile)  # once: it judges every recipient
     return {
         "table": category_table(profile),
         "sensitive": tuple(sensitive_categories(profile)),
-        "sensitive_beyond_permitted": uses_sensitive_beyond_permitted(profile),
-        "sensitive_beyond": sensitive_beyond(profile),
+        "sensitive_beyond_permitted": beyond.applies,
+        "sensitive_beyond": beyond,
         "metrics": publishes_metrics(profile),
         "signal_status": as_of(profile) >= SIGNAL_STATUS_FROM,
         "admt_notice": as_of(profile) >= ADMT_NOTICE_FROM and significant_decisions(profile),

@@ -139,7 +139,6 @@ def service_or(*fields: str) -> Callable[[dict[str, Any]], None]:
     return adjust
 
 
-# A leading bracket is the usual US way to write an area code: "(916) 555-0138".
 # Marks a field whose answer means something even when it equals the default: the policy
 # promises its value only where the owner gave it ("appeals: true" said, not assumed), so
 # a saved file keeps it (generator.answers.answers_from_profile).
@@ -152,6 +151,7 @@ def is_said(info: FieldInfo) -> bool:
     return isinstance(extra, dict) and bool(extra.get("said"))
 
 
+# A leading bracket is the usual US way to write an area code: "(916) 555-0138".
 PHONE_PATTERN = r"^\+?\(?[0-9A-Z][0-9A-Z ().\-]{3,30}[0-9A-Z]$"
 CODE_PATTERN = r"^[A-Z]{2}$"
 

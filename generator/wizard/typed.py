@@ -151,9 +151,11 @@ def as_text(question: Question, value: Any) -> str:
     if value is None:
         return ""
     if question.kind is Kind.DURATION and isinstance(value, dict):
-        amount, unit = value.get("amount"), str(value.get("unit"))
         # "1 month", as typed and as the policy says it (the parser takes either).
-        return f"{amount} {unit.removesuffix('s') if amount == 1 else unit}"
+        from generator.grammar import duration
+        from generator.model.base import Duration
+
+        return str(duration(Duration.model_validate(value)))
     if isinstance(value, dict):
         return ", ".join(f"{key} {number}" for key, number in value.items())
     if isinstance(value, list):
