@@ -1033,3 +1033,7 @@ def test_a_period_of_one_reads_in_the_singular() -> None:
     assert as_text(period, {"amount": 1, "unit": "months"}) == "1 month"
     assert as_text(period, {"amount": 30, "unit": "days"}) == "30 days"
     assert parse_text(period, "1 month").value == {"amount": 1, "unit": "months"}
+    # The group's summary line too (seen in tmux: "for: 1 months").
+    from generator.wizard.questionnaire import label_of
+
+    assert label_of({"amount": 1, "unit": "months"}, None) == "1 month"

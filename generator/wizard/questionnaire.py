@@ -554,7 +554,7 @@ def label_of(value: Any, enum: type[Enum] | None) -> str:
             return str(value)
         return LABELS.get(member, str(value)) if isinstance(member, StrEnum) else str(value)
     if isinstance(value, Mapping) and set(value) == {"amount", "unit"}:
-        return f"{value['amount']} {value['unit']}"
+        return period_text(value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
@@ -562,3 +562,12 @@ def label_of(value: Any, enum: type[Enum] | None) -> str:
     if isinstance(value, (dt.date, int)):
         return str(value)
     return str(value)
+
+
+def period_text(value: Mapping[str, Any]) -> str:
+    """A stored period as the policy words it: '1 month', '18 months' (grammar.duration),
+    in summaries and as the answer shown to keep."""
+    from generator.grammar import duration
+    from generator.model.base import Duration
+
+    return str(duration(Duration.model_validate(value)))

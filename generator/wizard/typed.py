@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from generator.wizard.questionnaire import FieldSpec, Kind, Question
+from generator.wizard.questionnaire import FieldSpec, Kind, Question, period_text
 
 
 def messages(exc: ValidationError, items: int = 0) -> str:
@@ -151,11 +151,7 @@ def as_text(question: Question, value: Any) -> str:
     if value is None:
         return ""
     if question.kind is Kind.DURATION and isinstance(value, dict):
-        # "1 month", as typed and as the policy says it (the parser takes either).
-        from generator.grammar import duration
-        from generator.model.base import Duration
-
-        return str(duration(Duration.model_validate(value)))
+        return period_text(value)  # "1 month", as typed (the parser takes either)
     if isinstance(value, dict):
         return ", ".join(f"{key} {number}" for key, number in value.items())
     if isinstance(value, list):
